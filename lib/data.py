@@ -1,0 +1,209 @@
+"""Synthetic imbalanced data sets and their display helpers."""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from lib._validation import (
+    as_binary_labels,
+    as_float_array,
+    check_finite_number,
+    check_int,
+    check_same_length,
+)
+
+#: Largest data set the lab generates; beyond this the app would not stay
+#: interactive on a small server.
+MAX_SAMPLES = 1_000_000
+MAX_RATIO = 10_000.0
+
+
+def minority_count(n_samples: int, ratio: float) -> int:
+    r"""Number of class-1 samples :func:`make_imbalanced` draws.
+
+    .. math:: n_1 = \max\bigl(1, \mathrm{round}(n / (1 + r))\bigr)
+
+    Parameters
+    ----------
+    n_samples : int
+        Total number of samples, >= 2.
+    ratio : float
+        Majority per minority sample, ``r`` >= 1 (1000 means 1:1000).
+
+    Returns
+    -------
+    int
+        The minority count; never 0 and never all samples.
+    """
+    n = check_int("n_samples", n_samples, low=2, high=MAX_SAMPLES)
+    r = check_finite_number("ratio", ratio, low=1.0, high=MAX_RATIO)
+    return int(min(n - 1, max(1, round(n / (1.0 + r)))))
+
+
+def make_imbalanced(n_samples: int, ratio: float, *, n_features: int = 2,
+                    class_sep: float = 1.0, random_state: int | None = None
+                    ) -> tuple[NDArray[np.float64], NDArray[np.int64]]:
+    r"""Draw a two-class Gaussian data set with a given imbalance ratio.
+
+    Each class is an isotropic unit-variance Gaussian; the class means sit at
+    :math:`\pm \tfrac{s}{2}\,u` with :math:`u = (1,\dots,1)/\sqrt{d}`, so
+    ``class_sep`` ``s`` is the distance between the means in standard
+    deviations. With equal covariances the true posterior is exactly
+    logistic, :math:`\log\frac{P(y=1|x)}{P(y=0|x)} = s\,u^\top x -
+    \log r`, so logistic regression is well specified on this data.
+
+    Parameters
+    ----------
+    n_samples : int
+        Total number of samples, 2 <= n <= 1,000,000.
+    ratio : float
+        ``n_majority / n_minority`` in [1, 10000]; 1000 means 1:1000. The
+        number of ``y == 1`` is ``max(1, round(n_samples / (1 + ratio)))``.
+    n_features : int, default=2
+        Dimension ``d`` of the feature space, 1 <= d <= 50.
+    class_sep : float, default=1.0
+        Distance between the class means, in standard deviations, >= 0.
+    random_state : int or None, default=None
+        Seed for ``numpy.random.default_rng``; the same seed gives the same
+        data.
+
+    Returns
+    -------
+    X : ndarray of shape (n_samples, n_features)
+        Features, rows in random order.
+    y : ndarray of shape (n_samples,)
+        Labels: 0 for the majority class, 1 for the minority class.
+
+    Raises
+    ------
+    ValueError
+        If ``ratio < 1``, ``n_samples < 2``, or another argument is out of
+        range.
+
+    References
+    ----------
+    Hastie, Tibshirani, Friedman (2009), *The Elements of Statistical
+    Learning*, sec. 4.4.5 (LDA and logistic regression share the linear
+    log-odds under equal covariances).
+    """
+    n = check_int("n_samples", n_samples, low=2, high=MAX_SAMPLES)
+    d = check_int("n_features", n_features, low=1, high=50)
+    sep = check_finite_number("class_sep", class_sep, low=0.0, high=100.0)
+    n1 = minority_count(n, ratio)
+    if random_state is not None:
+        check_int("random_state", random_state, low=0)
+    rng = np.random.default_rng(random_state)
+    direction = np.full(d, 1.0 / np.sqrt(d))
+    X = rng.standard_normal((n, d))
+    y = np.zeros(n, dtype=np.int64)
+    y[:n1] = 1
+    X += np.where(y[:, None] == 1, 0.5 * sep, -0.5 * sep) * direction
+    order = rng.permutation(n)
+    return X[order], y[order]
+
+
+def project_1d(X: ArrayLike, y: ArrayLike) -> NDArray[np.float64]:
+    r"""Project features onto the standardised direction between class means.
+
+    .. math::
+
+        v = \bar x_1 - \bar x_0,\qquad t_i = \frac{v^\top x_i - m}{s}
+
+    where ``m`` and ``s`` are the mean and standard deviation of
+    :math:`v^\top x_i` (if ``v`` is zero the first feature is used). This is
+    the 1-D view in which a logistic model has just a slope and a bias.
+
+    Parameters
+    ----------
+    X : array_like of shape (n, d)
+        Features.
+    y : array_like of shape (n,)
+        Labels 0/1; both classes must be present.
+
+    Returns
+    -------
+    ndarray of shape (n,)
+        The standardised projection ``t``.
+    """
+    X_arr = as_float_array("X", X, ndim=2)
+    y_arr = as_binary_labels("y", y)
+    check_same_length(X=X_arr, y=y_arr)
+    if y_arr.min() == y_arr.max():
+        raise ValueError("`y` must contain both classes to define a projection.")
+    v = X_arr[y_arr == 1].mean(axis=0) - X_arr[y_arr == 0].mean(axis=0)
+    norm = float(np.linalg.norm(v))
+    v = v / norm if norm > 0 else np.eye(X_arr.shape[1])[0]
+    t = X_arr @ v
+    scale = float(t.std())
+    return np.asarray((t - t.mean()) / (scale if scale > 0 else 1.0), dtype=np.float64)
+
+
+def display_subsample(y: ArrayLike, *, max_points: int = 5000,
+                      random_state: int = 0) -> NDArray[np.int64]:
+    """Choose which points to draw: every minority point, a random majority sample.
+
+    Browsers slow down with hundreds of thousands of markers, so charts draw
+    at most ``max_points`` majority points, chosen uniformly at random, and
+    always every minority point (they are what the lab is about).
+
+    Parameters
+    ----------
+    y : array_like of shape (n,)
+        Labels 0/1.
+    max_points : int, default=5000
+        Largest number of class-0 points to keep, >= 1.
+    random_state : int, default=0
+        Seed of the majority subsample.
+
+    Returns
+    -------
+    ndarray of int
+        Sorted indices of the points to draw.
+    """
+    y_arr = as_binary_labels("y", y)
+    limit = check_int("max_points", max_points, low=1)
+    minority = np.flatnonzero(y_arr == 1)
+    majority = np.flatnonzero(y_arr == 0)
+    if len(majority) > limit:
+        rng = np.random.default_rng(random_state)
+        majority = rng.choice(majority, size=limit, replace=False)
+    return np.sort(np.concatenate([minority, majority])).astype(np.int64)
+
+
+def plot_extent(X: ArrayLike, y: ArrayLike, *, margin: float = 0.5
+                ) -> tuple[tuple[float, float], tuple[float, float]]:
+    """Axis ranges of a 2-D scatter: the bulk of the data and every minority point.
+
+    Each axis spans the 0.1 %-99.9 % quantiles of all points, widened to
+    include every class-1 point, plus ``margin``; a few far-out majority
+    points are allowed to fall outside so the picture is not mostly empty.
+
+    Parameters
+    ----------
+    X : array_like of shape (n, >=2)
+        Features; the first two columns are used.
+    y : array_like of shape (n,)
+        Labels 0/1.
+    margin : float, default=0.5
+        Padding added on each side, >= 0.
+
+    Returns
+    -------
+    x_range, y_range : (float, float)
+    """
+    X_arr = as_float_array("X", X, ndim=2)
+    y_arr = as_binary_labels("y", y)
+    check_same_length(X=X_arr, y=y_arr)
+    if X_arr.shape[1] < 2:
+        raise ValueError("`X` must have at least two features to draw a 2-D plot.")
+    pad = check_finite_number("margin", margin, low=0.0)
+    ranges = []
+    for d in (0, 1):
+        col = X_arr[:, d]
+        lo, hi = np.quantile(col, [0.001, 0.999])
+        minority = col[y_arr == 1]
+        if len(minority):
+            lo, hi = min(lo, minority.min()), max(hi, minority.max())
+        ranges.append((float(lo) - pad, float(hi) + pad))
+    return ranges[0], ranges[1]

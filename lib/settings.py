@@ -1,0 +1,249 @@
+"""The lab's settings: one declarative schema that reads and writes the URL.
+
+Modelled on TensorFlow Playground's ``state.ts``: every setting has a name
+(its query parameter), a default and a parser; :func:`parse_query` turns a
+query string into validated :class:`Settings` plus a list of
+:class:`Notice` for every value it had to replace, and :func:`to_query`
+writes settings back. Nothing here imports streamlit, so the rules are
+tested directly.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from lib.i18n import DEFAULT_LANGUAGE, languages
+
+#: Imbalance ratios offered in the sidebar (majority per minority sample),
+#: roughly evenly spaced on a log scale from 1:1 to 1:10000.
+RATIO_CHOICES: tuple[int, ...] = (1, 2, 3, 5, 10, 20, 30, 50, 100, 200, 300,
+                                  500, 1000, 2000, 3000, 5000, 10000)
+#: Sample sizes offered in the sidebar.
+N_CHOICES: tuple[int, ...] = (100, 200, 500, 1000, 2000, 5000, 10_000, 20_000,
+                              50_000, 100_000, 200_000, 500_000, 1_000_000)
+WEIGHT_MIN, WEIGHT_MAX = 1e-3, 1e5
+SEP_MIN, SEP_MAX, SEP_STEP = 0.0, 6.0, 0.1
+SEED_MAX = 2**31 - 1
+
+
+class ParamError(ValueError):
+    """A query value that cannot be used; ``key`` names the reason's text."""
+
+    def __init__(self, key: str, **values: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.values = values
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A query value that was replaced, to be shown to the user.
+
+    Attributes
+    ----------
+    param : str
+        Query parameter name.
+    raw : str
+        The value found in the URL.
+    reason : str
+        Catalogue key of the explanation.
+    used : str
+        The value used instead, as it appears in the URL.
+    values : dict
+        Placeholders of the explanation.
+    """
+
+    param: str
+    raw: str
+    reason: str
+    used: str
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ParamSpec:
+    """How one setting is read from and written to the URL."""
+
+    name: str
+    default: Any
+    parse: Callable[[str], Any]
+    fmt: Callable[[Any], str] = str
+
+
+def _number(raw: str) -> float:
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ParamError("notice.not_a_number") from None
+    if not math.isfinite(value):
+        raise ParamError("notice.not_finite")
+    return value
+
+
+def float_param(low: float, high: float, *, step: float | None = None
+                ) -> Callable[[str], float]:
+    """Parser for a float in ``[low, high]``, rounded to ``step`` if given."""
+    def parse(raw: str) -> float:
+        value = _number(raw)
+        if not low <= value <= high:
+            raise ParamError("notice.out_of_range", low=f"{low:g}", high=f"{high:g}")
+        if step is not None:
+            value = round(round(value / step) * step, 10)
+        return value
+    return parse
+
+
+def int_param(low: int, high: int) -> Callable[[str], int]:
+    """Parser for an integer in ``[low, high]``."""
+    def parse(raw: str) -> int:
+        value = _number(raw)
+        if not value.is_integer():
+            raise ParamError("notice.not_an_integer")
+        if not low <= value <= high:
+            raise ParamError("notice.out_of_range", low=f"{low:g}", high=f"{high:g}")
+        return int(value)
+    return parse
+
+
+def choice_param(choices: Sequence[str]) -> Callable[[str], str]:
+    """Parser for one of a fixed set of words."""
+    def parse(raw: str) -> str:
+        if raw not in choices:
+            raise ParamError("notice.not_a_choice", choices=", ".join(choices))
+        return raw
+    return parse
+
+
+def log_choice_param(choices: Sequence[int]) -> Callable[[str], int]:
+    """Parser for a number that must be one of ``choices``.
+
+    A number inside the range but not in the list is a ``ParamError`` whose
+    text names the nearest choice on a log scale, which is used instead.
+    """
+    def parse(raw: str) -> int:
+        value = _number(raw)
+        if not choices[0] <= value <= choices[-1]:
+            raise ParamError("notice.out_of_range", low=f"{choices[0]:g}",
+                             high=f"{choices[-1]:g}")
+        if value in choices:
+            return int(value)
+        nearest = min(choices, key=lambda c: abs(math.log(c) - math.log(value)))
+        raise ParamError("notice.snapped", nearest=nearest)
+    return parse
+
+
+def _weight(value: float) -> str:
+    return f"{value:.6g}"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Shared settings of every page (query names as in ``shared/DESIGN.md``).
+
+    Attributes
+    ----------
+    ratio : int
+        Majority samples per minority sample (1000 means 1:1000).
+    n : int
+        Number of samples.
+    seed : int
+        Random seed of the data set.
+    w0, w1 : float
+        Class weights of the weighted loss.
+    sep : float
+        Distance between the class means, in standard deviations.
+    lang : str
+        Interface language code.
+    """
+
+    ratio: int = 1000
+    n: int = 20_000
+    seed: int = 0
+    w0: float = 1.0
+    w1: float = 1.0
+    sep: float = 2.0
+    lang: str = DEFAULT_LANGUAGE
+
+
+SHARED_PARAMS: tuple[ParamSpec, ...] = (
+    ParamSpec("ratio", Settings.ratio, log_choice_param(RATIO_CHOICES)),
+    ParamSpec("n", Settings.n, log_choice_param(N_CHOICES)),
+    ParamSpec("seed", Settings.seed, int_param(0, SEED_MAX)),
+    ParamSpec("w0", Settings.w0, float_param(WEIGHT_MIN, WEIGHT_MAX), _weight),
+    ParamSpec("w1", Settings.w1, float_param(WEIGHT_MIN, WEIGHT_MAX), _weight),
+    ParamSpec("sep", Settings.sep, float_param(SEP_MIN, SEP_MAX, step=SEP_STEP),
+              lambda v: f"{v:g}"),
+    ParamSpec("lang", Settings.lang, lambda raw: choice_param(languages())(raw)),
+)
+
+def _first(value: str | Sequence[str]) -> str:
+    if isinstance(value, str):
+        return value
+    return value[-1] if value else ""
+
+
+def parse_params(query: Mapping[str, str | Sequence[str]],
+                 specs: Sequence[ParamSpec]) -> tuple[dict[str, Any], list[Notice]]:
+    """Read ``specs`` from a query mapping; bad values fall back with a notice.
+
+    Parameters
+    ----------
+    query : mapping of str to str or list of str
+        Raw query parameters (a repeated parameter uses its last value).
+    specs : sequence of ParamSpec
+        The settings to read.
+
+    Returns
+    -------
+    values : dict
+        ``{name: value}`` for every spec; missing names get their default.
+    notices : list of Notice
+        One per value that was present but unusable.
+    """
+    values: dict[str, Any] = {}
+    notices: list[Notice] = []
+    for spec in specs:
+        if spec.name not in query:
+            values[spec.name] = spec.default
+            continue
+        raw = _first(query[spec.name]).strip()
+        try:
+            values[spec.name] = spec.parse(raw)
+        except ParamError as err:
+            used = err.values.get("nearest", spec.default)
+            values[spec.name] = used
+            notices.append(Notice(spec.name, raw[:40], err.key, spec.fmt(used),
+                                  dict(err.values)))
+    return values, notices
+
+
+def parse_query(query: Mapping[str, str | Sequence[str]]
+                ) -> tuple[Settings, list[Notice]]:
+    """Validated shared :class:`Settings` from URL query parameters.
+
+    Parameters
+    ----------
+    query : mapping of str to str or list of str
+        Raw query parameters, e.g. ``{"ratio": "abc", "w1": "-5"}``.
+
+    Returns
+    -------
+    settings : Settings
+    notices : list of Notice
+        Why any value was replaced (unknown parameters are ignored).
+    """
+    values, notices = parse_params(query, SHARED_PARAMS)
+    return Settings(**values), notices
+
+
+def to_query(settings: Settings) -> dict[str, str]:
+    """Query parameters that reproduce ``settings`` exactly.
+
+    Every shared setting is written, defaults included, so a link keeps its
+    meaning even if a default changes later.
+    """
+    raw = asdict(settings)
+    return {spec.name: spec.fmt(raw[spec.name]) for spec in SHARED_PARAMS}

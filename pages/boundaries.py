@@ -1,0 +1,84 @@
+"""Decision boundaries of logistic regression before and after weighting."""
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+import ui
+from lib.data import plot_extent
+from lib.figures import (
+    THRESHOLD_COLOR,
+    UNWEIGHTED_COLOR,
+    WEIGHTED_COLOR,
+    BoundaryLine,
+    boundary_map,
+)
+from lib.metrics import per_class_report, weighted_threshold
+from lib.models import boundary_offset, predict_labels
+
+s = ui.current_settings()
+key = ui.data_key(s)
+ui.page_header("boundaries")
+
+X, y = ui.dataset(*key)
+X_test, y_test = ui.test_dataset(*key)
+shown = ui.shown_points(*key)
+with st.spinner(ui.tr("boundaries.fitting")):
+    models = {"unweighted": ui.logistic(*key, 1.0, 1.0),
+              "weighted": ui.logistic(*key, s.w0, s.w1)}
+threshold = weighted_threshold(s.w0, s.w1)
+x_range, y_range = plot_extent(X, y)
+lines = {
+    "unweighted": [
+        BoundaryLine(*models["unweighted"], 0.5, ui.tr("boundaries.line_05"), UNWEIGHTED_COLOR),
+        BoundaryLine(*models["unweighted"], threshold,
+                     ui.tr("boundaries.line_threshold", t=f"{threshold:.4g}"),
+                     THRESHOLD_COLOR, "dash"),
+    ],
+    "weighted": [
+        BoundaryLine(*models["weighted"], 0.5, ui.tr("boundaries.line_05"), WEIGHTED_COLOR),
+        BoundaryLine(*models["unweighted"], 0.5, ui.tr("boundaries.line_unweighted_ref"),
+                     UNWEIGHTED_COLOR, "dot"),
+    ],
+}
+titles = {"unweighted": ui.tr("boundaries.title_unweighted"),
+          "weighted": ui.tr("boundaries.title_weighted", w0=f"{s.w0:.4g}", w1=f"{s.w1:.4g}")}
+for column, name in zip(st.columns(2), ("unweighted", "weighted"), strict=True):
+    with column:
+        coef, intercept = models[name]
+        gx, gy, prob = ui.probabilities(tuple(coef), intercept, x_range, y_range)
+        ui.plot(boundary_map(X, y, shown, gx, gy, prob, lines[name], title=titles[name],
+                             tr=ui.tr), key=f"boundary_{name}")
+ui.subsample_note(y, shown)
+
+center = X.mean(axis=0)
+offsets = {name: boundary_offset(*models[name], center) for name in models}
+moved = boundary_offset(*models["unweighted"], center, threshold=threshold)
+cols = st.columns(3)
+cols[0].metric(ui.tr("boundaries.shift"), f"{offsets['weighted'] - offsets['unweighted']:+.3f}",
+               help=ui.tr("boundaries.shift_help"))
+cols[1].metric(ui.tr("boundaries.threshold"), f"{threshold:.4g}",
+               help=ui.tr("boundaries.threshold_help"))
+cols[2].metric(ui.tr("boundaries.threshold_gap"), f"{offsets['weighted'] - moved:+.3f}",
+               help=ui.tr("boundaries.threshold_gap_help"))
+
+st.subheader(ui.tr("boundaries.metrics_heading"))
+st.markdown(ui.tr("boundaries.metrics_text", n=f"{len(y_test):,}",
+                  n1=f"{int(np.sum(y_test == 1)):,}"))
+predictions = {
+    ui.tr("boundaries.model_unweighted"): predict_labels(*models["unweighted"], X_test),
+    ui.tr("boundaries.model_weighted"): predict_labels(*models["weighted"], X_test),
+    ui.tr("boundaries.model_threshold", t=f"{threshold:.4g}"):
+        predict_labels(*models["unweighted"], X_test, threshold=threshold),
+}
+reports = {name: per_class_report(y_test, pred, beta=0.5, labels=[0, 1])
+           for name, pred in predictions.items()}
+table = pd.concat(reports, axis=1).rename(columns={"f_beta": "F0.5"})
+st.dataframe(table.style.format("{:.3f}", subset=[c for c in table.columns
+                                                   if c[1] != "support"]),
+             width="stretch")
+st.caption(ui.tr("boundaries.metrics_caption"))
+st.markdown(ui.tr("boundaries.equivalence"))
+st.latex(r"\frac{p_w}{1 - p_w} = \frac{w_1}{w_0}\cdot\frac{p}{1 - p}"
+         r"\quad\Longrightarrow\quad p_w = \tfrac12 \iff p = \frac{w_0}{w_0 + w_1}")
+ui.look_for("boundaries")

@@ -1,0 +1,315 @@
+"""Streamlit glue shared by every page.
+
+Settings widgets bound to the URL query string, cached wrappers around
+``lib`` (``st.cache_data`` with ``max_entries``), the translation lookup and
+small layout helpers. Pages import this module and stay short; ``lib`` never
+imports streamlit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict
+from typing import Any, TypeVar
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+from numpy.typing import NDArray
+
+from lib.data import display_subsample, make_imbalanced, project_1d
+from lib.gradients import gradient_descent
+from lib.i18n import DEFAULT_LANGUAGE, languages, translate
+from lib.models import fit_logistic, probability_grid
+from lib.settings import (
+    N_CHOICES,
+    RATIO_CHOICES,
+    SEED_MAX,
+    SEP_MAX,
+    SEP_MIN,
+    SEP_STEP,
+    WEIGHT_MAX,
+    WEIGHT_MIN,
+    Notice,
+    ParamSpec,
+    Settings,
+    parse_params,
+    parse_query,
+    to_query,
+)
+from lib.surface import SurfaceGrid, loss_surface, surface_grid
+from lib.weights import class_weights
+
+T = TypeVar("T")
+
+#: Page registry: (script, url path, title key, icon). The overview is "/".
+PAGES = (
+    ("pages/overview.py", "overview", "nav.overview", ":material/balance:"),
+    ("pages/loss_surface.py", "loss-surface", "nav.loss_surface", ":material/landscape:"),
+    ("pages/gradients.py", "gradients", "nav.gradients", ":material/trending_down:"),
+    ("pages/boundaries.py", "boundaries", "nav.boundaries", ":material/border_style:"),
+)
+#: Largest number of majority points drawn in a scatter (all minority points
+#: are always drawn).
+MAX_DISPLAY_POINTS = 5000
+PLOT_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
+
+_SETTING_KEYS = tuple(asdict(Settings()).keys())
+
+
+# ---------------------------------------------------------------- language
+def lang() -> str:
+    """Current interface language code."""
+    value = st.session_state.get(_value("lang"), DEFAULT_LANGUAGE)
+    return value if value in languages() else DEFAULT_LANGUAGE
+
+
+def tr(key: str, **values: Any) -> str:
+    """Translate ``key`` into the current language (the one lookup of the app)."""
+    return translate(key, lang(), **values)
+
+
+# ---------------------------------------------------------------- settings
+def _clear_notices() -> None:
+    st.session_state["_notices"] = []
+
+
+def _widget(name: str) -> str:
+    """Session-state key of a sidebar widget."""
+    return f"sb_{name}"
+
+
+def _value(name: str) -> str:
+    """Session-state key of a setting's last value.
+
+    Streamlit may drop a widget's state on a page switch; the value kept under
+    this second key restores it, so settings survive navigation.
+    """
+    return f"_value_{name}"
+
+
+def _start_session() -> None:
+    """Read the URL once per browser session and seed the settings from it."""
+    if "_raw_query" in st.session_state:
+        return
+    raw = st.query_params.to_dict()
+    st.session_state["_raw_query"] = raw
+    settings, notices = parse_query(raw)
+    for name, value in asdict(settings).items():
+        st.session_state[_value(name)] = value
+    st.session_state["_notices"] = notices
+
+
+def _set_balanced() -> None:
+    s = current_settings()
+    _, y = dataset(s.n, s.ratio, s.sep, s.seed)
+    weights = class_weights(y, "balanced")
+    st.session_state[_widget("w0")] = round(weights[0], 6)
+    st.session_state[_widget("w1")] = round(weights[1], 6)
+    _clear_notices()
+
+
+def _set_unit_weights() -> None:
+    st.session_state[_widget("w0")] = 1.0
+    st.session_state[_widget("w1")] = 1.0
+    _clear_notices()
+
+
+def current_settings() -> Settings:
+    """The shared settings as the sidebar widgets hold them now."""
+    return Settings(**{name: st.session_state[_value(name)] for name in _SETTING_KEYS})
+
+
+def sidebar() -> Settings:
+    """Draw the shared sidebar, keep the URL in sync and return the settings.
+
+    Called once per run by ``app.py`` before the page; the widgets live in the
+    entry script, so their values survive page switches.
+    """
+    _start_session()
+    for name in _SETTING_KEYS:
+        if _widget(name) not in st.session_state:
+            st.session_state[_widget(name)] = st.session_state[_value(name)]
+    with st.sidebar:
+        st.subheader(tr("sidebar.data"))
+        st.select_slider(tr("sidebar.ratio"), options=RATIO_CHOICES, key=_widget("ratio"),
+                         format_func=lambda r: f"1:{r:,}", help=tr("sidebar.ratio_help"),
+                         on_change=_clear_notices)
+        st.select_slider(tr("sidebar.n"), options=N_CHOICES, key=_widget("n"),
+                         format_func=lambda n: f"{n:,}", on_change=_clear_notices)
+        st.slider(tr("sidebar.sep"), min_value=SEP_MIN, max_value=SEP_MAX,
+                  step=SEP_STEP, key=_widget("sep"), help=tr("sidebar.sep_help"),
+                  on_change=_clear_notices)
+        st.number_input(tr("sidebar.seed"), min_value=0, max_value=SEED_MAX, step=1,
+                        key=_widget("seed"), on_change=_clear_notices)
+        st.subheader(tr("sidebar.weights"))
+        col0, col1 = st.columns(2)
+        col0.number_input("w0", min_value=WEIGHT_MIN, max_value=WEIGHT_MAX, key=_widget("w0"),
+                          format="%.4g", step=0.1, help=tr("sidebar.w0_help"),
+                          on_change=_clear_notices)
+        col1.number_input("w1", min_value=WEIGHT_MIN, max_value=WEIGHT_MAX, key=_widget("w1"),
+                          format="%.4g", step=0.1, help=tr("sidebar.w1_help"),
+                          on_change=_clear_notices)
+        col0.button(tr("sidebar.balanced"), on_click=_set_balanced,
+                    help=tr("sidebar.balanced_help"), width="stretch")
+        col1.button(tr("sidebar.reset_weights"), on_click=_set_unit_weights,
+                    width="stretch")
+        st.selectbox(tr("sidebar.lang"), options=languages(), key=_widget("lang"),
+                     format_func=lambda code: translate("language.name", code),
+                     on_change=_clear_notices)
+    for name in _SETTING_KEYS:
+        st.session_state[_value(name)] = st.session_state[_widget(name)]
+    settings = current_settings()
+    st.query_params.from_dict(to_query(settings))
+    for notice in st.session_state.get("_notices", []):
+        show_notice(notice)
+    return settings
+
+
+def show_notice(notice: Notice) -> None:
+    """Explain a URL value that could not be used."""
+    st.warning(tr("notice.template", param=notice.param, raw=notice.raw,
+                  reason=tr(notice.reason, **notice.values), used=notice.used),
+               icon=":material/link_off:")
+
+
+def bound(spec: ParamSpec, render: Callable[[str], T]) -> T:
+    """A page-specific widget whose value is also a query parameter.
+
+    ``render(key)`` draws the widget with that session-state key. The first
+    time the widget appears its value comes from the URL the session was
+    opened with (bad values fall back to the default with a notice); later it
+    keeps the user's last choice even after visiting other pages.
+    """
+    key, keep = f"page_{spec.name}", f"_keep_{spec.name}"
+    if key not in st.session_state:
+        if keep in st.session_state:
+            st.session_state[key] = st.session_state[keep]
+        else:
+            values, notices = parse_params(st.session_state.get("_raw_query", {}), [spec])
+            st.session_state[key] = values[spec.name]
+            for notice in notices:
+                show_notice(notice)
+    value = render(key)
+    st.session_state[keep] = value
+    st.query_params[spec.name] = spec.fmt(value)
+    return value
+
+
+# ---------------------------------------------------------------- layout
+def page_header(prefix: str) -> None:
+    """Title and introduction of a page from ``{prefix}.title`` / ``.intro``."""
+    st.title(tr(f"{prefix}.title"))
+    st.markdown(tr(f"{prefix}.intro"))
+
+
+def look_for(prefix: str) -> None:
+    """The page's "what to look for" box."""
+    st.info(tr(f"{prefix}.look_for"), icon=":material/visibility:")
+
+
+def plot(fig: go.Figure, key: str) -> None:
+    """Show a figure at full width with a PNG download button in its toolbar."""
+    st.plotly_chart(fig, key=key, config=PLOT_CONFIG, width="stretch")
+
+
+def page_link(script: str) -> None:
+    """A link to another page that carries the current settings along."""
+    for path, _, title_key, icon in PAGES:
+        if path == script:
+            st.page_link(path, label=tr(title_key), icon=icon,
+                         query_params=to_query(current_settings()))
+            return
+    raise ValueError(f"unknown page {script!r}")
+
+
+def subsample_note(y: NDArray[np.int64], shown: NDArray[np.int64]) -> None:
+    """Say honestly how many points a scatter leaves out."""
+    n0 = int(np.sum(y == 0))
+    drawn0 = int(np.sum(y[shown] == 0))
+    if drawn0 < n0:
+        st.caption(tr("data.subsampled", shown=f"{drawn0:,}", total=f"{n0:,}",
+                      minority=f"{int(np.sum(y == 1)):,}"))
+
+
+def weights_caption(s: Settings) -> str:
+    """Short text naming the current class weights."""
+    return tr("weights.caption", w0=f"{s.w0:.4g}", w1=f"{s.w1:.4g}")
+
+
+# ---------------------------------------------------------------- cached lib calls
+@st.cache_data(max_entries=8, show_spinner=False)
+def dataset(n: int, ratio: int, sep: float, seed: int
+            ) -> tuple[NDArray[np.float64], NDArray[np.int64]]:
+    """Training data of the current settings."""
+    return make_imbalanced(n, ratio, class_sep=sep, random_state=seed)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def test_dataset(n: int, ratio: int, sep: float, seed: int
+                 ) -> tuple[NDArray[np.float64], NDArray[np.int64]]:
+    """An independent test set from the same distribution (seed + 1)."""
+    return make_imbalanced(n, ratio, class_sep=sep, random_state=seed + 1)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def shown_points(n: int, ratio: int, sep: float, seed: int) -> NDArray[np.int64]:
+    """Indices of the training points drawn in scatters."""
+    _, y = dataset(n, ratio, sep, seed)
+    return display_subsample(y, max_points=MAX_DISPLAY_POINTS, random_state=seed)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def logistic(n: int, ratio: int, sep: float, seed: int, w0: float, w1: float
+             ) -> tuple[NDArray[np.float64], float]:
+    """Coefficients and intercept of the logistic model trained with (w0, w1)."""
+    X, y = dataset(n, ratio, sep, seed)
+    model = fit_logistic(X, y, w0=w0, w1=w1)
+    return model.coef_[0].copy(), float(model.intercept_[0])
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def probabilities(coef: tuple[float, ...], intercept: float,
+                  x_range: tuple[float, float], y_range: tuple[float, float]
+                  ) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]:
+    """Probability grid of a fitted 2-D model for a boundary heatmap."""
+    return probability_grid(np.array(coef), intercept, x_range, y_range, size=100)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def projection(n: int, ratio: int, sep: float, seed: int) -> NDArray[np.float64]:
+    """The 1-D standardised projection used by the loss surface."""
+    X, y = dataset(n, ratio, sep, seed)
+    return project_1d(X, y)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def grid_for(n: int, ratio: int, sep: float, seed: int, w0: float, w1: float
+             ) -> SurfaceGrid:
+    """A (slope, bias) grid showing both the unweighted and weighted minimum."""
+    _, y = dataset(n, ratio, sep, seed)
+    return surface_grid(projection(n, ratio, sep, seed), y, [(1.0, 1.0), (w0, w1)],
+                        size=80)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def surface(n: int, ratio: int, sep: float, seed: int, w0: float, w1: float,
+            slopes: tuple[float, ...], biases: tuple[float, ...]) -> NDArray[np.float64]:
+    """Mean weighted BCE on the grid (fast method)."""
+    _, y = dataset(n, ratio, sep, seed)
+    return loss_surface(projection(n, ratio, sep, seed), y, np.array(slopes),
+                        np.array(biases), w0=w0, w1=w1)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def descent(n: int, ratio: int, sep: float, seed: int, w0: float, w1: float,
+            steps: int) -> pd.DataFrame:
+    """Gradient-descent run from zero on the training data."""
+    X, y = dataset(n, ratio, sep, seed)
+    return gradient_descent(X, y, w0=w0, w1=w1, n_steps=steps)
+
+
+def data_key(s: Settings) -> tuple[int, int, float, int]:
+    """The settings that determine the data set, as cache arguments."""
+    return s.n, s.ratio, s.sep, s.seed
