@@ -1,14 +1,14 @@
-"""Imbalance Lab: the entry script, a router over ``pages/`` and the shared sidebar."""
+"""Imbalance Lab: the entry script, a router over ``views/`` and the shared sidebar."""
+
+from pathlib import Path
 
 import streamlit as st
 
 import ui
 
-st.set_page_config(page_title="Imbalance Lab", page_icon=":material/balance:",
-                   layout="wide")
+# A local icon: an emoji or material icon would make the browser fetch the
+# favicon from the internet.
+ICON = Path(__file__).with_name("assets") / "icon.png"
+st.set_page_config(page_title="Imbalance Lab", page_icon=str(ICON), layout="wide")
 ui.sidebar()
-navigation = st.navigation([
-    st.Page(path, title=ui.tr(title_key), icon=icon, url_path=url, default=index == 0)
-    for index, (path, url, title_key, icon) in enumerate(ui.PAGES)
-])
-navigation.run()
+ui.navigation().run()

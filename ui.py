@@ -1,5 +1,10 @@
 """Streamlit glue shared by every page.
 
+The page scripts live in ``views/``, not ``pages/``: Streamlit 1.67 still
+treats a ``pages/`` folder beside the entry script as a legacy (v1)
+multipage app on a fresh server, running a deep-linked page without
+``app.py`` and resetting the sidebar widgets on the first interaction.
+
 Settings widgets bound to the URL query string, cached wrappers around
 ``lib`` (``st.cache_data`` with ``max_entries``), the translation lookup and
 small layout helpers. Pages import this module and stay short; ``lib`` never
@@ -45,10 +50,10 @@ T = TypeVar("T")
 
 #: Page registry: (script, url path, title key, icon). The overview is "/".
 PAGES = (
-    ("pages/overview.py", "overview", "nav.overview", ":material/balance:"),
-    ("pages/loss_surface.py", "loss-surface", "nav.loss_surface", ":material/landscape:"),
-    ("pages/gradients.py", "gradients", "nav.gradients", ":material/trending_down:"),
-    ("pages/boundaries.py", "boundaries", "nav.boundaries", ":material/border_style:"),
+    ("views/overview.py", "overview", "nav.overview", ":material/balance:"),
+    ("views/loss_surface.py", "loss-surface", "nav.loss_surface", ":material/landscape:"),
+    ("views/gradients.py", "gradients", "nav.gradients", ":material/trending_down:"),
+    ("views/boundaries.py", "boundaries", "nav.boundaries", ":material/border_style:"),
 )
 #: Largest number of majority points drawn in a scatter (all minority points
 #: are always drawn).
@@ -114,6 +119,14 @@ def _set_unit_weights() -> None:
     st.session_state[_widget("w0")] = 1.0
     st.session_state[_widget("w1")] = 1.0
     _clear_notices()
+
+
+def navigation() -> Any:
+    """Register the app's pages with ``st.navigation`` and return the current one."""
+    return st.navigation([
+        st.Page(path, title=tr(title_key), icon=icon, url_path=url, default=index == 0)
+        for index, (path, url, title_key, icon) in enumerate(PAGES)
+    ])
 
 
 def current_settings() -> Settings:
@@ -302,12 +315,39 @@ def surface(n: int, ratio: int, sep: float, seed: int, w0: float, w1: float,
                         np.array(biases), w0=w0, w1=w1)
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
-def descent(n: int, ratio: int, sep: float, seed: int, w0: float, w1: float,
-            steps: int) -> pd.DataFrame:
-    """Gradient-descent run from zero on the training data."""
+#: Gradient-descent runs are computed and cached in chunks of this many steps,
+#: so a long run on a large data set can report progress between chunks.
+DESCENT_CHUNK = 50
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _descent_chunk(n: int, ratio: int, sep: float, seed: int, w0: float, w1: float,
+                   steps: int, init: tuple[float, ...] | None) -> pd.DataFrame:
     X, y = dataset(n, ratio, sep, seed)
-    return gradient_descent(X, y, w0=w0, w1=w1, n_steps=steps)
+    return gradient_descent(X, y, w0=w0, w1=w1, n_steps=steps, init=init)
+
+
+def descent(n: int, ratio: int, sep: float, seed: int, w0: float, w1: float, steps: int,
+            progress: Callable[[float], None] | None = None) -> pd.DataFrame:
+    """Gradient-descent run from zero on the training data, cached chunk by chunk.
+
+    ``progress(fraction)`` is called after every chunk; on a cache hit the
+    whole run returns at once.
+    """
+    frames: list[pd.DataFrame] = []
+    init: tuple[float, ...] | None = None
+    for start in range(0, steps, DESCENT_CHUNK):
+        chunk = _descent_chunk(n, ratio, sep, seed, w0, w1,
+                               min(DESCENT_CHUNK, steps - start), init)
+        frames.append(chunk if start == 0 else chunk.iloc[1:])
+        last = chunk.iloc[-1]
+        coef_cols = [c for c in chunk.columns if c.startswith("coef_")]
+        init = (*last[coef_cols].astype(float), float(last["intercept"]))
+        if progress is not None:
+            progress(min(1.0, (start + DESCENT_CHUNK) / steps))
+    run = pd.concat(frames, ignore_index=True)
+    run["step"] = np.arange(len(run))
+    return run
 
 
 def data_key(s: Settings) -> tuple[int, int, float, int]:

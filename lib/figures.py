@@ -123,18 +123,20 @@ def surface_heatmap(slopes: NDArray[np.float64], biases: NDArray[np.float64],
         line={"color": "rgba(255,255,255,0.75)", "width": 1}, showscale=False,
         hoverinfo="skip", showlegend=False,
     ))
+    # The ring for the lowest cell is drawn first so the star stays visible
+    # inside it when both coincide.
     fig.add_trace(go.Scatter(
-        x=[optimum[0]], y=[optimum[1]], mode="markers",
-        marker={"symbol": "star", "size": 16, "color": "#FFFFFF",
-                "line": {"color": "#000000", "width": 1.5}},
-        name=tr("fig.surface.optimum"),
+        x=[slopes[j]], y=[biases[i]], mode="markers",
+        marker={"symbol": "circle-open", "size": 22, "color": "#F0E442",
+                "line": {"width": 3}},
+        name=tr("fig.surface.grid_min"),
         hovertemplate=tr("fig.surface.optimum_hover") + "<extra></extra>",
     ))
     fig.add_trace(go.Scatter(
-        x=[slopes[j]], y=[biases[i]], mode="markers",
-        marker={"symbol": "x", "size": 11, "color": "#F0E442",
-                "line": {"color": "#000000", "width": 1}},
-        name=tr("fig.surface.grid_min"),
+        x=[optimum[0]], y=[optimum[1]], mode="markers",
+        marker={"symbol": "star", "size": 15, "color": "#FFFFFF",
+                "line": {"color": "#000000", "width": 1.5}},
+        name=tr("fig.surface.optimum"),
         hovertemplate=tr("fig.surface.optimum_hover") + "<extra></extra>",
     ))
     _layout(fig, title, tr("fig.slope"), tr("fig.bias"), height=460)
@@ -157,7 +159,7 @@ class Curve:
 
 def line_chart(curves: Sequence[Curve], *, title: str, xtitle: str, ytitle: str,
                log_y: bool = False, marks: Sequence[tuple[float, str]] = (),
-               height: int = 380) -> go.Figure:
+               height: int = 420) -> go.Figure:
     """Lines with optional vertical marks (e.g. minima or the current step).
 
     Parameters
@@ -170,8 +172,8 @@ def line_chart(curves: Sequence[Curve], *, title: str, xtitle: str, ytitle: str,
         Logarithmic y axis.
     marks : sequence of (float, str)
         Vertical dotted lines at x with a colour.
-    height : int, default=380
-        Figure height in pixels.
+    height : int, default=420
+        Figure height in pixels, legend below the plot included.
 
     Returns
     -------
@@ -188,10 +190,17 @@ def line_chart(curves: Sequence[Curve], *, title: str, xtitle: str, ytitle: str,
     for x, color in marks:
         fig.add_vline(x=x, line={"color": color, "dash": "dot", "width": 1.5})
     _layout(fig, title, xtitle, ytitle, height=height)
-    fig.update_layout(legend={"y": -0.2, "yanchor": "top", "x": 0.0, "xanchor": "left"})
+    fig.update_layout(legend={"y": -0.3, "yanchor": "top", "x": 0.0, "xanchor": "left"},
+                      margin={"b": 40})
     if log_y:
-        fig.update_yaxes(type="log")
+        _log_axis(fig)
     return fig
+
+
+def _log_axis(fig: go.Figure) -> None:
+    # One label per decade as a power of ten: plotly's default mixes "10k",
+    # "1000" and bare "2"/"5" minor labels, which students misread.
+    fig.update_yaxes(type="log", dtick=1, exponentformat="power", showexponent="all")
 
 
 def gradient_bars(contribs: Mapping[str, GradientContributions], *,

@@ -16,7 +16,6 @@ from lib._validation import (
     check_int,
     check_same_length,
 )
-from lib.losses import sigmoid, softplus
 
 
 @dataclass(frozen=True)
@@ -81,26 +80,36 @@ def _check_model(X: ArrayLike, y: ArrayLike, coef: ArrayLike, intercept: float
     return X_arr, y_arr, w, b
 
 
-def _contributions(X: NDArray[np.float64], y: NDArray[np.float64],
+def _class_terms(Xc: NDArray[np.float64], z: NDArray[np.float64], weight: float,
+                 positive: bool) -> tuple[NDArray[np.float64], float]:
+    """Gradient (intercept last) and loss sum of one class, unnormalised."""
+    # One exp serves both sigmoid and softplus: with e = exp(-|z|),
+    # sigmoid(z) = 1/(1+e) for z >= 0 and e/(1+e) otherwise, and
+    # softplus(z) = max(z, 0) + log1p(e). For the positive class the roles of
+    # z and -z swap; d/dz w1 softplus(-z) = -w1 sigmoid(-z), d/dz w0 softplus(z)
+    # = w0 sigmoid(z). Using sigmoid(-z) rather than sigmoid(z) - 1 keeps
+    # precision for confident positives.
+    u = -z if positive else z
+    e = np.exp(-np.abs(u))
+    sig = np.where(u >= 0, 1.0, e) / (1.0 + e)
+    resid = (-weight if positive else weight) * sig
+    grad = np.append(resid @ Xc, resid.sum())
+    loss = weight * float(np.sum(np.maximum(u, 0.0) + np.log1p(e)))
+    return grad, loss
+
+
+def _contributions(X0: NDArray[np.float64], X1: NDArray[np.float64],
                    w: NDArray[np.float64], b: float, w0: float, w1: float
                    ) -> GradientContributions:
-    n = len(y)
-    z = X @ w + b
-    pos = y == 1.0
-    # d/dz [w1 softplus(-z)] = -w1 sigmoid(-z); d/dz [w0 softplus(z)] = w0 sigmoid(z).
-    # sigmoid(-z) instead of sigmoid(z) - 1 keeps precision for confident positives.
-    r1 = -w1 * sigmoid(-z[pos])
-    r0 = w0 * sigmoid(z[~pos])
-    grad1 = np.append(r1 @ X[pos], r1.sum()) / n
-    grad0 = np.append(r0 @ X[~pos], r0.sum()) / n
+    n = len(X0) + len(X1)
+    g0, loss0 = _class_terms(X0, X0 @ w + b, w0, positive=False)
+    g1, loss1 = _class_terms(X1, X1 @ w + b, w1, positive=True)
+    grad0, grad1 = g0 / n, g1 / n
     n_0, n_1 = float(np.linalg.norm(grad0)), float(np.linalg.norm(grad1))
     share1 = 0.5 if n_0 + n_1 == 0.0 else n_1 / (n_0 + n_1)
-    return GradientContributions(
-        grad0=grad0, grad1=grad1, share1=share1,
-        loss_sum0=float(w0 * softplus(z[~pos]).sum()),
-        loss_sum1=float(w1 * softplus(-z[pos]).sum()),
-        n0=int((~pos).sum()), n1=int(pos.sum()),
-    )
+    return GradientContributions(grad0=grad0, grad1=grad1, share1=share1,
+                                 loss_sum0=loss0, loss_sum1=loss1,
+                                 n0=len(X0), n1=len(X1))
 
 
 def class_gradient_contributions(X: ArrayLike, y: ArrayLike, coef: ArrayLike,
@@ -148,15 +157,17 @@ def class_gradient_contributions(X: ArrayLike, y: ArrayLike, coef: ArrayLike,
     """
     w0, w1 = check_class_weights(w0, w1)
     X_arr, y_arr, w, b = _check_model(X, y, coef, intercept)
-    return _contributions(X_arr, y_arr, w, b, w0, w1)
+    return _contributions(X_arr[y_arr == 0], X_arr[y_arr == 1], w, b, w0, w1)
 
 
 def gradient_descent(X: ArrayLike, y: ArrayLike, *, w0: float = 1.0,
                      w1: float = 1.0, n_steps: int = 500,
-                     learning_rate: float | None = None) -> pd.DataFrame:
-    r"""Full-batch gradient descent on the mean weighted BCE, from zero.
+                     learning_rate: float | None = None,
+                     init: ArrayLike | None = None) -> pd.DataFrame:
+    r"""Full-batch gradient descent on the mean weighted BCE.
 
     .. math:: \theta_{t+1} = \theta_t - \eta\, \nabla L(\theta_t),\quad \theta_0 = 0
+              \text{ (or ``init``)}
 
     The default step is :math:`\eta = 1/\lambda`, with
     :math:`\lambda = \tfrac14 \lambda_{\max}(\tfrac1n \tilde X^\top A \tilde X)`
@@ -176,6 +187,9 @@ def gradient_descent(X: ArrayLike, y: ArrayLike, *, w0: float = 1.0,
         Number of steps, 1 to 20,000.
     learning_rate : float or None, default=None
         Step size :math:`\eta`; ``None`` uses ``1/lambda``.
+    init : array_like of shape (d + 1,) or None, default=None
+        Starting parameters (coefficients, intercept last); ``None`` starts
+        from zero. Lets a long run continue in chunks with identical results.
 
     Returns
     -------
@@ -201,10 +215,14 @@ def gradient_descent(X: ArrayLike, y: ArrayLike, *, w0: float = 1.0,
     else:
         eta = check_finite_number("learning_rate", learning_rate, low=0.0,
                                   low_inclusive=False)
-    theta = np.zeros(d + 1)
+    theta = np.zeros(d + 1) if init is None else as_float_array("init", init).copy()
+    if len(theta) != d + 1:
+        raise ValueError(f"`init` must have {d + 1} entries (coefficients, intercept). "
+                         f"Got {len(theta)} instead.")
     rows = []
+    X0, X1 = X_arr[y_arr == 0], X_arr[y_arr == 1]
     for step in range(steps + 1):
-        c = _contributions(X_arr, y_arr, theta[:d], float(theta[d]), w0, w1)
+        c = _contributions(X0, X1, theta[:d], float(theta[d]), w0, w1)
         rows.append((step, (c.loss_sum0 + c.loss_sum1) / n, c.norm0, c.norm1,
                      c.share1, c.loss_sum0, c.loss_sum1, *theta[[d]], *theta[:d]))
         theta = theta - eta * c.gradient

@@ -18,10 +18,13 @@ st.latex(r"\nabla L = \underbrace{\frac{1}{n}\sum_{y_i = 0} w_0\, p_i\, \tilde x
          r"\qquad \text{share}_1 = \frac{\lVert g_1\rVert}{\lVert g_0\rVert + \lVert g_1\rVert}")
 
 X, y = ui.dataset(*key)
-losses = {ui.tr("grad.unweighted"): (1.0, 1.0),
-          ui.tr("grad.weighted", w0=f"{s.w0:.4g}", w1=f"{s.w1:.4g}"): (s.w0, s.w1)}
-with st.spinner(ui.tr("grad.running", steps=STEPS)):
-    runs = {label: ui.descent(*key, w0, w1, STEPS) for label, (w0, w1) in losses.items()}
+losses = {ui.tr("grad.unweighted"): (1.0, 1.0), ui.tr("grad.weighted"): (s.w0, s.w1)}
+bar = st.progress(0.0, text=ui.tr("grad.running", steps=STEPS, n=f"{s.n:,}"))
+runs = {}
+for k, (label, (w0, w1)) in enumerate(losses.items()):
+    runs[label] = ui.descent(*key, w0, w1, STEPS, progress=lambda f, k=k: bar.progress(
+        (k + f) / len(losses), text=ui.tr("grad.running", steps=STEPS, n=f"{s.n:,}")))
+bar.empty()
 
 step = ui.bound(ParamSpec("step", 0, int_param(0, STEPS)), lambda k: st.slider(
     ui.tr("grad.step"), 0, STEPS, key=k, help=ui.tr("grad.step_help")))
@@ -32,11 +35,11 @@ for label, (w0, w1) in losses.items():
     contribs[label] = class_gradient_contributions(X, y, coef, float(row["intercept"]),
                                                    w0=w0, w1=w1)
 
-left, right = st.columns([3, 2], gap="large")
+left, right = st.columns([1, 1], gap="large")
 with left:
     ui.plot(gradient_bars(contribs, tr=ui.tr), key="grad_bars")
 with right:
-    st.markdown(ui.tr("grad.at_step", step=step))
+    st.markdown(ui.tr("grad.at_step", step=step, w0=f"{s.w0:.4g}", w1=f"{s.w1:.4g}"))
     table = pd.DataFrame({
         label: {ui.tr("grad.col_norm0"): c.norm0, ui.tr("grad.col_norm1"): c.norm1,
                 ui.tr("grad.col_share1"): 100 * c.share1,

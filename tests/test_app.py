@@ -1,0 +1,348 @@
+"""End-to-end tests of the Streamlit app with ``streamlit.testing.v1.AppTest``.
+
+Every test opens a fresh session on the overview (``app.py``), optionally with
+URL query parameters, and then switches pages the way a user would. Tests that
+do not need the default 20,000 samples pass a small ``n`` in the URL to stay
+fast.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from sklearn.utils.class_weight import compute_class_weight
+from streamlit.testing.v1 import AppTest
+
+from lib.data import make_imbalanced, minority_count
+from lib.settings import RATIO_CHOICES, Settings
+
+ROOT = Path(__file__).parents[1]
+
+#: page name -> (script, number of plotly charts under default settings)
+PAGES = {
+    "overview": ("views/overview.py", 1),
+    "loss_surface": ("views/loss_surface.py", 3),
+    "gradients": ("views/gradients.py", 4),
+    "boundaries": ("views/boundaries.py", 2),
+}
+#: Charts (by element key) that show the weighted model and so must follow w1.
+WEIGHTED_CHARTS = {
+    "overview": (),
+    "loss_surface": ("surface_weighted", "surface_slice"),
+    "gradients": ("grad_bars", "grad_share", "grad_norms", "grad_losses"),
+    "boundaries": ("boundary_weighted",),
+}
+SMALL = {"n": "2000"}
+EQUAL_WEIGHTS_TEXT = "w0 equals w1"
+
+
+# ---------------------------------------------------------------- helpers
+def check(at: AppTest) -> AppTest:
+    """Fail on an exception; make sure the entry script (sidebar) ran."""
+    assert not at.exception, [e.value for e in at.exception]
+    assert [w.key for w in at.sidebar.select_slider] == ["sb_ratio", "sb_n"]
+    return at
+
+
+def open_app(**params: str) -> AppTest:
+    """A new session opened on the overview with ``params`` in the URL."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.query_params.update(params)
+    return check(at.run())
+
+
+def visit(at: AppTest, page: str) -> AppTest:
+    """Switch to ``page`` (a key of ``PAGES``) and run."""
+    return check(at.switch_page(PAGES[page][0]).run())
+
+
+def open_page(page: str, **params: str) -> AppTest:
+    at = open_app(**params)
+    return at if page == "overview" else visit(at, page)
+
+
+def rerun(at: AppTest) -> AppTest:
+    return check(at.run())
+
+
+def charts(at: AppTest) -> dict[str, dict[str, Any]]:
+    """The page's plotly figures as parsed JSON, by element key."""
+    return {el.key: json.loads(el.proto.spec) for el in at.get("plotly_chart")}
+
+
+def trace_data(fig: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """The plotted numbers of a figure (titles and legend names left out)."""
+    return [tuple(json.dumps(trace.get(axis), sort_keys=True) for axis in ("x", "y", "z"))
+            for trace in fig["data"]]
+
+
+def warnings_of(at: AppTest) -> list[str]:
+    return [w.value for w in at.warning]
+
+
+def notices(at: AppTest) -> list[str]:
+    """The warnings that explain an unusable URL value."""
+    return [text for text in warnings_of(at) if text.startswith("The link's value")]
+
+
+def query(at: AppTest) -> dict[str, str]:
+    """``at.query_params`` with every value as one string."""
+    return {name: value if isinstance(value, str) else value[-1]
+            for name, value in at.query_params.items()}
+
+
+def sidebar_values(at: AppTest) -> dict[str, Any]:
+    return {
+        "ratio": at.select_slider(key="sb_ratio").value,
+        "n": at.select_slider(key="sb_n").value,
+        "sep": at.slider(key="sb_sep").value,
+        "seed": at.number_input(key="sb_seed").value,
+        "w0": at.number_input(key="sb_w0").value,
+        "w1": at.number_input(key="sb_w1").value,
+        "lang": at.selectbox(key="sb_lang").value,
+    }
+
+
+def markdown_containing(at: AppTest, text: str) -> str:
+    found = [m.value for m in at.markdown if text in m.value]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def button(at: AppTest, label: str) -> Any:
+    found = [b for b in at.sidebar.button if b.label == label]
+    assert len(found) == 1
+    return found[0]
+
+
+def metric(at: AppTest, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+# ---------------------------------------------------------------- 1. defaults
+@pytest.mark.parametrize("page", PAGES)
+def test_page_renders_under_default_settings(page):
+    at = open_page(page)
+    assert len(at.get("plotly_chart")) == PAGES[page][1]
+    assert sidebar_values(at) == asdict(Settings())
+    assert notices(at) == []
+
+
+# ---------------------------------------------------------------- 2. extremes
+EXTREMES = {
+    "one_minority_sample": {"ratio": "10000", "n": "100"},
+    "huge_w1": {"w1": "10000", **SMALL},
+    "equal_weights": {"w0": "3", "w1": "3", **SMALL},
+    "no_separation": {"sep": "0", **SMALL},
+    "balanced_data": {"ratio": "1", **SMALL},
+}
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("case", EXTREMES)
+def test_page_renders_under_extreme_settings(case, page):
+    params = EXTREMES[case]
+    at = open_page(page, **params)
+    assert notices(at) == []
+    assert {k: query(at)[k] for k in params} == params
+    assert len(at.get("plotly_chart")) == PAGES[page][1]
+    equal_warning = any(EQUAL_WEIGHTS_TEXT in text for text in warnings_of(at))
+    if page == "loss_surface":
+        assert equal_warning == (case != "huge_w1")
+    else:
+        assert not equal_warning
+    if case == "one_minority_sample":
+        assert minority_count(100, 10_000) == 1
+        if page == "overview":
+            assert metric(at, "Minority (class 1)") == "1"
+            assert metric(at, "Majority (class 0)") == "99"
+
+
+def test_equal_weights_other_than_one_warn_on_loss_surface():
+    at = open_page("loss_surface", **EXTREMES["equal_weights"])
+    assert sidebar_values(at)["w0"] == sidebar_values(at)["w1"] == 3.0
+    [text] = [t for t in warnings_of(at) if EQUAL_WEIGHTS_TEXT in t]
+    assert "Balanced" in text
+
+
+# ---------------------------------------------------------------- 3. interaction
+@pytest.mark.parametrize("page", PAGES)
+def test_changing_w1_updates_the_weighted_figures(page):
+    at = open_page(page, **SMALL)
+    before = charts(at)
+    assert before == charts(rerun(at)), "figures must be deterministic"
+    share_before = [m.value for m in at.markdown if "of the total sample weight" in m.value]
+
+    at.number_input(key="sb_w1").set_value(50)
+    after = charts(rerun(at))
+
+    assert query(at)["w1"] == "50"
+    assert before.keys() == after.keys() and len(after) == PAGES[page][1]
+    for key in WEIGHTED_CHARTS[page]:
+        assert trace_data(after[key]) != trace_data(before[key]), key
+    if page == "overview":
+        assert after == before  # the data do not depend on the weights
+        share_after = markdown_containing(at, "of the total sample weight")
+        assert [share_after] != share_before
+        assert "w₁ = **50**" in share_after
+
+
+def test_changing_ratio_updates_the_overview_scatter():
+    at = open_app(**SMALL)
+    before = charts(at)["overview_scatter"]
+    at.select_slider(key="sb_ratio").set_value(10)
+    after = charts(rerun(at))["overview_scatter"]
+    assert trace_data(after) != trace_data(before)
+    assert query(at)["ratio"] == "10"
+    assert metric(at, "Minority (class 1)") == f"{minority_count(2000, 10):,}"
+
+
+# ---------------------------------------------------------------- 4. weight buttons
+@pytest.mark.parametrize(("n", "ratio"), [(2000, 1000), (500, 3), (100, 10000)])
+def test_balanced_button_matches_sklearn_and_unit_button_resets(n, ratio):
+    at = open_app(n=str(n), ratio=str(ratio), w0="2", w1="5")
+    button(at, "Balanced").click()
+    rerun(at)
+    _, y = make_imbalanced(n, ratio, class_sep=Settings.sep, random_state=Settings.seed)
+    expected = compute_class_weight("balanced", classes=np.array([0, 1]), y=y)
+    got = [at.number_input(key=f"sb_w{c}").value for c in (0, 1)]
+    assert got == pytest.approx(list(expected), rel=1e-5)
+    assert [float(query(at)[f"w{c}"]) for c in (0, 1)] == pytest.approx(list(expected),
+                                                                         rel=1e-5)
+    assert "carries **50.00 %**" in markdown_containing(at, "of the total sample weight")
+
+    button(at, "1 : 1").click()
+    rerun(at)
+    assert [at.number_input(key=f"sb_w{c}").value for c in (0, 1)] == [1.0, 1.0]
+    assert (query(at)["w0"], query(at)["w1"]) == ("1", "1")
+
+
+# ---------------------------------------------------------------- 5. navigation
+def test_settings_survive_page_switches():
+    at = open_app(**SMALL)
+    at.number_input(key="sb_w1").set_value(7)
+    rerun(at)
+    at.select_slider(key="sb_ratio").set_value(100)
+    rerun(at)
+    expected = {**asdict(Settings()), "n": 2000, "w1": 7.0, "ratio": 100}
+    for page in ("loss_surface", "gradients", "boundaries", "overview", "loss_surface"):
+        visit(at, page)
+        assert sidebar_values(at) == expected, page
+        assert query(at)["w1"] == "7" and query(at)["ratio"] == "100", page
+        assert query(at)["n"] == "2000", page
+    assert metric(at, "log(w1 / w0)") == f"{math.log(7):+.2f}"
+
+
+# ---------------------------------------------------------------- 6. bad URLs
+def test_junk_query_falls_back_to_defaults_with_notices():
+    at = open_app(ratio="abc", w1="-5", n="1e99")
+    defaults = Settings()
+    values = sidebar_values(at)
+    assert (values["ratio"], values["w1"], values["n"]) == (defaults.ratio, defaults.w1,
+                                                            defaults.n)
+    assert (query(at)["ratio"], query(at)["w1"], query(at)["n"]) == ("1000", "1", "20000")
+    texts = notices(at)
+    assert len(texts) >= 3
+    for param in ("ratio", "w1", "n"):
+        assert sum(f"`{param}=" in text for text in texts) == 1, (param, texts)
+
+
+@pytest.mark.parametrize(("param", "raw", "used", "reason"), [
+    ("seed", "1.5", 0, "whole number"),
+    ("sep", "99", 2.0, "between 0 and 6"),
+    ("lang", "xx", "en", "one of: en"),
+    ("w0", "nan", 1.0, "not a finite number"),
+    ("w0", "0", 1.0, "between 0.001 and 100000"),
+    ("ratio", "400", 500, "nearest one is 500"),
+    ("n", "150", 200, "nearest one is 200"),
+    ("ratio", "300", 300, None),
+])
+def test_single_query_value(param, raw, used, reason):
+    at = open_app(**{**SMALL, param: raw})
+    assert sidebar_values(at)[param] == used
+    texts = notices(at)
+    if reason is None:
+        assert 300 in RATIO_CHOICES and texts == []
+        assert query(at)[param] == raw
+    else:
+        [text] = texts
+        assert f"`{param}={raw}`" in text and reason in text
+        assert query(at)[param] == (used if param == "lang" else f"{used:g}")
+
+
+@pytest.mark.parametrize(("page", "params", "n_charts", "widget", "value", "notice"), [
+    ("loss_surface", {"view": "weighted"}, 2, "page_view", "weighted", False),
+    ("loss_surface", {"view": "unweighted"}, 2, "page_view", "unweighted", False),
+    ("loss_surface", {"view": "bogus"}, 3, "page_view", "side", True),
+    ("loss_surface", {"slice": "slope"}, 3, "page_slice", "slope", False),
+    ("loss_surface", {"slice": "x"}, 3, "page_slice", "bias", True),
+    ("gradients", {"step": "250"}, 4, "page_step", 250, False),
+    ("gradients", {"step": "9999"}, 4, "page_step", 0, True),
+    ("gradients", {"step": "-1"}, 4, "page_step", 0, True),
+])
+def test_page_specific_query_values(page, params, n_charts, widget, value, notice):
+    at = open_page(page, **SMALL, **params)
+    assert len(at.get("plotly_chart")) == n_charts
+    widgets = at.radio if page == "loss_surface" else at.slider
+    assert widgets(key=widget).value == value
+    [name] = params
+    assert query(at)[name] == str(value)
+    if notice:
+        [text] = notices(at)
+        assert f"`{name}={params[name]}`" in text and f"`{name}={value}`" in text
+    else:
+        assert notices(at) == []
+
+
+def test_slice_direction_from_url_sets_the_slice_chart():
+    at = open_page("loss_surface", **SMALL, slice="slope")
+    title = charts(at)["surface_slice"]["layout"]["title"]["text"]
+    assert "slope" in title
+
+
+def test_page_notice_is_shown_once_and_choice_kept_after_leaving():
+    at = open_page("loss_surface", **SMALL, view="bogus")
+    assert len(notices(at)) == 1
+    at.radio(key="page_view").set_value("weighted")
+    rerun(at)
+    visit(at, "gradients")
+    visit(at, "loss_surface")
+    assert notices(at) == []
+    assert at.radio(key="page_view").value == "weighted"
+    assert len(at.get("plotly_chart")) == 2
+
+
+# ---------------------------------------------------------------- 7. notices go away
+@pytest.mark.parametrize("change", ["seed", "w1", "ratio"])
+def test_notices_disappear_after_a_setting_changes(change):
+    at = open_app(n="2000", ratio="abc", seed="-3", lang="xx")
+    assert len(notices(at)) == 3
+    visit(at, "boundaries")
+    assert len(notices(at)) == 3  # they stay until the user acts
+    widget = {"seed": at.number_input(key="sb_seed"), "w1": at.number_input(key="sb_w1"),
+              "ratio": at.select_slider(key="sb_ratio")}[change]
+    widget.set_value({"seed": 5, "w1": 2.5, "ratio": 50}[change])
+    rerun(at)
+    assert notices(at) == []
+    visit(at, "overview")
+    assert notices(at) == []
+
+
+# ---------------------------------------------------------------- 8. page widgets
+def test_view_radio_changes_the_number_of_charts():
+    at = open_page("loss_surface", **SMALL)
+    assert len(at.get("plotly_chart")) == 3
+    for view, count in (("unweighted", 2), ("weighted", 2), ("side", 3)):
+        at.radio(key="page_view").set_value(view)
+        rerun(at)
+        keys = set(charts(at))
+        assert len(keys) == count
+        expected = {"unweighted", "weighted"} if view == "side" else {view}
+        assert keys == {f"surface_{v}" for v in expected} | {"surface_slice"}
+        assert query(at)["view"] == view

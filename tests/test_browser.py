@@ -1,0 +1,338 @@
+"""Real-browser tests: the app served by ``streamlit run`` and driven by chromium.
+
+A module-scoped fixture starts the app on a free port of 127.0.0.1 and another
+launches Debian's ``/usr/bin/chromium`` through Playwright (Playwright never
+downloads a browser here; ``make chromium`` installs the Debian one). Every
+page is loaded, checked for errors and drawn figures, and re-run with a new
+``w1``; each page is also photographed into ``docs/screenshots/``.
+
+Streamlit marks the app root with ``data-test-script-state``: ``initial``
+before the first run, ``running`` while the script runs and ``notRunning``
+afterwards. That attribute, not a sleep, tells when a page is done.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).parents[1]
+SCREENSHOTS = ROOT / "docs" / "screenshots"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+VIEWPORT = {"width": 1500, "height": 2000}
+#: Bounds of a screenshot's height, which follows the page's content.
+MIN_SCREENSHOT_HEIGHT, MAX_SCREENSHOT_HEIGHT = 800, 8000
+TIMEOUT_MS = 60_000
+SERVER_START_S = 60.0
+
+#: (url path, screenshot name, number of plotly figures on the page).
+PAGES = [
+    ("", "overview", 1),
+    ("loss-surface", "loss-surface", 3),
+    ("gradients", "gradients", 4),
+    ("boundaries", "boundaries", 2),
+]
+#: The balanced weights of the default data set: the interesting case to show.
+SCREENSHOT_QUERY = "ratio=1000&n=20000&seed=0&w0=0.5005&w1=500&sep=2&lang=en"
+
+# ------------------------------------------------------------------ page probes (JS)
+#: True when the script has finished a run and at least ``n`` figures are drawn.
+IDLE_JS = """(n) => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+  if (app.getAttribute('data-test-connection-state') !== 'CONNECTED') return false;
+  if (document.querySelector('[data-testid="stSpinner"]')) return false;
+  const plots = Array.from(document.querySelectorAll('.js-plotly-plot'));
+  return plots.length >= n && plots.every(el =>
+    Array.isArray(el.data) && el.data.length > 0 && el._fullLayout &&
+    el.querySelector('.plot-container .main-svg') !== null);
+}"""
+
+#: Per figure: trace types, what is drawn and a hash of its data.
+PLOTS_JS = """() => {
+  const hash = s => { let h = 0;
+    for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+    return h; };
+  const plain = (k, v) => ArrayBuffer.isView(v) ? Array.from(v) : v;
+  return Array.from(document.querySelectorAll('.js-plotly-plot')).map(el => ({
+    types: (el.data || []).map(t => t.type || 'scatter'),
+    names: (el.data || []).map(t => String(t.name || '')),
+    svgTraces: el.querySelectorAll('.trace, .hm, .contour').length,
+    canvases: el.querySelectorAll('canvas').length,
+    noWebGL: /WebGL is not supported/i.test(el.innerText),
+    title: String(el._fullLayout?.title?.text || ''),
+    hash: hash(JSON.stringify(el.data || [], plain)),
+  }));
+}"""
+
+#: True once the URL carries ``w1=50`` and the re-run has finished.
+RERUN_DONE_JS = """(n) => new URLSearchParams(location.search).get('w1') === '50' && (""" + \
+    IDLE_JS + ")(n)"
+
+
+# ------------------------------------------------------------------ server
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    """Terminate the server and everything it started; SIGKILL if it lingers."""
+    if proc.poll() is not None:
+        return
+    for sig, wait_s in ((signal.SIGTERM, 10), (signal.SIGKILL, 10)):
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, sig)
+        try:
+            proc.wait(timeout=wait_s)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
+@contextlib.contextmanager
+def _streamlit_server(log_path: Path) -> Iterator[str]:
+    """Run ``streamlit run app.py`` on a free local port; yield its base URL."""
+    port = _free_port()
+    cmd = [sys.executable, "-m", "streamlit", "run", "app.py",
+           "--server.port", str(port), "--server.address", "127.0.0.1",
+           "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+    base_url = f"http://127.0.0.1:{port}"
+    with open(log_path, "wb") as log:
+        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+                                stdin=subprocess.DEVNULL, start_new_session=True)
+    try:
+        deadline = time.monotonic() + SERVER_START_S
+        while True:
+            if proc.poll() is not None:
+                pytest.fail(f"streamlit exited with code {proc.returncode} before it "
+                            f"answered; log:\n{log_path.read_text(errors='replace')}")
+            try:
+                with urllib.request.urlopen(f"{base_url}/_stcore/health", timeout=2) as r:
+                    if r.read().strip() == b"ok":
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail(f"streamlit did not answer /_stcore/health within "
+                            f"{SERVER_START_S:.0f} s; log:\n"
+                            f"{log_path.read_text(errors='replace')}")
+            time.sleep(0.25)
+        yield base_url
+    finally:
+        _stop(proc)
+
+
+# ------------------------------------------------------------------ fixtures
+@pytest.fixture(scope="module")
+def chromium_browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: the browser tests need Debian's chromium "
+                    "(run `make chromium`, or `apt-get install chromium`)")
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+                                     args=CHROMIUM_ARGS, timeout=TIMEOUT_MS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture(scope="module")
+def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    log_path = tmp_path_factory.mktemp("streamlit") / "server.log"
+    with _streamlit_server(log_path) as base_url:
+        yield base_url
+
+
+@pytest.fixture(scope="module")
+def base_url(app_server: str) -> str:
+    """The app's URL (deep links work from the first request, see below)."""
+    return app_server
+
+
+def _new_page(browser: Browser) -> Page:
+    context = browser.new_context(viewport=VIEWPORT)
+    context.set_default_timeout(TIMEOUT_MS)
+    context.set_default_navigation_timeout(TIMEOUT_MS)
+    return context.new_page()
+
+
+@pytest.fixture
+def page(chromium_browser: Browser) -> Iterator[Page]:
+    page = _new_page(chromium_browser)
+    try:
+        yield page
+    finally:
+        page.context.close()
+
+
+# ------------------------------------------------------------------ helpers
+def _open(page: Page, url: str, n_plots: int) -> None:
+    page.goto(url, wait_until="domcontentloaded")
+    page.wait_for_selector('[data-testid="stApp"]', state="attached")
+    _wait_idle(page, n_plots)
+
+
+def _wait_idle(page: Page, n_plots: int) -> None:
+    page.wait_for_function(IDLE_JS, arg=n_plots, timeout=TIMEOUT_MS, polling=100)
+
+
+def _exceptions(page: Page) -> list[str]:
+    return [e.inner_text() for e in page.locator('[data-testid="stException"]').all()]
+
+
+def _plots(page: Page) -> list[dict[str, Any]]:
+    result: list[dict[str, Any]] = page.evaluate(PLOTS_JS)
+    return result
+
+
+def _check_page(page: Page, n_plots: int) -> list[dict[str, Any]]:
+    """No exception on the page and ``n_plots`` figures that draw something."""
+    assert not _exceptions(page), f"exception on {page.url}:\n" + "\n".join(_exceptions(page))
+    plots = _plots(page)
+    assert len(plots) >= n_plots, f"{len(plots)} figures on {page.url}, expected {n_plots}"
+    for index, plot in enumerate(plots):
+        where = f"figure {index} ({plot['title'] or plot['types']}) on {page.url}"
+        assert plot["types"], f"{where} has no traces"
+        assert not plot["noWebGL"], f"{where}: plotly says WebGL is not supported"
+        gl = any(t.endswith("gl") for t in plot["types"])
+        assert plot["svgTraces"] > 0 or (gl and plot["canvases"] > 0), f"{where} draws nothing"
+    return plots
+
+
+def _query(page: Page) -> dict[str, str]:
+    return {k: v[-1] for k, v in parse_qs(urlsplit(page.url).query).items()}
+
+
+# ------------------------------------------------------------------ tests
+@pytest.mark.parametrize(("path", "name", "n_plots"), PAGES, ids=[p[1] for p in PAGES])
+def test_page_renders_and_follows_w1(page: Page, base_url: str, path: str, name: str,
+                                     n_plots: int) -> None:
+    _open(page, f"{base_url}/{path}", n_plots)
+    before = _check_page(page, n_plots)
+    weights_text = page.get_by_text("of the total sample weight")
+    text_before = weights_text.inner_text() if name == "overview" else ""
+
+    w1 = page.locator('[data-testid="stSidebar"]').get_by_label("w1", exact=True)
+    w1.fill("50")
+    w1.press("Enter")
+    page.wait_for_function(RERUN_DONE_JS, arg=n_plots, timeout=TIMEOUT_MS, polling=100)
+    assert _query(page).get("w1") == "50", page.url
+
+    if name == "overview":
+        # The scatter does not depend on w1; the sentence about the weights does.
+        page.wait_for_function(
+            """(old) => { const el = Array.from(document.querySelectorAll('p'))
+                 .find(p => p.innerText.includes('of the total sample weight'));
+               return el && el.innerText !== old; }""",
+            arg=text_before, timeout=10_000)
+        text_after = weights_text.inner_text()
+        assert text_after != text_before
+        assert "w₁ = 50" in text_after, text_after
+        _check_page(page, n_plots)
+        return
+
+    # Figure that must follow w1: the weighted heatmap / the bars / the weighted map.
+    changed = {"loss-surface": 1, "gradients": 0, "boundaries": 1}[name]
+    with contextlib.suppress(Exception):  # the assertion below explains a timeout
+        page.wait_for_function(
+            f"(old) => ({PLOTS_JS})()[{changed}]?.hash !== old",
+            arg=before[changed]["hash"], timeout=10_000)
+    after = _check_page(page, n_plots)
+    assert after[changed]["hash"] != before[changed]["hash"], (
+        f"figure {changed} ({after[changed]['title']}) on {name} did not change with w1")
+
+
+@pytest.mark.parametrize(("path", "name", "n_plots"), PAGES, ids=[p[1] for p in PAGES])
+def test_screenshot(page: Page, base_url: str, path: str, name: str, n_plots: int) -> None:
+    _open(page, f"{base_url}/{path}?{SCREENSHOT_QUERY}", n_plots)
+    _check_page(page, n_plots)
+    assert _query(page).get("w1") == "500", page.url
+    alerts = [a.inner_text() for a in page.locator('[data-testid="stAlert"]').all()]
+    assert not [a for a in alerts if "could not be used" in a], alerts
+
+    # Streamlit scrolls inside its own container, so a full-page shot is only as
+    # tall as the viewport: fit the viewport to the content (sidebar or main).
+    bottom = page.evaluate("""() => Math.max(...['stMainBlockContainer', 'stSidebarUserContent']
+        .map(id => document.querySelector(`[data-testid="${id}"]`))
+        .filter(Boolean).map(el => Math.ceil(el.getBoundingClientRect().bottom)))""")
+    height = max(MIN_SCREENSHOT_HEIGHT, min(int(bottom) + 24, MAX_SCREENSHOT_HEIGHT))
+    if height != VIEWPORT["height"]:
+        page.set_viewport_size({"width": VIEWPORT["width"], "height": height})
+        _wait_idle(page, n_plots)
+    page.evaluate("() => document.fonts.ready.then(() => true)")
+    page.wait_for_timeout(1000)  # let plotly finish its last (WebGL) redraw
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True,
+                    animations="disabled", timeout=TIMEOUT_MS)
+    assert (SCREENSHOTS / f"{name}.png").stat().st_size > 10_000
+
+
+def test_bad_link_values_fall_back_with_notices(page: Page, base_url: str) -> None:
+    _open(page, f"{base_url}/?ratio=abc&w1=-5&n=1e99", 1)
+    _check_page(page, 1)
+    alerts = [a.inner_text() for a in page.locator('[data-testid="stAlert"]').all()]
+    for raw in ("ratio=abc", "w1=-5", "n=1e99"):
+        assert any(raw in a for a in alerts), f"no warning about {raw}: {alerts}"
+    page.wait_for_function(
+        "() => new URLSearchParams(location.search).get('ratio') === '1000'",
+        timeout=10_000)
+    query = _query(page)
+    assert (query.get("ratio"), query.get("w1"), query.get("n")) == ("1000", "1", "20000"), \
+        page.url
+
+
+def test_deep_link_on_fresh_server(chromium_browser: Browser,
+                                   tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A fresh server's very first request is a deep link to a page.
+
+    Streamlit runs an app with a ``pages/`` folder beside the entry script in
+    its legacy multipage mode until the first ``st.navigation`` call, which
+    broke exactly this case (the page ran without ``app.py``); the pages live
+    in ``views/`` for that reason. Then a click must keep the settings.
+    """
+    log_path = tmp_path_factory.mktemp("streamlit_fresh") / "server.log"
+    with _streamlit_server(log_path) as url:
+        page = _new_page(chromium_browser)
+        try:
+            page.goto(f"{url}/gradients?ratio=100&n=2000&sep=3", wait_until="domcontentloaded")
+            page.wait_for_function(
+                """() => document.querySelector('[data-testid="stApp"]')
+                     ?.getAttribute('data-test-script-state') === 'notRunning'""",
+                timeout=TIMEOUT_MS)
+            page.wait_for_timeout(500)
+            assert not _exceptions(page), "\n".join(_exceptions(page))
+            _wait_idle(page, 4)
+            _check_page(page, 4)
+            page.get_by_role("button", name="Balanced").click()
+            page.wait_for_function(
+                "() => new URLSearchParams(location.search).get('w1') !== '1'",
+                timeout=TIMEOUT_MS)
+            _wait_idle(page, 4)
+            thumbs = page.locator('[data-testid="stSliderThumbValue"]').all_inner_texts()
+            assert thumbs[:3] == ["1:100", "2,000", "3.00"], thumbs
+            query = _query(page)
+            assert (query["ratio"], query["n"], query["sep"]) == ("100", "2000", "3"), page.url
+            assert float(query["w1"]) == pytest.approx(2000 / (2 * 20), rel=1e-5)
+        finally:
+            page.context.close()
