@@ -30,7 +30,8 @@ run: $(VENV)/.runtime
 # Debian's chromium for the browser tests; Playwright never downloads a browser here.
 chromium:
 	@if [ ! -x $(CHROMIUM) ]; then \
-		$(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends chromium fonts-dejavu-core; \
+		$(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive \
+			apt-get install -y --no-install-recommends chromium fonts-dejavu-core fonts-liberation; \
 	fi
 
 lint: $(VENV)/.dev

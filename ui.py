@@ -1,14 +1,14 @@
 """Streamlit glue shared by every page.
 
-The page scripts live in ``views/``, not ``pages/``: Streamlit 1.67 still
-treats a ``pages/`` folder beside the entry script as a legacy (v1)
-multipage app on a fresh server, running a deep-linked page without
-``app.py`` and resetting the sidebar widgets on the first interaction.
-
 Settings widgets bound to the URL query string, cached wrappers around
 ``lib`` (``st.cache_data`` with ``max_entries``), the translation lookup and
 small layout helpers. Pages import this module and stay short; ``lib`` never
 imports streamlit.
+
+The page scripts live in ``views/``, not ``pages/``: Streamlit 1.67 still
+treats a ``pages/`` folder beside the entry script as a legacy (v1)
+multipage app on a fresh server, running a deep-linked page without
+``app.py`` and resetting the sidebar widgets on the first interaction.
 """
 
 from __future__ import annotations
@@ -110,8 +110,8 @@ def _set_balanced() -> None:
     s = current_settings()
     _, y = dataset(s.n, s.ratio, s.sep, s.seed)
     weights = class_weights(y, "balanced")
-    st.session_state[_widget("w0")] = round(weights[0], 6)
-    st.session_state[_widget("w1")] = round(weights[1], 6)
+    st.session_state[_widget("w0")] = weights[0]
+    st.session_state[_widget("w1")] = weights[1]
     _clear_notices()
 
 
@@ -246,9 +246,20 @@ def subsample_note(y: NDArray[np.int64], shown: NDArray[np.int64]) -> None:
                       minority=f"{int(np.sum(y == 1)):,}"))
 
 
-def weights_caption(s: Settings) -> str:
-    """Short text naming the current class weights."""
-    return tr("weights.caption", w0=f"{s.w0:.4g}", w1=f"{s.w1:.4g}")
+def metrics_table(reports: dict[str, pd.DataFrame]) -> None:
+    """Per-class report tables (see ``lib.metrics.per_class_report``) side by side.
+
+    One column group per model, translated column names, and every number
+    but the support shown with three decimals.
+    """
+    table = pd.concat(reports, axis=1).rename(columns={
+        "precision": tr("metrics.precision"), "recall": tr("metrics.recall"),
+        "f_beta": tr("metrics.f05"), "support": tr("metrics.support")})
+    table.index.name = tr("metrics.class")
+    support = tr("metrics.support")
+    st.dataframe(table.style.format("{:.3f}", subset=[c for c in table.columns
+                                                      if c[1] != support]),
+                 width="stretch")
 
 
 # ---------------------------------------------------------------- cached lib calls

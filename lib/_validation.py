@@ -104,6 +104,15 @@ def as_float_array(name: str, values: ArrayLike, *, ndim: int = 1,
     return arr
 
 
+def as_coefficients(values: ArrayLike) -> NDArray[np.float64]:
+    """Model coefficients as a flat float array (sklearn's ``coef_`` is 2-D)."""
+    try:
+        flat = np.ravel(np.asarray(values, dtype=np.float64))
+    except (TypeError, ValueError):
+        raise ValueError("`coef` must contain numbers only.") from None
+    return as_float_array("coef", flat)
+
+
 def as_binary_labels(name: str, values: ArrayLike) -> NDArray[np.float64]:
     """Convert labels to a float array of 0.0 and 1.0, rejecting anything else."""
     arr = as_float_array(name, values)

@@ -10,6 +10,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from lib._validation import (
     as_binary_labels,
+    as_coefficients,
     as_float_array,
     check_class_weights,
     check_finite_number,
@@ -67,7 +68,7 @@ def _check_model(X: ArrayLike, y: ArrayLike, coef: ArrayLike, intercept: float
     X_arr = as_float_array("X", X, ndim=2)
     y_arr = as_binary_labels("y", y)
     check_same_length(X=X_arr, y=y_arr)
-    w = as_float_array("coef", np.ravel(np.asarray(coef, dtype=np.float64)))
+    w = as_coefficients(coef)
     if len(w) != X_arr.shape[1]:
         raise ValueError(
             f"`coef` must have one entry per feature ({X_arr.shape[1]}). Got "

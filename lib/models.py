@@ -11,6 +11,7 @@ from sklearn.linear_model import LogisticRegression
 
 from lib._validation import (
     as_binary_labels,
+    as_coefficients,
     as_float_array,
     check_class_weights,
     check_finite_number,
@@ -114,7 +115,7 @@ def boundary_offset(coef: ArrayLike, intercept: float, point: ArrayLike, *,
     float
         The signed distance, or ``inf`` if ``coef`` is zero.
     """
-    beta = as_float_array("coef", np.ravel(np.asarray(coef, dtype=np.float64)))
+    beta = as_coefficients(coef)
     x0 = as_float_array("point", point)
     logit_t = logit(check_threshold("threshold", threshold))
     b = check_finite_number("intercept", intercept)
@@ -149,7 +150,7 @@ def probability_grid(coef: ArrayLike, intercept: float, x_range: tuple[float, fl
     prob : ndarray of shape (size, size)
         Rows follow ``grid_y``, columns ``grid_x``.
     """
-    beta = as_float_array("coef", np.ravel(np.asarray(coef, dtype=np.float64)))
+    beta = as_coefficients(coef)
     if len(beta) != 2:
         raise ValueError(f"`coef` must have 2 entries. Got {len(beta)} instead.")
     b = check_finite_number("intercept", intercept)
@@ -184,7 +185,7 @@ def predict_labels(coef: ArrayLike, intercept: float, X: ArrayLike, *,
     -------
     ndarray of int of shape (n,)
     """
-    beta = as_float_array("coef", np.ravel(np.asarray(coef, dtype=np.float64)))
+    beta = as_coefficients(coef)
     X_arr = as_float_array("X", X, ndim=2)
     if X_arr.shape[1] != len(beta):
         raise ValueError(

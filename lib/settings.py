@@ -136,7 +136,10 @@ def log_choice_param(choices: Sequence[int]) -> Callable[[str], int]:
 
 
 def _weight(value: float) -> str:
-    return f"{value:.6g}"
+    # The shortest text that reads back as the same float, so a link
+    # reproduces a weight exactly (e.g. balanced 0.5005005005005005).
+    text = repr(float(value))
+    return text.removesuffix(".0")
 
 
 @dataclass(frozen=True)

@@ -212,9 +212,9 @@ def test_balanced_button_matches_sklearn_and_unit_button_resets(n, ratio):
     _, y = make_imbalanced(n, ratio, class_sep=Settings.sep, random_state=Settings.seed)
     expected = compute_class_weight("balanced", classes=np.array([0, 1]), y=y)
     got = [at.number_input(key=f"sb_w{c}").value for c in (0, 1)]
-    assert got == pytest.approx(list(expected), rel=1e-5)
+    assert got == pytest.approx(list(expected), rel=1e-12)
     assert [float(query(at)[f"w{c}"]) for c in (0, 1)] == pytest.approx(list(expected),
-                                                                         rel=1e-5)
+                                                                         rel=1e-12)
     assert "carries **50.00 %**" in markdown_containing(at, "of the total sample weight")
 
     button(at, "1 : 1").click()

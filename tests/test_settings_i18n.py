@@ -65,11 +65,16 @@ def test_valid_values_are_kept():
 
 @given(st.sampled_from(RATIO_CHOICES), st.sampled_from(N_CHOICES), st.integers(0, 2**31 - 1),
        st.floats(1e-3, 1e5), st.floats(1e-3, 1e5), st.integers(0, 60))
-def test_round_trip(ratio, n, seed, w0, w1, sep10):
-    original = Settings(ratio=ratio, n=n, seed=seed, w0=float(f"{w0:.6g}"),
-                        w1=float(f"{w1:.6g}"), sep=sep10 / 10)
+def test_round_trip_is_exact(ratio, n, seed, w0, w1, sep10):
+    original = Settings(ratio=ratio, n=n, seed=seed, w0=w0, w1=w1, sep=sep10 / 10)
     settings, notices = parse_query(to_query(original))
     assert notices == [] and settings == original
+
+
+def test_weights_are_written_short_when_possible():
+    query = to_query(Settings(w0=1.0, w1=500.0))
+    assert (query["w0"], query["w1"]) == ("1", "500")
+    assert to_query(Settings(w0=20000 / 39960))["w0"] == repr(20000 / 39960)
 
 
 def test_every_notice_reason_has_text():

@@ -1,7 +1,6 @@
 """Decision boundaries of logistic regression before and after weighting."""
 
 import numpy as np
-import pandas as pd
 import streamlit as st
 
 import ui
@@ -73,10 +72,7 @@ predictions = {
 }
 reports = {name: per_class_report(y_test, pred, beta=0.5, labels=[0, 1])
            for name, pred in predictions.items()}
-table = pd.concat(reports, axis=1).rename(columns={"f_beta": "F0.5"})
-st.dataframe(table.style.format("{:.3f}", subset=[c for c in table.columns
-                                                   if c[1] != "support"]),
-             width="stretch")
+ui.metrics_table(reports)
 st.caption(ui.tr("boundaries.metrics_caption"))
 st.markdown(ui.tr("boundaries.equivalence"))
 st.latex(r"\frac{p_w}{1 - p_w} = \frac{w_1}{w_0}\cdot\frac{p}{1 - p}"
