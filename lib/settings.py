@@ -73,6 +73,15 @@ class ParamSpec:
     fmt: Callable[[Any], str] = str
 
 
+def _bound(value: float) -> str:
+    """A range bound as people write it: 1,000,000 rather than 1e+06."""
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:g}"
+
+
+def _out_of_range(low: float, high: float) -> ParamError:
+    return ParamError("notice.out_of_range", low=_bound(low), high=_bound(high))
+
+
 def _number(raw: str) -> float:
     try:
         value = float(raw)
@@ -89,7 +98,7 @@ def float_param(low: float, high: float, *, step: float | None = None
     def parse(raw: str) -> float:
         value = _number(raw)
         if not low <= value <= high:
-            raise ParamError("notice.out_of_range", low=f"{low:g}", high=f"{high:g}")
+            raise _out_of_range(low, high)
         if step is not None:
             value = round(round(value / step) * step, 10)
         return value
@@ -103,7 +112,7 @@ def int_param(low: int, high: int) -> Callable[[str], int]:
         if not value.is_integer():
             raise ParamError("notice.not_an_integer")
         if not low <= value <= high:
-            raise ParamError("notice.out_of_range", low=f"{low:g}", high=f"{high:g}")
+            raise _out_of_range(low, high)
         return int(value)
     return parse
 
@@ -126,8 +135,7 @@ def log_choice_param(choices: Sequence[int]) -> Callable[[str], int]:
     def parse(raw: str) -> int:
         value = _number(raw)
         if not choices[0] <= value <= choices[-1]:
-            raise ParamError("notice.out_of_range", low=f"{choices[0]:g}",
-                             high=f"{choices[-1]:g}")
+            raise _out_of_range(choices[0], choices[-1])
         if value in choices:
             return int(value)
         nearest = min(choices, key=lambda c: abs(math.log(c) - math.log(value)))

@@ -258,7 +258,7 @@ def test_junk_query_falls_back_to_defaults_with_notices():
     ("sep", "99", 2.0, "between 0 and 6"),
     ("lang", "xx", "en", "one of: en"),
     ("w0", "nan", 1.0, "not a finite number"),
-    ("w0", "0", 1.0, "between 0.001 and 100000"),
+    ("w0", "0", 1.0, "between 0.001 and 100,000"),
     ("ratio", "400", 500, "nearest one is 500"),
     ("n", "150", 200, "nearest one is 200"),
     ("ratio", "300", 300, None),
