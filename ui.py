@@ -13,7 +13,7 @@ multipage app on a fresh server, running a deep-linked page without
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from typing import Any, TypeVar
 
@@ -39,6 +39,8 @@ from lib.settings import (
     Notice,
     ParamSpec,
     Settings,
+    choice_param,
+    log_choice_param,
     parse_params,
     parse_query,
     to_query,
@@ -54,6 +56,7 @@ PAGES = (
     ("views/loss_surface.py", "loss-surface", "nav.loss_surface", ":material/landscape:"),
     ("views/gradients.py", "gradients", "nav.gradients", ":material/trending_down:"),
     ("views/boundaries.py", "boundaries", "nav.boundaries", ":material/border_style:"),
+    ("views/weight_schemes.py", "weight-schemes", "nav.weight_schemes", ":material/bar_chart:"),
 )
 #: Largest number of majority points drawn in a scatter (all minority points
 #: are always drawn).
@@ -207,6 +210,27 @@ def bound(spec: ParamSpec, render: Callable[[str], T]) -> T:
     value = render(key)
     st.session_state[keep] = value
     st.query_params[spec.name] = spec.fmt(value)
+    return value
+
+
+def slider_param(name: str, options: Sequence[Any], default: Any, label: str, *,
+                 format_func: Callable[[Any], str] = str, help: str | None = None) -> Any:
+    """A page-specific select slider bound to the query parameter ``name``.
+
+    Whole-number options accept only listed values (others snap to the
+    nearest on a log scale, with a notice); text options must match exactly.
+    """
+    numeric = all(isinstance(o, int) for o in options)
+    parse = log_choice_param(options) if numeric else choice_param(options)
+    return bound(ParamSpec(name, default, parse), lambda key: st.select_slider(
+        label, options=options, key=key, format_func=format_func, help=help))
+
+
+def radio_param(name: str, options: Sequence[str], default: str, label: str, *,
+                format_func: Callable[[Any], str] = str) -> str:
+    """A page-specific horizontal radio bound to the query parameter ``name``."""
+    value: str = bound(ParamSpec(name, default, choice_param(options)), lambda key: st.radio(
+        label, options, key=key, horizontal=True, format_func=format_func))
     return value
 
 

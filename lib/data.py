@@ -207,3 +207,83 @@ def plot_extent(X: ArrayLike, y: ArrayLike, *, margin: float = 0.5
             lo, hi = min(lo, minority.min()), max(hi, minority.max())
         ranges.append((float(lo) - pad, float(hi) + pad))
     return ranges[0], ranges[1]
+
+
+def long_tail_counts(n_max: int, imbalance: float, *, n_classes: int = 7) -> NDArray[np.int64]:
+    r"""Class counts that decay exponentially from the head to the tail.
+
+    .. math:: n_c = \max\bigl(1, \mathrm{round}(n_{\max}\, \rho^{-c/(k-1)})\bigr),
+              \quad c = 0, \dots, k-1
+
+    so the most frequent class has ``n_max`` samples and the rarest about
+    ``n_max / imbalance`` — the long-tailed construction of Cui et al.
+
+    Parameters
+    ----------
+    n_max : int
+        Samples of the most frequent class, 2 to 1,000,000.
+    imbalance : float
+        Ratio :math:`\rho` of the largest to the smallest count, 1 to 10,000.
+    n_classes : int, default=7
+        Number of classes ``k``, 2 to 50.
+
+    Returns
+    -------
+    ndarray of int of shape (k,)
+        Non-increasing counts.
+
+    References
+    ----------
+    Cui, Jia, Lin, Song, Belongie (2019), "Class-Balanced Loss Based on
+    Effective Number of Samples", CVPR, sec. 5.1 (long-tailed CIFAR).
+    """
+    top = check_int("n_max", n_max, low=2, high=MAX_SAMPLES)
+    rho = check_finite_number("imbalance", imbalance, low=1.0, high=MAX_RATIO)
+    k = check_int("n_classes", n_classes, low=2, high=50)
+    raw = top * rho ** (-np.arange(k) / (k - 1))
+    return np.maximum(1, np.rint(raw)).astype(np.int64)
+
+
+def make_long_tailed(counts: ArrayLike, *, class_sep: float = 2.0,
+                     random_state: int | None = None
+                     ) -> tuple[NDArray[np.float64], NDArray[np.int64]]:
+    r"""Draw a 2-D multi-class data set with the given class counts.
+
+    Class ``c`` is an isotropic unit-variance Gaussian centred on a circle,
+    :math:`\mu_c = r(\cos\theta_c, \sin\theta_c)`, :math:`\theta_c = 2\pi c/k`,
+    with the radius chosen so that neighbouring means are ``class_sep``
+    standard deviations apart.
+
+    Parameters
+    ----------
+    counts : array_like of int of shape (k,)
+        Samples per class, each >= 1 (e.g. :func:`long_tail_counts`).
+    class_sep : float, default=2.0
+        Distance between neighbouring class means, >= 0.
+    random_state : int or None, default=None
+        Seed of ``numpy.random.default_rng``.
+
+    Returns
+    -------
+    X : ndarray of shape (sum(counts), 2)
+    y : ndarray of int of shape (sum(counts),)
+        Class indices, rows in random order.
+    """
+    n = np.asarray(as_float_array("counts", counts))
+    if np.any(n < 1) or np.any(n != np.round(n)) or len(n) < 2:
+        raise ValueError("`counts` must hold at least two whole numbers >= 1.")
+    if n.sum() > MAX_SAMPLES:
+        raise ValueError(f"The counts add up to {int(n.sum()):,}; at most "
+                         f"{MAX_SAMPLES:,} samples are allowed.")
+    sep = check_finite_number("class_sep", class_sep, low=0.0, high=100.0)
+    if random_state is not None:
+        check_int("random_state", random_state, low=0)
+    k = len(n)
+    radius = sep / (2.0 * np.sin(np.pi / k))
+    angles = 2.0 * np.pi * np.arange(k) / k
+    means = radius * np.column_stack([np.cos(angles), np.sin(angles)])
+    y = np.repeat(np.arange(k), n.astype(np.int64))
+    rng = np.random.default_rng(random_state)
+    X = rng.standard_normal((len(y), 2)) + means[y]
+    order = rng.permutation(len(y))
+    return X[order], y[order]

@@ -24,6 +24,9 @@ CLASS_COLORS = {0: "#0072B2", 1: "#D55E00"}      # Okabe-Ito blue / vermillion
 UNWEIGHTED_COLOR = "#000000"
 WEIGHTED_COLOR = "#CC79A7"                        # Okabe-Ito reddish purple
 THRESHOLD_COLOR = "#009E73"                       # Okabe-Ito bluish green
+#: Okabe-Ito colours for up to eight classes or series.
+SERIES_COLORS = ("#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7",
+                 "#000000", "#F0E442")
 PROBABILITY_SCALE = [[0.0, CLASS_COLORS[0]], [0.5, "#FFFFFF"], [1.0, CLASS_COLORS[1]]]
 _EN = translator()
 
@@ -159,7 +162,8 @@ class Curve:
 
 def line_chart(curves: Sequence[Curve], *, title: str, xtitle: str, ytitle: str,
                log_y: bool = False, marks: Sequence[tuple[float, str]] = (),
-               height: int = 420) -> go.Figure:
+               height: int = 420, log_x: bool = False,
+               reverse_x: bool = False) -> go.Figure:
     """Lines with optional vertical marks (e.g. minima or the current step).
 
     Parameters
@@ -174,6 +178,10 @@ def line_chart(curves: Sequence[Curve], *, title: str, xtitle: str, ytitle: str,
         Vertical dotted lines at x with a colour.
     height : int, default=420
         Figure height in pixels, legend below the plot included.
+    log_x : bool, default=False
+        Logarithmic x axis.
+    reverse_x : bool, default=False
+        Draw the x axis from high to low.
 
     Returns
     -------
@@ -192,6 +200,46 @@ def line_chart(curves: Sequence[Curve], *, title: str, xtitle: str, ytitle: str,
     _layout(fig, title, xtitle, ytitle, height=height)
     fig.update_layout(legend={"y": -0.3, "yanchor": "top", "x": 0.0, "xanchor": "left"},
                       margin={"b": 40})
+    if log_y:
+        _log_axis(fig)
+    if log_x:
+        fig.update_xaxes(type="log", dtick=1, exponentformat="power", showexponent="all")
+    if reverse_x:
+        fig.update_xaxes(autorange="reversed")
+    return fig
+
+
+def grouped_bars(table: pd.DataFrame, *, title: str, xtitle: str, ytitle: str,
+                 log_y: bool = False, height: int = 440) -> go.Figure:
+    """Bars grouped by the table's index, one coloured series per column.
+
+    Parameters
+    ----------
+    table : DataFrame
+        Rows = groups on the x axis (e.g. classes), columns = series (e.g.
+        weighting schemes); labels are used as they are (already translated).
+    title, xtitle, ytitle : str
+        Already translated texts.
+    log_y : bool, default=False
+        Logarithmic y axis (for values spanning decades).
+    height : int, default=440
+        Figure height in pixels.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+    """
+    fig = go.Figure()
+    groups = [str(g) for g in table.index]
+    for k, column in enumerate(table.columns):
+        values = table[column].to_numpy(dtype=np.float64)
+        fig.add_trace(go.Bar(x=groups, y=values, name=str(column),
+                             marker_color=SERIES_COLORS[k % len(SERIES_COLORS)],
+                             hovertemplate="%{x}: %{y:.4g}<extra>" + str(column) + "</extra>"))
+    _layout(fig, title, xtitle, ytitle, height=height)
+    fig.update_layout(barmode="group",
+                      legend={"y": -0.2, "yanchor": "top", "x": 0.0, "xanchor": "left"})
+    fig.update_xaxes(type="category")
     if log_y:
         _log_axis(fig)
     return fig

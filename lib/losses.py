@@ -11,9 +11,10 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-from scipy.special import expit
+from scipy.special import expit, log_softmax
 
 from lib._validation import (
+    as_binary_labels,
     as_float_array,
     check_class_weights,
     check_finite_number,
@@ -22,6 +23,7 @@ from lib._validation import (
     check_threshold,
     reduce,
 )
+from lib.weights import weights_from_counts
 
 #: Lower clamp on log-probabilities, as in PyTorch's ``BCELoss``: a predicted
 #: probability of exactly 0 for a true positive costs 100, not infinity, so a
@@ -248,3 +250,243 @@ def focal_loss(y_true: ArrayLike, p: ArrayLike, *, gamma: float = 2.0,
     alpha_t = 1.0 if alpha is None else y * alpha + (1.0 - y) * (1.0 - alpha)
     losses = -alpha_t * np.power(1.0 - p_t, gamma) * log_pt
     return reduce(np.asarray(losses, dtype=np.float64), reduction)
+
+
+def focal_loss_grad(y_true: ArrayLike, logits: ArrayLike, *, gamma: float = 2.0,
+                    alpha: float | None = None) -> NDArray[np.float64]:
+    r"""Derivative of the per-sample binary focal loss with respect to the logit.
+
+    With :math:`z_t = z` for :math:`y = 1` and :math:`-z` for :math:`y = 0`,
+    :math:`p_t = \sigma(z_t)` and :math:`s = \pm 1` the same sign,
+
+    .. math::
+
+        \frac{\partial FL}{\partial z} = s\, \alpha_t \bigl[\gamma\,(1 - p_t)^{\gamma}
+        \, p_t \log p_t - (1 - p_t)^{\gamma + 1}\bigr],
+
+    which is :math:`p - y` for :math:`\gamma = 0` without alpha (plain BCE).
+    Computed from logits, so it stays exact for confident predictions.
+
+    Parameters
+    ----------
+    y_true : array_like of shape (n,)
+        Labels 0/1.
+    logits : array_like of shape (n,)
+        Logits :math:`z`.
+    gamma : float, default=2.0
+        Focusing parameter, >= 0.
+    alpha : float or None, default=None
+        Positive-class weight in [0, 1]; ``None``: no alpha term.
+
+    Returns
+    -------
+    ndarray of shape (n,)
+
+    References
+    ----------
+    Lin et al. (2017), "Focal Loss for Dense Object Detection", ICCV,
+    appendix B (derivative with respect to x).
+    """
+    gamma = check_finite_number("gamma", gamma, low=0.0)
+    if alpha is not None:
+        alpha = check_finite_number("alpha", alpha, low=0.0, high=1.0)
+    y = as_binary_labels("y_true", y_true)
+    z = as_float_array("logits", logits)
+    check_same_length(y_true=y, logits=z)
+    sign = 2.0 * y - 1.0
+    z_t = sign * z
+    p_t, q_t = sigmoid(z_t), sigmoid(-z_t)     # q_t = 1 - p_t without cancellation
+    log_pt = -softplus(-z_t)
+    alpha_t = 1.0 if alpha is None else y * alpha + (1.0 - y) * (1.0 - alpha)
+    return np.asarray(sign * alpha_t * (gamma * q_t**gamma * p_t * log_pt - q_t**(gamma + 1.0)),
+                      dtype=np.float64)
+
+
+def _class_labels(y_true: ArrayLike, logits: ArrayLike
+                  ) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
+    z = as_float_array("logits", logits, ndim=2)
+    y = as_float_array("y_true", y_true)
+    check_same_length(y_true=y, logits=z)
+    k = z.shape[1]
+    if k < 2:
+        raise ValueError("`logits` must have one column per class (at least 2).")
+    if not np.all((y == np.round(y)) & (y >= 0) & (y < k)):
+        raise ValueError(f"`y_true` must contain class indices 0..{k - 1}.")
+    return y.astype(np.int64), z
+
+
+def softmax_cross_entropy(y_true: ArrayLike, logits: ArrayLike, *,
+                          class_weight: ArrayLike | None = None,
+                          reduction: str = "mean") -> Any:
+    r"""(Weighted) softmax cross-entropy for ``k`` classes.
+
+    .. math:: L_i = -w_{y_i} \log \frac{e^{z_{i y_i}}}{\sum_j e^{z_{ij}}}
+
+    Parameters
+    ----------
+    y_true : array_like of shape (n,)
+        Class indices 0..k-1.
+    logits : array_like of shape (n, k)
+        Logits.
+    class_weight : array_like of shape (k,) or None, default=None
+        Weight of every class, >= 0; ``None`` means all ones.
+    reduction : {"mean", "sum", "none"}, default="mean"
+        "mean" divides by the number of samples.
+
+    Returns
+    -------
+    float or ndarray
+
+    References
+    ----------
+    Bishop (2006), *Pattern Recognition and Machine Learning*, eq. (4.108).
+    """
+    check_reduction(reduction)
+    y, z = _class_labels(y_true, logits)
+    w = _per_class(class_weight, z.shape[1])
+    log_p = log_softmax(z, axis=1)[np.arange(len(y)), y]
+    return reduce(-w[y] * log_p, reduction)
+
+
+def _per_class(class_weight: ArrayLike | None, k: int) -> NDArray[np.float64]:
+    if class_weight is None:
+        return np.ones(k)
+    w = as_float_array("class_weight", class_weight)
+    if len(w) != k or np.any(w < 0):
+        raise ValueError(f"`class_weight` must hold {k} weights >= 0.")
+    return w
+
+
+def _cb_weights(counts: ArrayLike, beta: float, k: int) -> NDArray[np.float64]:
+    n = as_float_array("counts", counts)
+    if len(n) != k:
+        raise ValueError(f"`counts` must hold one count per class ({k}). Got {len(n)}.")
+    return weights_from_counts(n, "ens", beta=beta)
+
+
+def cb_softmax_cross_entropy(y_true: ArrayLike, logits: ArrayLike, *, counts: ArrayLike,
+                             beta: float = 0.999, reduction: str = "mean") -> Any:
+    r"""Class-balanced softmax cross-entropy of Cui et al. (2019).
+
+    .. math::
+
+        CB_i = -\frac{1 - \beta}{1 - \beta^{n_{y_i}}}\,
+               \log \frac{e^{z_{i y_i}}}{\sum_j e^{z_{ij}}}
+
+    with the class weights normalised to sum to ``k``; ``beta = 0`` gives plain
+    softmax cross-entropy.
+
+    Parameters
+    ----------
+    y_true : array_like of shape (n,)
+        Class indices.
+    logits : array_like of shape (n, k)
+        Logits.
+    counts : array_like of shape (k,)
+        Training samples per class, > 0.
+    beta : float, default=0.999
+        In [0, 1).
+    reduction : {"mean", "sum", "none"}, default="mean"
+
+    Returns
+    -------
+    float or ndarray
+
+    References
+    ----------
+    Cui, Jia, Lin, Song, Belongie (2019), "Class-Balanced Loss Based on
+    Effective Number of Samples", CVPR, sec. 4 ("Class-Balanced Softmax
+    Cross-Entropy Loss").
+    """
+    k = np.shape(logits)[1] if np.ndim(logits) == 2 else 0
+    return softmax_cross_entropy(y_true, logits, class_weight=_cb_weights(counts, beta, k),
+                                 reduction=reduction)
+
+
+def _sigmoid_terms(y: NDArray[np.int64], z: NDArray[np.float64], gamma: float
+                   ) -> NDArray[np.float64]:
+    onehot = np.zeros_like(z)
+    onehot[np.arange(len(y)), y] = 1.0
+    z_t = np.where(onehot == 1.0, z, -z)
+    # -log sigmoid(z_t) = softplus(-z_t); the modulating factor (1 - p_t)^gamma.
+    return np.asarray(np.sum(sigmoid(-z_t) ** gamma * softplus(-z_t), axis=1),
+                      dtype=np.float64)
+
+
+def cb_sigmoid_cross_entropy(y_true: ArrayLike, logits: ArrayLike, *, counts: ArrayLike,
+                             beta: float = 0.999, reduction: str = "mean") -> Any:
+    r"""Class-balanced sigmoid cross-entropy of Cui et al. (2019).
+
+    Every class is a one-vs-rest sigmoid; the sample's loss over all ``k``
+    outputs is weighted by its true class's class-balanced weight:
+
+    .. math::
+
+        CB_i = -w_{y_i} \sum_{j=1}^{k} \log \sigma(z^t_{ij}),\qquad
+        z^t_{ij} = \begin{cases} z_{ij} & j = y_i \\ -z_{ij} & j \ne y_i\end{cases}
+
+    Parameters
+    ----------
+    y_true : array_like of shape (n,)
+        Class indices.
+    logits : array_like of shape (n, k)
+        Logits of the ``k`` sigmoids.
+    counts : array_like of shape (k,)
+        Training samples per class, > 0.
+    beta : float, default=0.999
+        In [0, 1).
+    reduction : {"mean", "sum", "none"}, default="mean"
+
+    Returns
+    -------
+    float or ndarray
+
+    References
+    ----------
+    Cui et al. (2019), CVPR, sec. 4 ("Class-Balanced Sigmoid Cross-Entropy
+    Loss").
+    """
+    return cb_focal_loss(y_true, logits, counts=counts, beta=beta, gamma=0.0,
+                         reduction=reduction)
+
+
+def cb_focal_loss(y_true: ArrayLike, logits: ArrayLike, *, counts: ArrayLike,
+                  beta: float = 0.999, gamma: float = 2.0, reduction: str = "mean") -> Any:
+    r"""Class-balanced focal loss of Cui et al. (2019).
+
+    .. math::
+
+        CB_i = -w_{y_i} \sum_{j=1}^{k} (1 - p^t_{ij})^{\gamma} \log p^t_{ij},
+        \qquad p^t_{ij} = \sigma(z^t_{ij})
+
+    (sigmoid outputs as in the paper); ``gamma = 0`` is
+    :func:`cb_sigmoid_cross_entropy`.
+
+    Parameters
+    ----------
+    y_true : array_like of shape (n,)
+        Class indices.
+    logits : array_like of shape (n, k)
+        Logits.
+    counts : array_like of shape (k,)
+        Training samples per class, > 0.
+    beta : float, default=0.999
+        In [0, 1).
+    gamma : float, default=2.0
+        Focusing parameter, >= 0.
+    reduction : {"mean", "sum", "none"}, default="mean"
+
+    Returns
+    -------
+    float or ndarray
+
+    References
+    ----------
+    Cui et al. (2019), CVPR, sec. 4 ("Class-Balanced Focal Loss");
+    Lin et al. (2017), ICCV.
+    """
+    gamma = check_finite_number("gamma", gamma, low=0.0)
+    check_reduction(reduction)
+    y, z = _class_labels(y_true, logits)
+    w = _cb_weights(counts, beta, z.shape[1])
+    return reduce(w[y] * _sigmoid_terms(y, z, gamma), reduction)

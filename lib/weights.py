@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import numpy as np
-from numpy.typing import ArrayLike
+from collections.abc import Mapping
 
-from lib._validation import check_finite_number
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from lib._validation import as_float_array, check_finite_number
 
 SCHEMES = ("balanced", "ins", "isns", "ens")
 
@@ -55,36 +57,180 @@ def class_weights(y: ArrayLike, scheme: str = "balanced", *,
     Cui, Jia, Lin, Song, Belongie (2019), "Class-Balanced Loss Based on
     Effective Number of Samples", CVPR, eq. (3) and sec. 4.
     """
-    if scheme not in SCHEMES:
-        raise ValueError(
-            f"`scheme` must be one of {', '.join(SCHEMES)}. Got {scheme!r} instead."
-        )
-    b = check_finite_number("beta", beta, low=0.0)
-    if b >= 1.0:
-        raise ValueError(f"`beta` must be < 1. Got {b:g} instead.")
+    arr = _integer_labels(y)
+    labels, counts = np.unique(arr, return_counts=True)
+    weights = weights_from_counts(counts, scheme, beta=beta)
+    return {int(label): float(w) for label, w in zip(labels, weights, strict=True)}
+
+
+def _integer_labels(y: ArrayLike) -> NDArray[np.int64]:
     arr = np.asarray(y)
     if arr.ndim != 1 or arr.size == 0:
         raise ValueError("`y` must be a non-empty 1-D array of class labels.")
     if arr.dtype.kind == "f":
         if not np.all(np.isfinite(arr)) or not np.all(arr == np.round(arr)):
             raise ValueError("`y` must contain integer class labels.")
-        arr = arr.astype(np.int64)
     elif arr.dtype.kind not in "iub":
         raise ValueError("`y` must contain integer class labels.")
-    labels, counts_int = np.unique(arr, return_counts=True)
-    counts = counts_int.astype(np.float64)
-    k = len(labels)
+    return arr.astype(np.int64)
+
+
+def _check_beta(beta: float) -> float:
+    b = check_finite_number("beta", beta, low=0.0)
+    if b >= 1.0:
+        raise ValueError(f"`beta` must be < 1. Got {b:g} instead.")
+    return b
+
+
+def effective_number(counts: ArrayLike, *, beta: float = 0.999) -> NDArray[np.float64]:
+    r"""Effective number of samples of each class, Cui et al. (2019).
+
+    .. math:: E_{n_c} = \frac{1 - \beta^{n_c}}{1 - \beta}
+
+    It grows like :math:`n_c` for small counts and saturates at
+    :math:`1/(1-\beta)`: extra samples of a frequent class add less and less
+    new information.
+
+    Parameters
+    ----------
+    counts : array_like of shape (k,)
+        Samples per class, >= 0.
+    beta : float, default=0.999
+        In [0, 1); ``beta = 0`` gives 1 for every non-empty class.
+
+    Returns
+    -------
+    ndarray of shape (k,)
+
+    References
+    ----------
+    Cui, Jia, Lin, Song, Belongie (2019), "Class-Balanced Loss Based on
+    Effective Number of Samples", CVPR, eq. (3).
+    """
+    b = _check_beta(beta)
+    n = as_float_array("counts", counts)
+    if np.any(n < 0):
+        raise ValueError("`counts` must be >= 0.")
+    if b == 0.0:
+        return (n > 0).astype(np.float64)
+    # -expm1(n log beta) = 1 - beta**n without cancellation for beta near 1.
+    return np.asarray(-np.expm1(n * np.log(b)) / -np.expm1(np.log(b)), dtype=np.float64)
+
+
+def weights_from_counts(counts: ArrayLike, scheme: str = "balanced", *,
+                        beta: float = 0.999) -> NDArray[np.float64]:
+    r"""Per-class weights from class counts (the formulas of :func:`class_weights`).
+
+    Parameters
+    ----------
+    counts : array_like of shape (k,)
+        Samples per class, all > 0.
+    scheme : {"balanced", "ins", "isns", "ens"}, default="balanced"
+        ``"balanced"``: :math:`n / (k n_c)`; ``"ins"``: :math:`\propto 1/n_c`;
+        ``"isns"``: :math:`\propto 1/\sqrt{n_c}`; ``"ens"``:
+        :math:`\propto 1/E_{n_c}` (:func:`effective_number`). The last three
+        are normalised to sum to ``k``.
+    beta : float, default=0.999
+        Hyper-parameter of ``"ens"``, in [0, 1).
+
+    Returns
+    -------
+    ndarray of shape (k,)
+
+    References
+    ----------
+    Cui et al. (2019), CVPR, sec. 4 (normalisation to sum k).
+    """
+    if scheme not in SCHEMES:
+        raise ValueError(
+            f"`scheme` must be one of {', '.join(SCHEMES)}. Got {scheme!r} instead."
+        )
+    b = _check_beta(beta)
+    n = as_float_array("counts", counts)
+    if np.any(n <= 0):
+        raise ValueError("`counts` must be > 0 for every class.")
+    k = len(n)
     if scheme == "balanced":
-        weights = counts.sum() / (k * counts)
+        return np.asarray(n.sum() / (k * n), dtype=np.float64)
+    if scheme == "ins":
+        raw = 1.0 / n
+    elif scheme == "isns":
+        raw = 1.0 / np.sqrt(n)
     else:
-        if scheme == "ins":
-            raw = 1.0 / counts
-        elif scheme == "isns":
-            raw = 1.0 / np.sqrt(counts)
-        elif b == 0.0:
-            raw = np.ones(k)
-        else:
-            # -expm1(n log beta) = 1 - beta**n without cancellation for beta ~ 1.
-            raw = -np.expm1(np.log(b)) / -np.expm1(counts * np.log(b))
-        weights = raw * k / raw.sum()
-    return {int(label): float(w) for label, w in zip(labels, weights, strict=True)}
+        raw = 1.0 / effective_number(n, beta=b)
+    return np.asarray(raw * k / raw.sum(), dtype=np.float64)
+
+
+def sample_weights(y: ArrayLike, class_weight: Mapping[int, float] | str | None = None,
+                   *, beta: float = 0.999) -> NDArray[np.float64]:
+    r"""Expand per-class weights into one weight per sample (Keras ``sample_weight``).
+
+    .. math:: s_i = w_{y_i}
+
+    The Keras idiom ``w = np.ones(len(y)); w[y == 3] = 1.5`` is
+    ``sample_weights(y, {3: 1.5})``: classes missing from the mapping keep
+    weight 1.
+
+    Parameters
+    ----------
+    y : array_like of shape (n,)
+        Integer class labels.
+    class_weight : mapping of int to float, str or None, default=None
+        Per-class weights, or a scheme name for :func:`class_weights`;
+        ``None`` gives all ones.
+    beta : float, default=0.999
+        Passed to :func:`class_weights` for ``"ens"``.
+
+    Returns
+    -------
+    ndarray of shape (n,)
+
+    References
+    ----------
+    Keras documentation, ``Model.fit`` (``class_weight`` and
+    ``sample_weight`` arguments).
+    """
+    arr = _integer_labels(y)
+    out = np.ones(len(arr))
+    if class_weight is None:
+        return out
+    mapping = class_weights(arr, class_weight, beta=beta) if isinstance(class_weight, str) \
+        else dict(class_weight)
+    for label, weight in mapping.items():
+        w = check_finite_number(f"class_weight[{label}]", weight, low=0.0)
+        out[arr == label] = w
+    return out
+
+
+def recency_weights(age: ArrayLike, *, half_life: float) -> NDArray[np.float64]:
+    r"""Exponential-decay weights by sample age: newer samples matter more.
+
+    .. math:: s_i = 2^{-a_i / h}
+
+    A sample one half-life old counts half as much as a new one; old samples
+    are down-weighted, never ignored.
+
+    Parameters
+    ----------
+    age : array_like of shape (n,)
+        Age of every sample (0 = newest), >= 0, in any time unit.
+    half_life : float
+        Half-life ``h`` in the same unit, > 0.
+
+    Returns
+    -------
+    ndarray of shape (n,)
+        Weights in (0, 1].
+
+    References
+    ----------
+    Hastie, Tibshirani, Friedman (2009), *The Elements of Statistical
+    Learning*, sec. 6.1.1 (locally weighted fitting); exponential forgetting
+    as in Gama et al. (2014), "A Survey on Concept Drift Adaptation", ACM
+    Computing Surveys 46(4), sec. 3.2.
+    """
+    a = as_float_array("age", age)
+    if np.any(a < 0):
+        raise ValueError("`age` must be >= 0 (0 is the newest sample).")
+    h = check_finite_number("half_life", half_life, low=0.0, low_inclusive=False)
+    return np.asarray(np.exp2(-a / h), dtype=np.float64)

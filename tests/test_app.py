@@ -8,6 +8,7 @@ fast.
 
 from __future__ import annotations
 
+import base64
 import json
 import math
 from dataclasses import asdict
@@ -30,6 +31,7 @@ PAGES = {
     "loss_surface": ("views/loss_surface.py", 3),
     "gradients": ("views/gradients.py", 4),
     "boundaries": ("views/boundaries.py", 2),
+    "weight_schemes": ("views/weight_schemes.py", 3),
 }
 #: Charts (by element key) that show the weighted model and so must follow w1.
 WEIGHTED_CHARTS = {
@@ -37,6 +39,7 @@ WEIGHTED_CHARTS = {
     "loss_surface": ("surface_weighted", "surface_slice"),
     "gradients": ("grad_bars", "grad_share", "grad_norms", "grad_losses"),
     "boundaries": ("boundary_weighted",),
+    "weight_schemes": (),  # its own seven-class data: the sidebar weights do not apply
 }
 SMALL = {"n": "2000"}
 EQUAL_WEIGHTS_TEXT = "w0 equals w1"
@@ -186,8 +189,9 @@ def test_changing_w1_updates_the_weighted_figures(page):
     assert before.keys() == after.keys() and len(after) == PAGES[page][1]
     for key in WEIGHTED_CHARTS[page]:
         assert trace_data(after[key]) != trace_data(before[key]), key
+    if not WEIGHTED_CHARTS[page]:
+        assert after == before  # these figures do not depend on the weights
     if page == "overview":
-        assert after == before  # the data do not depend on the weights
         share_after = markdown_containing(at, "of the total sample weight")
         assert [share_after] != share_before
         assert "w₁ = **50**" in share_after
@@ -346,3 +350,50 @@ def test_view_radio_changes_the_number_of_charts():
         expected = {"unweighted", "weighted"} if view == "side" else {view}
         assert keys == {f"surface_{v}" for v in expected} | {"surface_slice"}
         assert query(at)["view"] == view
+
+
+# ---------------------------------------------------------------- class-weight schemes
+def numbers(values: Any) -> list[float]:
+    """Plotly 7 sends numpy arrays as base64 typed arrays; decode them."""
+    if isinstance(values, dict) and "bdata" in values:
+        raw = base64.b64decode(values["bdata"])
+        return np.frombuffer(raw, dtype=np.dtype(values["dtype"])).tolist()
+    return list(values)
+
+
+def series(at: AppTest, chart: str, prefix: str) -> list[float]:
+    [trace] = [t for t in charts(at)[chart]["data"] if t["name"].startswith(prefix)]
+    return numbers(trace["y"])
+
+
+def ens_bars(at: AppTest) -> list[float]:
+    return series(at, "schemes_bars", "ENS")
+
+
+def test_weight_schemes_follow_beta_and_tail():
+    at = open_page("weight_schemes")
+    assert query(at)["beta"] == "0.999" and query(at)["tail"] == "200"
+    ens_default = ens_bars(at)
+    at.select_slider(key="page_beta").set_value("0")
+    rerun(at)
+    assert ens_bars(at) == pytest.approx([1.0] * 7)  # beta = 0: uniform
+    assert query(at)["beta"] == "0"
+    at.select_slider(key="page_beta").set_value("0.9999")
+    rerun(at)
+    ins = series(at, "schemes_bars", "INS")
+    assert ens_bars(at) != ens_default
+    assert ens_bars(at) == pytest.approx(ins, rel=0.25)  # close to INS
+    at.select_slider(key="page_tail").set_value(1000)
+    rerun(at)
+    assert ins[-1] / ins[0] == pytest.approx(200, rel=0.05)
+    new_ins = series(at, "schemes_bars", "INS")
+    assert new_ins[-1] / new_ins[0] == pytest.approx(1000, rel=0.05)
+
+
+def test_weight_schemes_bad_query_values():
+    at = open_page("weight_schemes", beta="1", tail="300", head="abc")
+    texts = notices(at)
+    assert len(texts) == 3, texts
+    assert at.select_slider(key="page_beta").value == "0.999"
+    assert at.select_slider(key="page_tail").value in (200, 500)
+    assert at.select_slider(key="page_head").value == 2000

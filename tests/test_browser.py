@@ -49,7 +49,10 @@ PAGES = [
     ("loss-surface", "loss-surface", 3),
     ("gradients", "gradients", 4),
     ("boundaries", "boundaries", 2),
+    ("weight-schemes", "weight-schemes", 3),
 ]
+#: The pages whose figures follow the sidebar's class weights.
+WEIGHTED_PAGES = [p for p in PAGES if p[1] != "weight-schemes"]
 #: The balanced weights of the default data set: the interesting case to show.
 SCREENSHOT_QUERY = "ratio=1000&n=20000&seed=0&w0=0.5005&w1=500&sep=2&lang=en"
 
@@ -225,7 +228,8 @@ def _query(page: Page) -> dict[str, str]:
 
 
 # ------------------------------------------------------------------ tests
-@pytest.mark.parametrize(("path", "name", "n_plots"), PAGES, ids=[p[1] for p in PAGES])
+@pytest.mark.parametrize(("path", "name", "n_plots"), WEIGHTED_PAGES,
+                         ids=[p[1] for p in WEIGHTED_PAGES])
 def test_page_renders_and_follows_w1(page: Page, base_url: str, path: str, name: str,
                                      n_plots: int) -> None:
     _open(page, f"{base_url}/{path}", n_plots)
@@ -261,6 +265,26 @@ def test_page_renders_and_follows_w1(page: Page, base_url: str, path: str, name:
     after = _check_page(page, n_plots)
     assert after[changed]["hash"] != before[changed]["hash"], (
         f"figure {changed} ({after[changed]['title']}) on {name} did not change with w1")
+
+
+def test_weight_schemes_follow_the_beta_slider(page: Page, base_url: str) -> None:
+    _open(page, f"{base_url}/weight-schemes", 3)
+    before = _check_page(page, 3)
+    assert _query(page).get("beta") == "0.999", page.url
+    thumb = page.locator('[data-testid="stSlider"]', has_text="β of the effective number") \
+        .get_by_role("slider")
+    thumb.focus()
+    thumb.press("ArrowLeft")  # 0.999 -> 0.995, committed when the key is released
+    page.wait_for_function(
+        "() => new URLSearchParams(location.search).get('beta') === '0.995'",
+        timeout=TIMEOUT_MS)
+    _wait_idle(page, 3)
+    with contextlib.suppress(Exception):  # the assertion below explains a timeout
+        page.wait_for_function(f"(old) => ({PLOTS_JS})()[0]?.hash !== old",
+                               arg=before[0]["hash"], timeout=10_000)
+    after = _check_page(page, 3)
+    assert after[0]["hash"] != before[0]["hash"], "the scheme bars did not follow β"
+    assert after[2]["hash"] != before[2]["hash"], "the effective numbers did not follow β"
 
 
 @pytest.mark.parametrize(("path", "name", "n_plots"), PAGES, ids=[p[1] for p in PAGES])

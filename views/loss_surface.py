@@ -5,7 +5,6 @@ import streamlit as st
 
 import ui
 from lib.figures import UNWEIGHTED_COLOR, WEIGHTED_COLOR, Curve, line_chart, surface_heatmap
-from lib.settings import ParamSpec, choice_param
 
 s = ui.current_settings()
 key = ui.data_key(s)
@@ -24,9 +23,8 @@ titles = {"unweighted": ui.tr("surface.title_unweighted"),
           "weighted": ui.tr("surface.title_weighted", w0=f"{s.w0:.4g}", w1=f"{s.w1:.4g}")}
 
 views = ("side", "unweighted", "weighted")
-view = ui.bound(ParamSpec("view", "side", choice_param(views)), lambda k: st.radio(
-    ui.tr("surface.view"), views, key=k, horizontal=True,
-    format_func=lambda v: ui.tr(f"surface.view_{v}")))
+view = ui.radio_param("view", views, "side", ui.tr("surface.view"),
+                      format_func=lambda v: ui.tr(f"surface.view_{v}"))
 shown = ("unweighted", "weighted") if view == "side" else (view,)
 for column, name in zip(st.columns(len(shown)), shown, strict=True):
     with column:
@@ -46,9 +44,8 @@ if s.w0 == s.w1:
 
 st.subheader(ui.tr("surface.slice_heading"))
 directions = ("bias", "slope")
-direction = ui.bound(ParamSpec("slice", "bias", choice_param(directions)), lambda k: st.radio(
-    ui.tr("surface.slice"), directions, key=k, horizontal=True,
-    format_func=lambda v: ui.tr(f"surface.slice_{v}")))
+direction = ui.radio_param("slice", directions, "bias", ui.tr("surface.slice"),
+                           format_func=lambda v: ui.tr(f"surface.slice_{v}"))
 axis = np.linspace(min(grid.biases if direction == "bias" else grid.slopes),
                    max(grid.biases if direction == "bias" else grid.slopes), 200)
 curves, marks = [], []
