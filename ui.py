@@ -46,6 +46,7 @@ from lib.settings import (
     to_query,
 )
 from lib.surface import SurfaceGrid, loss_surface, surface_grid
+from lib.training import TrainingResult, train_softmax
 from lib.weights import class_weights
 
 T = TypeVar("T")
@@ -57,6 +58,7 @@ PAGES = (
     ("views/gradients.py", "gradients", "nav.gradients", ":material/trending_down:"),
     ("views/boundaries.py", "boundaries", "nav.boundaries", ":material/border_style:"),
     ("views/weight_schemes.py", "weight-schemes", "nav.weight_schemes", ":material/bar_chart:"),
+    ("views/training_loss.py", "training-loss", "nav.training_loss", ":material/school:"),
 )
 #: Largest number of majority points drawn in a scatter (all minority points
 #: are always drawn).
@@ -388,3 +390,19 @@ def descent(n: int, ratio: int, sep: float, seed: int, w0: float, w1: float, ste
 def data_key(s: Settings) -> tuple[int, int, float, int]:
     """The settings that determine the data set, as cache arguments."""
     return s.n, s.ratio, s.sep, s.seed
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def trained(n: int, ratio: int, sep: float, seed: int, w0: float, w1: float,
+            epochs: int) -> TrainingResult:
+    """Mini-batch SGD (softmax regression, k = 2) with class weights (w0, w1).
+
+    The step size is divided by the mean sample weight, so runs with very
+    different weights take comparable steps; the test set is the validation set.
+    """
+    X, y = dataset(n, ratio, sep, seed)
+    X_val, y_val = test_dataset(n, ratio, sep, seed)
+    mean_weight = float(np.mean(np.where(y == 1, w1, w0)))
+    return train_softmax(X, y, n_classes=2, weighting="global", class_weight=[w0, w1],
+                         epochs=epochs, batch_size=1024, learning_rate=0.05 / mean_weight,
+                         X_val=X_val, y_val=y_val)

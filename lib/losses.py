@@ -398,8 +398,8 @@ def cb_softmax_cross_entropy(y_true: ArrayLike, logits: ArrayLike, *, counts: Ar
     Effective Number of Samples", CVPR, sec. 4 ("Class-Balanced Softmax
     Cross-Entropy Loss").
     """
-    k = np.shape(logits)[1] if np.ndim(logits) == 2 else 0
-    return softmax_cross_entropy(y_true, logits, class_weight=_cb_weights(counts, beta, k),
+    _, z = _class_labels(y_true, logits)  # validate the logits before the counts
+    return softmax_cross_entropy(y_true, z, class_weight=_cb_weights(counts, beta, z.shape[1]),
                                  reduction=reduction)
 
 

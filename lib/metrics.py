@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pandas as pd
 from numpy.typing import ArrayLike, NDArray
-from sklearn.metrics import precision_recall_fscore_support
+from sklearn.metrics import (
+    accuracy_score,
+    precision_recall_fscore_support,
+    precision_score,
+    recall_score,
+)
 
 from lib._validation import (
     as_float_array,
     check_class_weights,
     check_finite_number,
     check_same_length,
+    check_threshold,
 )
+from lib.losses import weighted_bce
 
 
 def per_class_report(y_true: ArrayLike, y_pred: ArrayLike, *, beta: float = 0.5,
@@ -148,3 +157,61 @@ def weighted_threshold(w0: float, w1: float) -> float:
     """
     a, b = check_class_weights(w0, w1)
     return a / (a + b)
+
+
+def evaluate_under_weights(y_true: ArrayLike, p: ArrayLike,
+                           weight_pairs: Sequence[tuple[float, float]], *,
+                           threshold: float = 0.5) -> pd.DataFrame:
+    r"""Evaluate one set of predictions as if different class weights applied.
+
+    For every ``(w0, w1)`` the weighted log-loss changes, while accuracy,
+    precision and recall of the *same* predictions do not — unless the
+    weights are (wrongly) passed to the metric as ``sample_weight``, which
+    turns precision into :math:`w_1 TP / (w_1 TP + w_0 FP)`.
+
+    Parameters
+    ----------
+    y_true : array_like of shape (n,)
+        Labels 0/1.
+    p : array_like of shape (n,)
+        Predicted probabilities of class 1.
+    weight_pairs : sequence of (w0, w1)
+        Class weights to evaluate under.
+    threshold : float, default=0.5
+        Probability cut-off for the predicted labels.
+
+    Returns
+    -------
+    DataFrame
+        One row per pair with columns ``w0``, ``w1``, ``weighted_loss``
+        (:func:`lib.losses.weighted_bce`), ``loss`` (unweighted), ``accuracy``,
+        ``precision``, ``recall`` (class 1, unweighted) and
+        ``accuracy_sw``, ``precision_sw``, ``recall_sw`` (the same metrics
+        computed with ``sample_weight = w[y]``).
+
+    References
+    ----------
+    scikit-learn User Guide, sec. 3.4 "Metrics and scoring" (``sample_weight``
+    in classification metrics).
+    """
+    y = np.asarray(y_true)
+    prob = as_float_array("p", p)
+    check_same_length(y_true=y, p=prob)
+    t = check_threshold("threshold", threshold)
+    pred = (prob > t).astype(np.int64)
+    rows = []
+    for w0, w1 in weight_pairs:
+        a, b = check_class_weights(w0, w1)
+        sw = np.where(y == 1, b, a)
+        rows.append({
+            "w0": a, "w1": b,
+            "weighted_loss": weighted_bce(y, prob, w0=a, w1=b),
+            "loss": weighted_bce(y, prob),
+            "accuracy": accuracy_score(y, pred),
+            "precision": precision_score(y, pred, zero_division=0.0),
+            "recall": recall_score(y, pred, zero_division=0.0),
+            "accuracy_sw": accuracy_score(y, pred, sample_weight=sw),
+            "precision_sw": precision_score(y, pred, sample_weight=sw, zero_division=0.0),
+            "recall_sw": recall_score(y, pred, sample_weight=sw, zero_division=0.0),
+        })
+    return pd.DataFrame(rows)

@@ -45,7 +45,8 @@ class TrainingResult:
         One row per epoch (epoch 0 is the initial model): ``objective``
         (mean weighted batch loss SGD minimised during the epoch, NaN at 0),
         ``train_loss_weighted`` and ``train_loss`` (whole training set, with
-        and without the weights), ``val_loss`` (unweighted), ``accuracy`` and
+        and without the weights), ``val_loss`` and ``val_loss_weighted``
+        (validation set without and with the global class weights), ``accuracy`` and
         ``precision_c``, ``recall_c``, ``f_beta_c`` (beta = 0.5) for every
         class ``c`` on the validation set (the training set if none).
     """
@@ -102,6 +103,8 @@ def per_sample_loss(y: NDArray[np.int64], z: NDArray[np.float64], *, loss: str =
     Lin et al. (2017), "Focal Loss for Dense Object Detection", ICCV, eq. (5)
     (here in its softmax form).
     """
+    if loss not in LOSSES:
+        raise ValueError(f"`loss` must be one of {', '.join(LOSSES)}. Got {loss!r} instead.")
     rows = np.arange(len(y))
     log_p = log_softmax(z, axis=1)
     p = np.exp(log_p)
@@ -202,6 +205,7 @@ def train_softmax(X: ArrayLike, y: ArrayLike, *, n_classes: int | None = None,
     X_arr = as_float_array("X", X, ndim=2)
     y_arr = _labels("y", y)
     check_same_length(X=X_arr, y=y_arr)
+    n, d = X_arr.shape
     k = int(y_arr.max()) + 1 if n_classes is None else check_int("n_classes", n_classes, low=2)
     if k < 2 or y_arr.max() >= k:
         raise ValueError(f"`y` must contain class indices below n_classes={k}.")
@@ -217,7 +221,6 @@ def train_softmax(X: ArrayLike, y: ArrayLike, *, n_classes: int | None = None,
     batch = check_int("batch_size", batch_size, low=1)
     lr = check_finite_number("learning_rate", learning_rate, low=0.0, low_inclusive=False)
     lam = check_finite_number("l2", l2, low=0.0)
-    n, d = X_arr.shape
     s = np.ones(n) if sample_weight is None else as_float_array("sample_weight", sample_weight)
     check_same_length(X=X_arr, sample_weight=s)
     if np.any(s < 0):
@@ -238,10 +241,17 @@ def train_softmax(X: ArrayLike, y: ArrayLike, *, n_classes: int | None = None,
         global_c[present] = weights_from_counts(counts[present], scheme, beta=beta)
 
     X_eval, y_eval = X_arr, y_arr
+    if (X_val is None) != (y_val is None):
+        raise ValueError("Pass both `X_val` and `y_val`, or neither (then the training set "
+                         "is evaluated).")
     if X_val is not None and y_val is not None:
         X_eval = as_float_array("X_val", X_val, ndim=2)
         y_eval = _labels("y_val", y_val)
         check_same_length(X_val=X_eval, y_val=y_eval)
+        if X_eval.shape[1] != d:
+            raise ValueError(f"`X_val` must have {d} features like `X`. Got {X_eval.shape[1]}.")
+        if y_eval.max() >= k:
+            raise ValueError(f"`y_val` must contain class indices below n_classes={k}.")
 
     rng = np.random.default_rng(random_state)
     W = np.zeros((d, k))
@@ -255,7 +265,8 @@ def train_softmax(X: ArrayLike, y: ArrayLike, *, n_classes: int | None = None,
                "train_loss_weighted": _mean_loss(y_arr, z_train, s * global_c[y_arr], loss,
                                                  gamma),
                "train_loss": _mean_loss(y_arr, z_train, np.ones(n), loss, gamma),
-               "val_loss": _mean_loss(y_eval, z_eval, np.ones(len(y_eval)), loss, gamma)}
+               "val_loss": _mean_loss(y_eval, z_eval, np.ones(len(y_eval)), loss, gamma),
+               "val_loss_weighted": _mean_loss(y_eval, z_eval, global_c[y_eval], loss, gamma)}
         pred = np.argmax(z_eval, axis=1)
         row["accuracy"] = float(np.mean(pred == y_eval))
         report = per_class_report(y_eval, pred, beta=0.5, labels=np.arange(k))

@@ -220,7 +220,7 @@ def recency_weights(age: ArrayLike, *, half_life: float) -> NDArray[np.float64]:
     Returns
     -------
     ndarray of shape (n,)
-        Weights in (0, 1].
+        Weights in (0, 1], never below the smallest positive double.
 
     References
     ----------
@@ -233,4 +233,7 @@ def recency_weights(age: ArrayLike, *, half_life: float) -> NDArray[np.float64]:
     if np.any(a < 0):
         raise ValueError("`age` must be >= 0 (0 is the newest sample).")
     h = check_finite_number("half_life", half_life, low=0.0, low_inclusive=False)
-    return np.asarray(np.exp2(-a / h), dtype=np.float64)
+    # Clamped at the smallest positive double: a very old sample is
+    # down-weighted as far as floating point allows, but never to exactly 0.
+    return np.asarray(np.maximum(np.exp2(-a / h), np.finfo(np.float64).tiny),
+                      dtype=np.float64)

@@ -32,6 +32,7 @@ PAGES = {
     "gradients": ("views/gradients.py", 4),
     "boundaries": ("views/boundaries.py", 2),
     "weight_schemes": ("views/weight_schemes.py", 3),
+    "training_loss": ("views/training_loss.py", 2),
 }
 #: Charts (by element key) that show the weighted model and so must follow w1.
 WEIGHTED_CHARTS = {
@@ -40,6 +41,7 @@ WEIGHTED_CHARTS = {
     "gradients": ("grad_bars", "grad_share", "grad_norms", "grad_losses"),
     "boundaries": ("boundary_weighted",),
     "weight_schemes": (),  # its own seven-class data: the sidebar weights do not apply
+    "training_loss": ("trainloss_losses", "trainloss_metrics"),
 }
 SMALL = {"n": "2000"}
 EQUAL_WEIGHTS_TEXT = "w0 equals w1"
@@ -397,3 +399,17 @@ def test_weight_schemes_bad_query_values():
     assert at.select_slider(key="page_beta").value == "0.999"
     assert at.select_slider(key="page_tail").value in (200, 500)
     assert at.select_slider(key="page_head").value == 2000
+
+
+# ---------------------------------------------------------------- training loss only
+def test_same_predictions_same_metrics_whatever_the_weights():
+    at = open_page("training_loss", **SMALL, w0="0.5", w1="50", epochs="10")
+    [table] = at.dataframe
+    frame = table.value
+    assert len(frame) == 4
+    for column in ("accuracy", "precision", "recall", "log-loss"):
+        assert frame[column].nunique() == 1, column
+    assert frame["weighted log-loss"].nunique() > 1
+    assert frame["precision, weighted"].nunique() > 1
+    assert frame["recall, weighted"].nunique() == 1
+    assert query(at)["epochs"] == "10"
