@@ -59,6 +59,7 @@ PAGES = (
     ("views/boundaries.py", "boundaries", "nav.boundaries", ":material/border_style:"),
     ("views/weight_schemes.py", "weight-schemes", "nav.weight_schemes", ":material/bar_chart:"),
     ("views/training_loss.py", "training-loss", "nav.training_loss", ":material/school:"),
+    ("views/focal_loss.py", "focal-loss", "nav.focal_loss", ":material/center_focus_strong:"),
 )
 #: Largest number of majority points drawn in a scatter (all minority points
 #: are always drawn).
@@ -289,6 +290,17 @@ def metrics_table(reports: dict[str, pd.DataFrame]) -> None:
 
 
 # ---------------------------------------------------------------- cached lib calls
+@st.cache_data(max_entries=64, show_spinner=False)
+def cached_call(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Call a pure ``lib`` function once per distinct arguments.
+
+    For page-specific computations (model fits, curves) that do not deserve a
+    wrapper of their own; Streamlit hashes the function and every argument.
+    """
+    return fn(*args, **kwargs)
+
+
+
 @st.cache_data(max_entries=8, show_spinner=False)
 def dataset(n: int, ratio: int, sep: float, seed: int
             ) -> tuple[NDArray[np.float64], NDArray[np.int64]]:
@@ -406,3 +418,22 @@ def trained(n: int, ratio: int, sep: float, seed: int, w0: float, w1: float,
     return train_softmax(X, y, n_classes=2, weighting="global", class_weight=[w0, w1],
                          epochs=epochs, batch_size=1024, learning_rate=0.05 / mean_weight,
                          X_val=X_val, y_val=y_val)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def focal_model(n: int, ratio: int, sep: float, seed: int, gamma: float,
+                alpha: float | None) -> tuple[NDArray[np.float64], float]:
+    """A linear model trained with focal loss, as (coef, intercept) of class 1.
+
+    Softmax regression with two classes trained by mini-batch SGD on the
+    focal loss (alpha as class weights ``[1 - alpha, alpha]``); its logit for
+    class 1 is ``x @ (W[:, 1] - W[:, 0]) + (b1 - b0)``, a logistic model.
+    """
+    X, y = dataset(n, ratio, sep, seed)
+    cw = None if alpha is None else [1.0 - alpha, alpha]
+    mean_weight = 1.0 if cw is None else float(np.mean(np.where(y == 1, cw[1], cw[0])))
+    result = train_softmax(X, y, n_classes=2, loss="focal", gamma=gamma,
+                           weighting="none" if cw is None else "global", class_weight=cw,
+                           epochs=30, batch_size=1024, learning_rate=0.05 / mean_weight)
+    return (result.coef[:, 1] - result.coef[:, 0],
+            float(result.intercept[1] - result.intercept[0]))

@@ -163,7 +163,8 @@ class Curve:
 def line_chart(curves: Sequence[Curve], *, title: str, xtitle: str, ytitle: str,
                log_y: bool = False, marks: Sequence[tuple[float, str]] = (),
                height: int = 420, log_x: bool = False,
-               reverse_x: bool = False) -> go.Figure:
+               reverse_x: bool = False,
+               y_range: tuple[float, float] | None = None) -> go.Figure:
     """Lines with optional vertical marks (e.g. minima or the current step).
 
     Parameters
@@ -182,6 +183,9 @@ def line_chart(curves: Sequence[Curve], *, title: str, xtitle: str, ytitle: str,
         Logarithmic x axis.
     reverse_x : bool, default=False
         Draw the x axis from high to low.
+    y_range : (float, float) or None, default=None
+        Fixed y range in data units (also for a log axis); ``None`` fits
+        the data.
 
     Returns
     -------
@@ -206,6 +210,9 @@ def line_chart(curves: Sequence[Curve], *, title: str, xtitle: str, ytitle: str,
         fig.update_xaxes(type="log", dtick=1, exponentformat="power", showexponent="all")
     if reverse_x:
         fig.update_xaxes(autorange="reversed")
+    if y_range is not None:
+        low, high = y_range
+        fig.update_yaxes(range=[np.log10(low), np.log10(high)] if log_y else [low, high])
     return fig
 
 

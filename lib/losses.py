@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+import pandas as pd
 from numpy.typing import ArrayLike, NDArray
 from scipy.special import expit, log_softmax
 
@@ -490,3 +491,58 @@ def cb_focal_loss(y_true: ArrayLike, logits: ArrayLike, *, counts: ArrayLike,
     y, z = _class_labels(y_true, logits)
     w = _cb_weights(counts, beta, z.shape[1])
     return reduce(w[y] * _sigmoid_terms(y, z, gamma), reduction)
+
+
+def focal_loss_shares(y_true: ArrayLike, p: ArrayLike, *, gamma: float = 2.0,
+                      alpha: float | None = None, easy: float = 0.9) -> pd.DataFrame:
+    r"""Where the total loss comes from: easy and hard majority samples, minority.
+
+    A sample is *easy* when the model already gives its true class a
+    probability :math:`p_t \ge` ``easy``. For BCE (:math:`\gamma = 0`, no
+    alpha) and for the focal loss the function returns each group's share of
+    the summed loss, :math:`\sum_{i \in G} \ell_i / \sum_i \ell_i`. Focal loss
+    multiplies every term by :math:`(1 - p_t)^\gamma`, which is tiny for easy
+    samples, so their share collapses.
+
+    Parameters
+    ----------
+    y_true : array_like of shape (n,)
+        Labels 0/1 (1 = minority).
+    p : array_like of shape (n,)
+        Predicted probabilities of class 1.
+    gamma : float, default=2.0
+        Focal focusing parameter, >= 0.
+    alpha : float or None, default=None
+        Focal alpha (weight of class 1).
+    easy : float, default=0.9
+        Threshold on :math:`p_t` that makes a sample easy, in (0, 1).
+
+    Returns
+    -------
+    DataFrame
+        Index ``["bce", "focal"]``; columns ``easy_majority``,
+        ``hard_majority``, ``minority`` (shares summing to 1) and ``total``
+        (the summed loss).
+
+    References
+    ----------
+    Lin et al. (2017), "Focal Loss for Dense Object Detection", ICCV, sec. 3.2
+    ("easy negatives comprise the majority of the loss").
+    """
+    y = as_binary_labels("y_true", y_true)
+    prob = as_float_array("p", p)
+    check_same_length(y_true=y, p=prob)
+    cut = check_threshold("easy", easy)
+    p_t = np.where(y == 1.0, prob, 1.0 - prob)
+    groups = {"easy_majority": (y == 0.0) & (p_t >= cut),
+              "hard_majority": (y == 0.0) & (p_t < cut),
+              "minority": y == 1.0}
+    rows = {}
+    for name, losses in (("bce", focal_loss(y, prob, gamma=0.0, reduction="none")),
+                         ("focal", focal_loss(y, prob, gamma=gamma, alpha=alpha,
+                                              reduction="none"))):
+        total = float(np.sum(losses))
+        shares = {g: (float(np.sum(losses[mask])) / total if total > 0 else 0.0)
+                  for g, mask in groups.items()}
+        rows[name] = {**shares, "total": total}
+    return pd.DataFrame.from_dict(rows, orient="index")

@@ -33,6 +33,7 @@ PAGES = {
     "boundaries": ("views/boundaries.py", 2),
     "weight_schemes": ("views/weight_schemes.py", 3),
     "training_loss": ("views/training_loss.py", 2),
+    "focal_loss": ("views/focal_loss.py", 5),
 }
 #: Charts (by element key) that show the weighted model and so must follow w1.
 WEIGHTED_CHARTS = {
@@ -42,6 +43,7 @@ WEIGHTED_CHARTS = {
     "boundaries": ("boundary_weighted",),
     "weight_schemes": (),  # its own seven-class data: the sidebar weights do not apply
     "training_loss": ("trainloss_losses", "trainloss_metrics"),
+    "focal_loss": ("focal_boundary_weighted",),
 }
 SMALL = {"n": "2000"}
 EQUAL_WEIGHTS_TEXT = "w0 equals w1"
@@ -413,3 +415,23 @@ def test_same_predictions_same_metrics_whatever_the_weights():
     assert frame["precision, weighted"].nunique() > 1
     assert frame["recall, weighted"].nunique() == 1
     assert query(at)["epochs"] == "10"
+
+
+# ---------------------------------------------------------------- focal loss
+def test_focal_controls_update_curves_shares_and_boundary():
+    at = open_page("focal_loss", **SMALL)
+    assert query(at)["gamma"] == "2" and query(at)["alpha"] == "0.25"
+    before = charts(at)
+    at.select_slider(key="page_gamma").set_value("5")
+    after = charts(rerun(at))
+    for key in ("focal_shares", "focal_boundary_focal"):
+        assert trace_data(after[key]) != trace_data(before[key]), key
+    assert trace_data(after["focal_boundary_weighted"]) == \
+        trace_data(before["focal_boundary_weighted"])
+    at.select_slider(key="page_alpha").set_value("none")
+    rerun(at)
+    assert query(at)["alpha"] == "none"
+    at.select_slider(key="page_gamma").set_value("0")
+    shares = charts(rerun(at))["focal_shares"]["data"]
+    # gamma = 0 without alpha is cross-entropy: both series are identical
+    assert numbers(shares[0]["y"]) == pytest.approx(numbers(shares[1]["y"]))

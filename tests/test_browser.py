@@ -51,6 +51,7 @@ PAGES = [
     ("boundaries", "boundaries", 2),
     ("weight-schemes", "weight-schemes", 3),
     ("training-loss", "training-loss", 2),
+    ("focal-loss", "focal-loss", 5),
 ]
 #: The pages whose figures follow the sidebar's class weights.
 WEIGHTED_PAGES = [p for p in PAGES if p[1] != "weight-schemes"]
@@ -258,7 +259,8 @@ def test_page_renders_and_follows_w1(page: Page, base_url: str, path: str, name:
         return
 
     # Figure that must follow w1: the weighted heatmap / the bars / the weighted map.
-    changed = {"loss-surface": 1, "gradients": 0, "boundaries": 1, "training-loss": 0}[name]
+    changed = {"loss-surface": 1, "gradients": 0, "boundaries": 1, "training-loss": 0,
+               "focal-loss": 3}[name]
     with contextlib.suppress(Exception):  # the assertion below explains a timeout
         page.wait_for_function(
             f"(old) => ({PLOTS_JS})()[{changed}]?.hash !== old",

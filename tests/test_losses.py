@@ -134,3 +134,21 @@ def test_logit_inverts_sigmoid(p):
 @given(st.floats(-1e3, 1e3))
 def test_single_sample_logit_loss_is_finite(z):
     assert math.isfinite(weighted_bce_with_logits([1], [z]))
+
+
+def test_focal_loss_shares():
+    from lib.losses import focal_loss_shares
+
+    y = np.array([0, 0, 0, 1])
+    p = np.array([0.01, 0.05, 0.6, 0.7])  # p_t = 0.99, 0.95, 0.4, 0.7
+    shares = focal_loss_shares(y, p, gamma=2.0, easy=0.9)
+    groups = ["easy_majority", "hard_majority", "minority"]
+    np.testing.assert_allclose(shares[groups].sum(axis=1), [1.0, 1.0])
+    bce = -np.log([0.99, 0.95, 0.4, 0.7])
+    assert shares.loc["bce", "easy_majority"] == pytest.approx(bce[:2].sum() / bce.sum())
+    assert shares.loc["bce", "total"] == pytest.approx(bce.sum())
+    focal = (1 - np.array([0.99, 0.95, 0.4, 0.7])) ** 2 * bce
+    assert shares.loc["focal", "minority"] == pytest.approx(focal[3] / focal.sum())
+    assert shares.loc["focal", "easy_majority"] < shares.loc["bce", "easy_majority"]
+    same = focal_loss_shares(y, p, gamma=0.0)
+    np.testing.assert_allclose(same.loc["focal"], same.loc["bce"])
