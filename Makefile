@@ -45,8 +45,9 @@ pytest: $(VENV)/.dev chromium
 
 test: lint typecheck pytest
 
-bench: $(VENV)/.runtime
+bench: $(VENV)/.dev
 	$(BIN)/python benchmarks/surface.py
+	$(BIN)/python benchmarks/pages.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

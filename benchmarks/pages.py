@@ -1,0 +1,62 @@
+"""Benchmark: server-side recomputation of every page after a control moves.
+
+For each page, at default settings, the script opens a fresh AppTest
+session, moves the page's main control to a value not seen before (a cache
+miss: what a student waits for) and back (a cache hit), and prints the
+script run times. Browser rendering is not included; the goal of issue 4 is
+<= 1 s for the recomputation. Run: ``.venv/bin/python benchmarks/pages.py``.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[1]
+#: page script -> (widget type, widget key, new value, old value)
+MOVES = {
+    "views/overview.py": ("number_input", "sb_w1", 7.0, 1.0),
+    "views/loss_surface.py": ("number_input", "sb_w1", 7.0, 1.0),
+    "views/gradients.py": ("number_input", "sb_w1", 7.0, 1.0),
+    "views/boundaries.py": ("number_input", "sb_w1", 7.0, 1.0),
+    "views/weight_schemes.py": ("select_slider", "page_beta", "0.99", "0.999"),
+    "views/training_loss.py": ("number_input", "sb_w1", 7.0, 1.0),
+    "views/focal_loss.py": ("select_slider", "page_gamma", "1", "2"),
+}
+REPEATS = 3
+
+
+def timed_run(at: AppTest) -> float:
+    start = time.perf_counter()
+    at.run()
+    elapsed = time.perf_counter() - start
+    if at.exception:
+        raise RuntimeError(at.exception[0].value)
+    return elapsed
+
+
+def main() -> None:
+    print(f"{'page':28} {'first load':>11} {'move (miss)':>12} {'back (hit)':>11}  goal <= 1 s")
+    for script, (kind, key, new, old) in MOVES.items():
+        loads, misses, hits = [], [], []
+        for repeat in range(REPEATS):
+            at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
+            at.query_params["seed"] = str(1000 + repeat)  # new data: nothing cached
+            at.run()
+            at.switch_page(script)
+            loads.append(timed_run(at))
+            getattr(at, kind)(key=key).set_value(new)
+            misses.append(timed_run(at))
+            getattr(at, kind)(key=key).set_value(old)
+            hits.append(timed_run(at))
+        name = Path(script).stem
+        print(f"{name:28} {statistics.median(loads):10.2f}s {statistics.median(misses):11.2f}s "
+              f"{statistics.median(hits):10.2f}s")
+    print(f"(median of {REPEATS} fresh sessions; seeds 1000+ so every first load computes)")
+
+
+if __name__ == "__main__":
+    main()
