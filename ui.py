@@ -13,7 +13,8 @@ multipage app on a fresh server, running a deep-linked page without
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict
 from typing import Any, TypeVar
 
@@ -60,6 +61,9 @@ PAGES = (
     ("views/weight_schemes.py", "weight-schemes", "nav.weight_schemes", ":material/bar_chart:"),
     ("views/training_loss.py", "training-loss", "nav.training_loss", ":material/school:"),
     ("views/focal_loss.py", "focal-loss", "nav.focal_loss", ":material/center_focus_strong:"),
+    ("views/class_balanced.py", "class-balanced", "nav.class_balanced",
+     ":material/stacked_bar_chart:"),
+    ("views/sample_weights.py", "sample-weights", "nav.sample_weights", ":material/scale:"),
 )
 #: Largest number of majority points drawn in a scatter (all minority points
 #: are always drawn).
@@ -291,14 +295,36 @@ def metrics_table(reports: dict[str, pd.DataFrame]) -> None:
 
 # ---------------------------------------------------------------- cached lib calls
 @st.cache_data(max_entries=64, show_spinner=False)
+def _cached_call(name: str, _fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    # Streamlit cannot hash a function argument; the leading underscore keeps
+    # ``_fn`` out of the key and ``name`` (its qualified name) stands in for it.
+    return _fn(*args, **kwargs)
+
+
 def cached_call(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-    """Call a pure ``lib`` function once per distinct arguments.
+    """Call a pure ``lib`` function once per distinct arguments (``st.cache_data``).
 
     For page-specific computations (model fits, curves) that do not deserve a
-    wrapper of their own; Streamlit hashes the function and every argument.
+    wrapper of their own; the cache key is the function's qualified name and
+    every argument.
     """
-    return fn(*args, **kwargs)
+    result: T = _cached_call(f"{fn.__module__}.{fn.__qualname__}", fn, *args, **kwargs)
+    return result
 
+
+@contextmanager
+def guarded() -> Iterator[None]:
+    """Show a ``ValueError`` from ``lib`` as an actionable message, not a traceback."""
+    try:
+        yield
+    except ValueError as err:
+        st.error(tr("error.value", message=str(err)), icon=":material/error:")
+
+
+def metric_row(*items: tuple[str, str]) -> None:
+    """A row of ``st.metric``; each item is (catalogue key, value), help under ``key_help``."""
+    for column, (key, value) in zip(st.columns(len(items)), items, strict=True):
+        column.metric(tr(key), value, help=tr(f"{key}_help"))
 
 
 @st.cache_data(max_entries=8, show_spinner=False)

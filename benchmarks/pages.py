@@ -25,6 +25,8 @@ MOVES = {
     "views/weight_schemes.py": ("select_slider", "page_beta", "0.99", "0.999"),
     "views/training_loss.py": ("number_input", "sb_w1", 7.0, 1.0),
     "views/focal_loss.py": ("select_slider", "page_gamma", "1", "2"),
+    "views/class_balanced.py": ("select_slider", "page_beta", "0.99", "0.999"),
+    "views/sample_weights.py": ("select_slider", "page_half", 20, 10),
 }
 REPEATS = 3
 

@@ -34,6 +34,8 @@ PAGES = {
     "weight_schemes": ("views/weight_schemes.py", 3),
     "training_loss": ("views/training_loss.py", 2),
     "focal_loss": ("views/focal_loss.py", 5),
+    "class_balanced": ("views/class_balanced.py", 3),
+    "sample_weights": ("views/sample_weights.py", 6),
 }
 #: Charts (by element key) that show the weighted model and so must follow w1.
 WEIGHTED_CHARTS = {
@@ -44,6 +46,8 @@ WEIGHTED_CHARTS = {
     "weight_schemes": (),  # its own seven-class data: the sidebar weights do not apply
     "training_loss": ("trainloss_losses", "trainloss_metrics"),
     "focal_loss": ("focal_boundary_weighted",),
+    "class_balanced": (),  # its own seven-class data
+    "sample_weights": (),  # its own weights and data; only the seed and ratio apply
 }
 SMALL = {"n": "2000"}
 EQUAL_WEIGHTS_TEXT = "w0 equals w1"

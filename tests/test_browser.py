@@ -52,9 +52,12 @@ PAGES = [
     ("weight-schemes", "weight-schemes", 3),
     ("training-loss", "training-loss", 2),
     ("focal-loss", "focal-loss", 5),
+    ("class-balanced", "class-balanced", 3),
+    ("sample-weights", "sample-weights", 6),
 ]
 #: The pages whose figures follow the sidebar's class weights.
-WEIGHTED_PAGES = [p for p in PAGES if p[1] != "weight-schemes"]
+WEIGHTED_PAGES = [p for p in PAGES
+                  if p[1] not in ("weight-schemes", "class-balanced", "sample-weights")]
 #: The balanced weights of the default data set: the interesting case to show.
 SCREENSHOT_QUERY = "ratio=1000&n=20000&seed=0&w0=0.5005&w1=500&sep=2&lang=en"
 
@@ -270,24 +273,38 @@ def test_page_renders_and_follows_w1(page: Page, base_url: str, path: str, name:
         f"figure {changed} ({after[changed]['title']}) on {name} did not change with w1")
 
 
-def test_weight_schemes_follow_the_beta_slider(page: Page, base_url: str) -> None:
-    _open(page, f"{base_url}/weight-schemes", 3)
-    before = _check_page(page, 3)
-    assert _query(page).get("beta") == "0.999", page.url
-    thumb = page.locator('[data-testid="stSlider"]', has_text="β of the effective number") \
-        .get_by_role("slider")
+#: Pages with their own data: (path, slider label, query name, value before and after one
+#: ArrowLeft, number of figures, indexes of the figures that must change).
+SLIDER_PAGES = [
+    ("weight-schemes", "β of the effective number", "beta", "0.999", "0.995", 3, (0, 2)),
+    ("class-balanced", "β of ENS and CB focal", "beta", "0.999", "0.995", 3, (2,)),
+    ("sample-weights", "Half-life h (days)", "half", "10", "5", 6, (2,)),
+]
+
+
+@pytest.mark.parametrize(("path", "label", "param", "old", "new", "n_plots", "changed"),
+                         SLIDER_PAGES, ids=[p[0] for p in SLIDER_PAGES])
+def test_page_follows_its_slider(page: Page, base_url: str, path: str, label: str, param: str,
+                                 old: str, new: str, n_plots: int,
+                                 changed: tuple[int, ...]) -> None:
+    _open(page, f"{base_url}/{path}", n_plots)
+    before = _check_page(page, n_plots)
+    assert _query(page).get(param) == old, page.url
+    thumb = page.locator('[data-testid="stSlider"]', has_text=label).get_by_role("slider")
     thumb.focus()
-    thumb.press("ArrowLeft")  # 0.999 -> 0.995, committed when the key is released
+    thumb.press("ArrowLeft")  # one option down, committed when the key is released
     page.wait_for_function(
-        "() => new URLSearchParams(location.search).get('beta') === '0.995'",
+        f"() => new URLSearchParams(location.search).get('{param}') === '{new}'",
         timeout=TIMEOUT_MS)
-    _wait_idle(page, 3)
-    with contextlib.suppress(Exception):  # the assertion below explains a timeout
-        page.wait_for_function(f"(old) => ({PLOTS_JS})()[0]?.hash !== old",
-                               arg=before[0]["hash"], timeout=10_000)
-    after = _check_page(page, 3)
-    assert after[0]["hash"] != before[0]["hash"], "the scheme bars did not follow β"
-    assert after[2]["hash"] != before[2]["hash"], "the effective numbers did not follow β"
+    _wait_idle(page, n_plots)
+    for index in changed:
+        with contextlib.suppress(Exception):  # the assertion below explains a timeout
+            page.wait_for_function(f"(old) => ({PLOTS_JS})()[{index}]?.hash !== old",
+                                   arg=before[index]["hash"], timeout=10_000)
+    after = _check_page(page, n_plots)
+    for index in changed:
+        assert after[index]["hash"] != before[index]["hash"], \
+            f"figure {index} ({after[index]['title']}) on {path} did not follow {param}"
 
 
 @pytest.mark.parametrize(("path", "name", "n_plots"), PAGES, ids=[p[1] for p in PAGES])
