@@ -24,6 +24,12 @@ RATIO_CHOICES: tuple[int, ...] = (1, 2, 3, 5, 10, 20, 30, 50, 100, 200, 300,
 #: Sample sizes offered in the sidebar.
 N_CHOICES: tuple[int, ...] = (100, 200, 500, 1000, 2000, 5000, 10_000, 20_000,
                               50_000, 100_000, 200_000, 500_000, 1_000_000)
+#: ENS beta and focal gamma offered on every page that has them (as text, so
+#: the URL shows exactly these values); shared so that a value set on one
+#: page is valid on the others.
+BETA_CHOICES: tuple[str, ...] = ("0", "0.5", "0.9", "0.99", "0.995", "0.999", "0.9995",
+                                 "0.9999")
+GAMMA_CHOICES: tuple[str, ...] = ("0", "0.5", "1", "2", "5")
 WEIGHT_MIN, WEIGHT_MAX = 1e-3, 1e5
 SEP_MIN, SEP_MAX, SEP_STEP = 0.0, 6.0, 0.1
 SEED_MAX = 2**31 - 1

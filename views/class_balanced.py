@@ -8,12 +8,12 @@ import lib.strategies_multiclass as sm
 import ui
 from lib.data import long_tail_counts, make_long_tailed
 from lib.figures_multiclass import STRATEGY_COLORS, change_bars, class_bars
+from lib.settings import BETA_CHOICES as BETAS
+from lib.settings import GAMMA_CHOICES as GAMMAS
 from lib.training import TrainingResult
 
 IMBALANCES = (10, 20, 50, 100, 200, 500, 1000)
 SIZES = (200, 500, 1000, 2000, 5000)
-BETAS = ("0", "0.5", "0.9", "0.99", "0.995", "0.999", "0.9995", "0.9999")  # as /weight-schemes
-GAMMAS = ("0", "0.5", "1", "2", "5")  # as /focal-loss
 BATCHES = (32, 64, 128, 256, 512, 1024)
 CLASS_SEP, EPOCHS, PER_CLASS = 3.0, 30, 1000
 METRIC_KEYS = {"precision": "metrics.precision", "recall": "metrics.recall",

@@ -19,8 +19,8 @@ from lib.figures import (
 from lib.losses import focal_loss, focal_loss_grad, focal_loss_shares, logit
 from lib.metrics import per_class_report
 from lib.models import predict_labels
+from lib.settings import GAMMA_CHOICES as GAMMAS
 
-GAMMAS = ("0", "0.5", "1", "2", "5")
 ALPHAS = ("none", "0.1", "0.25", "0.5", "0.75", "0.9")
 
 s = ui.current_settings()

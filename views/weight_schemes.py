@@ -7,9 +7,9 @@ import streamlit as st
 import ui
 from lib.data import long_tail_counts
 from lib.figures import SERIES_COLORS, Curve, grouped_bars, line_chart
+from lib.settings import BETA_CHOICES as BETAS
 from lib.weights import effective_number, weights_from_counts
 
-BETAS = ("0", "0.5", "0.9", "0.99", "0.995", "0.999", "0.9995", "0.9999")
 TAILS = (10, 20, 50, 100, 200, 500, 1000)
 HEADS = (500, 1000, 2000, 5000, 10_000, 50_000)
 
