@@ -430,20 +430,26 @@ def data_key(s: Settings) -> tuple[int, int, float, int]:
     return s.n, s.ratio, s.sep, s.seed
 
 
+def _binary_sgd(X: NDArray[np.float64], y: NDArray[np.int64], w0: float, w1: float,
+                **kwargs: Any) -> TrainingResult:
+    # Two-class softmax regression by mini-batch SGD with class weights (w0, w1).
+    # The step size is divided by the mean sample weight so that runs with very
+    # different weights take comparable steps.
+    mean_weight = float(np.mean(np.where(y == 1, w1, w0)))
+    return train_softmax(X, y, n_classes=2, weighting="global", class_weight=[w0, w1],
+                         batch_size=1024, learning_rate=0.05 / mean_weight, **kwargs)
+
+
 @st.cache_data(max_entries=16, show_spinner=False)
 def trained(n: int, ratio: int, sep: float, seed: int, w0: float, w1: float,
             epochs: int) -> TrainingResult:
     """Mini-batch SGD (softmax regression, k = 2) with class weights (w0, w1).
 
-    The step size is divided by the mean sample weight, so runs with very
-    different weights take comparable steps; the test set is the validation set.
+    The test set of the same settings serves as the validation set.
     """
     X, y = dataset(n, ratio, sep, seed)
     X_val, y_val = test_dataset(n, ratio, sep, seed)
-    mean_weight = float(np.mean(np.where(y == 1, w1, w0)))
-    return train_softmax(X, y, n_classes=2, weighting="global", class_weight=[w0, w1],
-                         epochs=epochs, batch_size=1024, learning_rate=0.05 / mean_weight,
-                         X_val=X_val, y_val=y_val)
+    return _binary_sgd(X, y, w0, w1, epochs=epochs, X_val=X_val, y_val=y_val)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -452,14 +458,12 @@ def focal_model(n: int, ratio: int, sep: float, seed: int, gamma: float,
     """A linear model trained with focal loss, as (coef, intercept) of class 1.
 
     Softmax regression with two classes trained by mini-batch SGD on the
-    focal loss (alpha as class weights ``[1 - alpha, alpha]``); its logit for
-    class 1 is ``x @ (W[:, 1] - W[:, 0]) + (b1 - b0)``, a logistic model.
+    focal loss (alpha as class weights ``[1 - alpha, alpha]``, none: ``[1, 1]``);
+    its logit for class 1 is ``x @ (W[:, 1] - W[:, 0]) + (b1 - b0)``, a
+    logistic model.
     """
     X, y = dataset(n, ratio, sep, seed)
-    cw = None if alpha is None else [1.0 - alpha, alpha]
-    mean_weight = 1.0 if cw is None else float(np.mean(np.where(y == 1, cw[1], cw[0])))
-    result = train_softmax(X, y, n_classes=2, loss="focal", gamma=gamma,
-                           weighting="none" if cw is None else "global", class_weight=cw,
-                           epochs=30, batch_size=1024, learning_rate=0.05 / mean_weight)
+    w0, w1 = (1.0, 1.0) if alpha is None else (1.0 - alpha, alpha)
+    result = _binary_sgd(X, y, w0, w1, loss="focal", gamma=gamma, epochs=30)
     return (result.coef[:, 1] - result.coef[:, 0],
             float(result.intercept[1] - result.intercept[0]))
