@@ -59,11 +59,11 @@ PAGES = (
     ("views/gradients.py", "gradients", "nav.gradients", ":material/trending_down:"),
     ("views/boundaries.py", "boundaries", "nav.boundaries", ":material/border_style:"),
     ("views/weight_schemes.py", "weight-schemes", "nav.weight_schemes", ":material/bar_chart:"),
-    ("views/training_loss.py", "training-loss", "nav.training_loss", ":material/school:"),
     ("views/focal_loss.py", "focal-loss", "nav.focal_loss", ":material/center_focus_strong:"),
     ("views/class_balanced.py", "class-balanced", "nav.class_balanced",
      ":material/stacked_bar_chart:"),
     ("views/sample_weights.py", "sample-weights", "nav.sample_weights", ":material/scale:"),
+    ("views/training_loss.py", "training-loss", "nav.training_loss", ":material/school:"),
 )
 #: Largest number of majority points drawn in a scatter (all minority points
 #: are always drawn).
