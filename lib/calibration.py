@@ -1,0 +1,244 @@
+r"""Probability calibration: undoing class-weight shifts and measuring calibration.
+
+Training with class weights :math:`(w_0, w_1)` (or resampling) changes the
+probabilities a model reports, not only its decisions. This module undoes the
+shift of class weights (the undersampling counterpart is
+:func:`lib.metrics.prior_correction`) and measures how well probabilities are
+calibrated: reliability-diagram data, the Brier score and the expected
+calibration error.
+
+References
+----------
+King & Zeng (2001), "Logistic Regression in Rare Events Data", Political
+Analysis 9(2), sec. 4 (prior correction of weighted estimates).
+Elkan (2001), "The Foundations of Cost-Sensitive Learning", IJCAI, theorem 2.
+Naeini, Cooper, Hauskrecht (2015), "Obtaining Well Calibrated Probabilities
+Using Bayesian Binning", AAAI.
+Guo, Pleiss, Sun, Weinberger (2017), "On Calibration of Modern Neural
+Networks", ICML.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from numpy.typing import ArrayLike, NDArray
+from sklearn.metrics import brier_score_loss
+
+from lib._validation import (
+    as_binary_labels,
+    as_float_array,
+    check_class_weights,
+    check_int,
+    check_same_length,
+)
+
+#: Binning strategies of :func:`reliability_curve`.
+BIN_STRATEGIES = ("uniform", "quantile")
+
+
+def _probabilities(name: str, values: ArrayLike) -> NDArray[np.float64]:
+    arr = as_float_array(name, values)
+    if np.any((arr < 0.0) | (arr > 1.0)):
+        bad = arr[(arr < 0.0) | (arr > 1.0)][:5]
+        raise ValueError(
+            f"`{name}` must contain probabilities between 0 and 1. Found "
+            f"{bad.tolist()!r} instead."
+        )
+    return arr
+
+
+def _labels_and_probabilities(y_true: ArrayLike, p: ArrayLike
+                              ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    y = as_binary_labels("y_true", y_true)
+    prob = _probabilities("p", p)
+    check_same_length(y_true=y, p=prob)
+    return y, prob
+
+
+def weight_correction(p_w: ArrayLike, w0: float, w1: float) -> NDArray[np.float64]:
+    r"""Undo the probability shift of a model trained with class weights.
+
+    A well-specified model trained with class weights :math:`(w_0, w_1)`
+    reports odds that are :math:`w_1 / w_0` times the true odds,
+    :math:`p_w / (1 - p_w) = \tfrac{w_1}{w_0}\, p / (1 - p)`. Solving for
+    :math:`p`:
+
+    .. math:: p = \frac{w_0\, p_w}{w_0\, p_w + w_1 (1 - p_w)}
+
+    With :math:`w_0 = \beta`, :math:`w_1 = 1` this is
+    :func:`lib.metrics.prior_correction` (undersampling keeps a fraction
+    :math:`\beta` of the majority class, which acts like weight :math:`\beta`).
+
+    Parameters
+    ----------
+    p_w : array_like of shape (n,)
+        Probabilities of class 1 from the weighted model, in [0, 1].
+    w0, w1 : float
+        The class weights used in training; finite, >= 0, not both zero.
+
+    Returns
+    -------
+    ndarray of shape (n,)
+        Corrected probabilities of class 1; 0 and 1 stay 0 and 1.
+
+    Raises
+    ------
+    ValueError
+        If ``p_w`` holds NaN or values outside [0, 1], or the weights are
+        invalid.
+
+    References
+    ----------
+    King & Zeng (2001), "Logistic Regression in Rare Events Data", Political
+    Analysis 9(2), sec. 4.1; Elkan (2001), "The Foundations of Cost-Sensitive
+    Learning", IJCAI, theorem 2.
+    """
+    a, b = check_class_weights(w0, w1)
+    prob = _probabilities("p_w", p_w)
+    num = a * prob
+    den = num + b * (1.0 - prob)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        # den == 0 only where one weight is 0 and p_w sits at the matching end;
+        # the limit is the label that weight cannot move away from.
+        out = np.where(den > 0.0, num / np.where(den > 0.0, den, 1.0), prob)
+    return np.asarray(out, dtype=np.float64)
+
+
+def reliability_curve(y_true: ArrayLike, p: ArrayLike, *, n_bins: int = 10,
+                      strategy: str = "uniform") -> pd.DataFrame:
+    r"""Reliability-diagram data: observed frequency of class 1 per probability bin.
+
+    For every non-empty bin :math:`B_b`
+
+    .. math:: \mathrm{conf}_b = \frac{1}{|B_b|}\sum_{i \in B_b} p_i,\qquad
+              \mathrm{freq}_b = \frac{1}{|B_b|}\sum_{i \in B_b} y_i .
+
+    A calibrated model lies on the diagonal :math:`\mathrm{freq}_b =
+    \mathrm{conf}_b`. Bins and means are those of
+    :func:`sklearn.calibration.calibration_curve`, which the tests check.
+
+    Parameters
+    ----------
+    y_true : array_like of shape (n,)
+        Labels 0/1.
+    p : array_like of shape (n,)
+        Predicted probabilities of class 1, in [0, 1].
+    n_bins : int, default=10
+        Number of bins, 1 to 1000.
+    strategy : {"uniform", "quantile"}, default="uniform"
+        Equal-width bins on [0, 1] or bins with equal numbers of samples.
+
+    Returns
+    -------
+    DataFrame
+        One row per non-empty bin with columns ``bin`` (index of the bin),
+        ``mean_predicted``, ``observed_frequency`` and ``count``.
+
+    References
+    ----------
+    DeGroot & Fienberg (1983), "The Comparison and Evaluation of
+    Forecasters", The Statistician 32; Niculescu-Mizil & Caruana (2005),
+    "Predicting Good Probabilities with Supervised Learning", ICML.
+    """
+    y, prob = _labels_and_probabilities(y_true, p)
+    m = check_int("n_bins", n_bins, low=1, high=1000)
+    if strategy not in BIN_STRATEGIES:
+        raise ValueError(f"`strategy` must be one of {', '.join(BIN_STRATEGIES)}. "
+                         f"Got {strategy!r} instead.")
+    edges = _bin_edges(prob, m, strategy)
+    ids = _bin_ids(prob, edges)
+    counts = np.bincount(ids, minlength=len(edges) - 1)
+    # The binning of sklearn.calibration.calibration_curve (same edges, same
+    # searchsorted), computed here so that the counts always line up with the
+    # means and a single-class y_true works too.
+    freq = np.bincount(ids, weights=y, minlength=len(counts))
+    conf = np.bincount(ids, weights=prob, minlength=len(counts))
+    nz = counts > 0
+    observed, predicted = freq[nz] / counts[nz], conf[nz] / counts[nz]
+    nonempty = np.flatnonzero(counts > 0)
+    return pd.DataFrame({
+        "bin": nonempty.astype(np.int64),
+        "mean_predicted": np.asarray(predicted, dtype=np.float64),
+        "observed_frequency": np.asarray(observed, dtype=np.float64),
+        "count": counts[nonempty].astype(np.int64),
+    })
+
+
+def _bin_edges(prob: NDArray[np.float64], n_bins: int, strategy: str) -> NDArray[np.float64]:
+    # The same edges as sklearn.calibration.calibration_curve.
+    if strategy == "quantile":
+        return np.asarray(np.percentile(prob, np.linspace(0, 1, n_bins + 1) * 100),
+                          dtype=np.float64)
+    return np.linspace(0.0, 1.0, n_bins + 1)
+
+
+def _bin_ids(prob: NDArray[np.float64], edges: NDArray[np.float64]) -> NDArray[np.int64]:
+    return np.asarray(np.searchsorted(edges[1:-1], prob), dtype=np.int64)
+
+
+def brier_score(y_true: ArrayLike, p: ArrayLike) -> float:
+    r"""Brier score, the mean squared error of the probabilities.
+
+    .. math:: \mathrm{BS} = \frac{1}{n}\sum_{i=1}^{n} (p_i - y_i)^2
+
+    Lower is better; 0 is perfect, and always predicting the base rate
+    :math:`\pi` scores :math:`\pi(1 - \pi)`.
+
+    Parameters
+    ----------
+    y_true : array_like of shape (n,)
+        Labels 0/1.
+    p : array_like of shape (n,)
+        Predicted probabilities of class 1, in [0, 1].
+
+    Returns
+    -------
+    float
+
+    References
+    ----------
+    Brier (1950), "Verification of Forecasts Expressed in Terms of
+    Probability", Monthly Weather Review 78(1); scikit-learn
+    ``brier_score_loss``.
+    """
+    y, prob = _labels_and_probabilities(y_true, p)
+    return float(brier_score_loss(y.astype(np.int64), prob, labels=[0, 1]))
+
+
+def expected_calibration_error(y_true: ArrayLike, p: ArrayLike, *, n_bins: int = 10) -> float:
+    r"""Expected calibration error over equal-width probability bins.
+
+    .. math:: \mathrm{ECE} = \sum_{b=1}^{B} \frac{n_b}{n}
+              \bigl|\mathrm{acc}_b - \mathrm{conf}_b\bigr|,
+
+    where for bin :math:`b`, :math:`\mathrm{acc}_b` is the fraction of class 1
+    and :math:`\mathrm{conf}_b` the mean predicted probability of class 1
+    (the binary, class-1 form of the definition).
+
+    Parameters
+    ----------
+    y_true : array_like of shape (n,)
+        Labels 0/1.
+    p : array_like of shape (n,)
+        Predicted probabilities of class 1, in [0, 1].
+    n_bins : int, default=10
+        Number of equal-width bins on [0, 1], 1 to 1000.
+
+    Returns
+    -------
+    float
+        In [0, 1]; 0 means perfectly calibrated within every bin.
+
+    References
+    ----------
+    Naeini, Cooper, Hauskrecht (2015), "Obtaining Well Calibrated
+    Probabilities Using Bayesian Binning", AAAI; Guo, Pleiss, Sun, Weinberger
+    (2017), "On Calibration of Modern Neural Networks", ICML, eq. (3).
+    """
+    y, prob = _labels_and_probabilities(y_true, p)
+    m = check_int("n_bins", n_bins, low=1, high=1000)
+    ids = _bin_ids(prob, _bin_edges(prob, m, "uniform"))
+    acc = np.bincount(ids, weights=y, minlength=m)
+    conf = np.bincount(ids, weights=prob, minlength=m)
+    return float(np.sum(np.abs(acc - conf)) / len(y))
