@@ -104,6 +104,27 @@ def as_float_array(name: str, values: ArrayLike, *, ndim: int = 1,
     return arr
 
 
+def as_probabilities(name: str, values: ArrayLike, *,
+                     allow_empty: bool = False) -> NDArray[np.float64]:
+    """Convert to a 1-D float array of probabilities in [0, 1]."""
+    arr = as_float_array(name, values, allow_empty=allow_empty)
+    outside = (arr < 0.0) | (arr > 1.0)
+    if np.any(outside):
+        raise ValueError(
+            f"`{name}` must contain probabilities between 0 and 1. Found "
+            f"{arr[outside][:5].tolist()!r} instead."
+        )
+    return arr
+
+
+def check_beta(beta: Any) -> float:
+    """Check the effective-number hyper-parameter: 0 <= beta < 1."""
+    b = check_finite_number("beta", beta, low=0.0)
+    if b >= 1.0:
+        raise ValueError(f"`beta` must be < 1 (try 0.999). Got {b:g} instead.")
+    return b
+
+
 def as_coefficients(values: ArrayLike) -> NDArray[np.float64]:
     """Model coefficients as a flat float array (sklearn's ``coef_`` is 2-D)."""
     try:

@@ -27,7 +27,7 @@ from sklearn.metrics import brier_score_loss
 
 from lib._validation import (
     as_binary_labels,
-    as_float_array,
+    as_probabilities,
     check_class_weights,
     check_int,
     check_same_length,
@@ -37,21 +37,10 @@ from lib._validation import (
 BIN_STRATEGIES = ("uniform", "quantile")
 
 
-def _probabilities(name: str, values: ArrayLike) -> NDArray[np.float64]:
-    arr = as_float_array(name, values)
-    if np.any((arr < 0.0) | (arr > 1.0)):
-        bad = arr[(arr < 0.0) | (arr > 1.0)][:5]
-        raise ValueError(
-            f"`{name}` must contain probabilities between 0 and 1. Found "
-            f"{bad.tolist()!r} instead."
-        )
-    return arr
-
-
 def _labels_and_probabilities(y_true: ArrayLike, p: ArrayLike
                               ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     y = as_binary_labels("y_true", y_true)
-    prob = _probabilities("p", p)
+    prob = as_probabilities("p", p)
     check_same_length(y_true=y, p=prob)
     return y, prob
 
@@ -95,7 +84,7 @@ def weight_correction(p_w: ArrayLike, w0: float, w1: float) -> NDArray[np.float6
     Learning", IJCAI, theorem 2.
     """
     a, b = check_class_weights(w0, w1)
-    prob = _probabilities("p_w", p_w)
+    prob = as_probabilities("p_w", p_w)
     num = a * prob
     den = num + b * (1.0 - prob)
     with np.errstate(invalid="ignore", divide="ignore"):

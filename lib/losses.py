@@ -17,6 +17,7 @@ from scipy.special import expit, log_softmax
 from lib._validation import (
     as_binary_labels,
     as_float_array,
+    as_probabilities,
     check_class_weights,
     check_finite_number,
     check_reduction,
@@ -141,10 +142,8 @@ def weighted_bce(y_true: ArrayLike, p: ArrayLike, *, w0: float = 1.0,
     w0, w1 = check_class_weights(w0, w1)
     check_reduction(reduction)
     y = _labels(y_true)
-    prob = as_float_array("p", p)
+    prob = as_probabilities("p", p)
     check_same_length(y_true=y, p=prob)
-    if np.any((prob < 0.0) | (prob > 1.0)):
-        raise ValueError("`p` must contain probabilities between 0 and 1.")
     # Only take the log a label actually uses: 0 * log(0) would be NaN.
     with np.errstate(divide="ignore"):
         pos = np.where(y > 0.0, np.maximum(np.log(prob), LOG_CLAMP), 0.0)
@@ -241,10 +240,8 @@ def focal_loss(y_true: ArrayLike, p: ArrayLike, *, gamma: float = 2.0,
         alpha = check_finite_number("alpha", alpha, low=0.0, high=1.0)
     check_reduction(reduction)
     y = _labels(y_true)
-    prob = as_float_array("p", p)
+    prob = as_probabilities("p", p)
     check_same_length(y_true=y, p=prob)
-    if np.any((prob < 0.0) | (prob > 1.0)):
-        raise ValueError("`p` must contain probabilities between 0 and 1.")
     p_t = y * prob + (1.0 - y) * (1.0 - prob)
     with np.errstate(divide="ignore"):
         log_pt = np.maximum(np.log(p_t), LOG_CLAMP)

@@ -16,6 +16,7 @@ from sklearn.metrics import (
 
 from lib._validation import (
     as_float_array,
+    as_probabilities,
     check_class_weights,
     check_finite_number,
     check_same_length,
@@ -126,9 +127,7 @@ def prior_correction(p_s: ArrayLike, beta: float) -> NDArray[np.float64]:
     """
     bt = check_finite_number("beta", beta, low=0.0, low_inclusive=False, high=1.0)
     arr = np.asarray(p_s, dtype=np.float64)
-    flat = as_float_array("p_s", arr.ravel(), allow_empty=True)
-    if np.any((flat < 0) | (flat > 1)):
-        raise ValueError("`p_s` must contain probabilities between 0 and 1.")
+    as_probabilities("p_s", arr.ravel(), allow_empty=True)
     return bt * arr / (bt * arr - arr + 1.0)
 
 

@@ -35,7 +35,13 @@ import pandas as pd
 from numpy.typing import ArrayLike, NDArray
 from sklearn.metrics import accuracy_score, fbeta_score
 
-from lib._validation import as_float_array, check_finite_number, check_int, check_same_length
+from lib._validation import (
+    as_float_array,
+    check_beta,
+    check_finite_number,
+    check_int,
+    check_same_length,
+)
 from lib.metrics import per_class_report, percent_change
 from lib.training import TrainingResult, train_softmax
 from lib.weights import weights_from_counts
@@ -66,12 +72,6 @@ def _check_counts(counts: ArrayLike) -> NDArray[np.float64]:
                          f"class). Got {n.tolist()!r} instead.")
     return n
 
-
-def _check_beta(beta: Any) -> float:
-    b = check_finite_number("beta", beta, low=0.0)
-    if b >= 1.0:
-        raise ValueError(f"`beta` must be < 1 (try 0.999). Got {b:g} instead.")
-    return b
 
 
 def relevant_params(strategy: str, *, source: str = "global", beta: float = 0.999,
@@ -104,7 +104,7 @@ def relevant_params(strategy: str, *, source: str = "global", beta: float = 0.99
     if strategy != "none":
         params["source"] = _check_choice("source", source, SOURCES)
     if strategy in ("ens", "cb_focal"):
-        params["beta"] = _check_beta(beta)
+        params["beta"] = check_beta(beta)
     if strategy == "cb_focal":
         params["gamma"] = check_finite_number("gamma", gamma, low=0.0)
     return params

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from lib._validation import as_float_array, check_finite_number
+from lib._validation import as_float_array, check_beta, check_finite_number
 
 SCHEMES = ("balanced", "ins", "isns", "ens")
 
@@ -75,12 +75,6 @@ def _integer_labels(y: ArrayLike) -> NDArray[np.int64]:
     return arr.astype(np.int64)
 
 
-def _check_beta(beta: float) -> float:
-    b = check_finite_number("beta", beta, low=0.0)
-    if b >= 1.0:
-        raise ValueError(f"`beta` must be < 1. Got {b:g} instead.")
-    return b
-
 
 def effective_number(counts: ArrayLike, *, beta: float = 0.999) -> NDArray[np.float64]:
     r"""Effective number of samples of each class, Cui et al. (2019).
@@ -107,7 +101,7 @@ def effective_number(counts: ArrayLike, *, beta: float = 0.999) -> NDArray[np.fl
     Cui, Jia, Lin, Song, Belongie (2019), "Class-Balanced Loss Based on
     Effective Number of Samples", CVPR, eq. (3).
     """
-    b = _check_beta(beta)
+    b = check_beta(beta)
     n = as_float_array("counts", counts)
     if np.any(n < 0):
         raise ValueError("`counts` must be >= 0.")
@@ -145,7 +139,7 @@ def weights_from_counts(counts: ArrayLike, scheme: str = "balanced", *,
         raise ValueError(
             f"`scheme` must be one of {', '.join(SCHEMES)}. Got {scheme!r} instead."
         )
-    b = _check_beta(beta)
+    b = check_beta(beta)
     n = as_float_array("counts", counts)
     if np.any(n <= 0):
         raise ValueError("`counts` must be > 0 for every class.")
