@@ -70,7 +70,21 @@ def _fit_quietly(model: Any, X: Any, y: Any) -> Any:
         return model.fit(X, y)
 
 
-class ClassWeightedLogisticRegression(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
+class _DelegatingClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
+    """Shared ``predict_proba`` / ``predict`` of the wrappers: ask ``model_``."""
+
+    model_: Any
+
+    def predict_proba(self, X: ArrayLike) -> NDArray[np.float64]:
+        """Class probabilities of the fitted inner model."""
+        return np.asarray(self.model_.predict_proba(X), dtype=np.float64)
+
+    def predict(self, X: ArrayLike) -> NDArray[Any]:
+        """Labels of the fitted inner model (at its threshold)."""
+        return np.asarray(self.model_.predict(X))
+
+
+class ClassWeightedLogisticRegression(_DelegatingClassifier):
     r"""Logistic regression with class weights computed from the training labels.
 
     At ``fit`` the weights :math:`w_c` come from
@@ -109,14 +123,6 @@ class ClassWeightedLogisticRegression(ClassifierMixin, BaseEstimator):  # type: 
         self.model_ = _fit_quietly(model, X, np.asarray(y))
         self.classes_ = self.model_.classes_
         return self
-
-    def predict_proba(self, X: ArrayLike) -> NDArray[np.float64]:
-        """Class probabilities of the weighted model (shifted; see the module docs)."""
-        return np.asarray(self.model_.predict_proba(X), dtype=np.float64)
-
-    def predict(self, X: ArrayLike) -> NDArray[Any]:
-        """Most probable class."""
-        return np.asarray(self.model_.predict(X))
 
 
 class FocalLossClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
@@ -177,7 +183,7 @@ class FocalLossClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         return np.asarray(self.classes_[self.result_.predict(X)])
 
 
-class PriorThresholdClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
+class PriorThresholdClassifier(_DelegatingClassifier):
     r"""Logistic regression whose decision threshold is moved (threshold moving).
 
     Predicts class 1 when :math:`p(1 \mid x) \ge t`, with :math:`t` the
@@ -232,13 +238,6 @@ class PriorThresholdClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[
         self.classes_ = self.model_.classes_
         return self
 
-    def predict_proba(self, X: ArrayLike) -> NDArray[np.float64]:
-        """Probabilities of the underlying logistic regression."""
-        return np.asarray(self.model_.predict_proba(X), dtype=np.float64)
-
-    def predict(self, X: ArrayLike) -> NDArray[Any]:
-        """Labels at the moved threshold."""
-        return np.asarray(self.model_.predict(X))
 
 
 @dataclass(frozen=True)
