@@ -134,6 +134,14 @@ def as_coefficients(values: ArrayLike) -> NDArray[np.float64]:
     return as_float_array("coef", flat)
 
 
+def as_class_indices(name: str, values: ArrayLike) -> NDArray[np.int64]:
+    """Convert labels to an int array of class indices 0, 1, 2, ..."""
+    arr = as_float_array(name, values)
+    if not np.all((arr == np.round(arr)) & (arr >= 0)):
+        raise ValueError(f"`{name}` must contain class indices 0, 1, 2, ...")
+    return arr.astype(np.int64)
+
+
 def as_binary_labels(name: str, values: ArrayLike) -> NDArray[np.float64]:
     """Convert labels to a float array of 0.0 and 1.0, rejecting anything else."""
     arr = as_float_array(name, values)

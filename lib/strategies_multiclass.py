@@ -36,6 +36,7 @@ from numpy.typing import ArrayLike, NDArray
 from sklearn.metrics import accuracy_score, fbeta_score
 
 from lib._validation import (
+    as_class_indices,
     as_float_array,
     check_beta,
     check_finite_number,
@@ -185,14 +186,12 @@ def train_strategy(X: ArrayLike, y: ArrayLike, strategy: str, *,
                              learning_rate=lr, random_state=random_state, callback=callback)
     scheme = _SCHEME[strategy]
     b = params.get("beta", beta)
-    labels = as_float_array("y", y_arr)
-    if np.any(labels < 0) or np.any(labels != np.round(labels)):
-        raise ValueError("`y` must contain class indices 0, 1, 2, ...")
-    counts = np.bincount(labels.astype(np.int64))
+    labels = as_class_indices("y", y_arr)
+    counts = np.bincount(labels)
     present = counts > 0
     w = np.ones(len(counts))
     w[present] = weights_from_counts(counts[present], scheme, beta=b)
-    mean_weight = float(np.mean(w[labels.astype(np.int64)]))
+    mean_weight = float(np.mean(w[labels]))
     return train_softmax(X, y, n_classes=n_classes,
                          loss="focal" if strategy == "cb_focal" else "ce",
                          gamma=params.get("gamma", 0.0), weighting=params["source"],
@@ -283,11 +282,9 @@ def frequency_order(counts: ArrayLike) -> NDArray[np.int64]:
 def _test_data(X_test: ArrayLike, y_test: ArrayLike
                ) -> tuple[NDArray[np.float64], NDArray[np.int64]]:
     X = as_float_array("X_test", X_test, ndim=2)
-    y = as_float_array("y_test", y_test)
+    y = as_class_indices("y_test", y_test)
     check_same_length(X_test=X, y_test=y)
-    if np.any(y < 0) or np.any(y != np.round(y)):
-        raise ValueError("`y_test` must contain class indices 0, 1, 2, ...")
-    return X, y.astype(np.int64)
+    return X, y
 
 
 def compare_strategies(models: Mapping[str, TrainingResult], X_test: ArrayLike,
@@ -476,10 +473,7 @@ def batch_weight_spread(y: ArrayLike, scheme: str = "ins", *, beta: float = 0.99
     ----------
     Cui et al. (2019), CVPR, sec. 4 (weights from class counts).
     """
-    labels = as_float_array("y", y)
-    if np.any(labels < 0) or np.any(labels != np.round(labels)):
-        raise ValueError("`y` must contain class indices 0, 1, 2, ...")
-    y_arr = labels.astype(np.int64)
+    y_arr = as_class_indices("y", y)
     size = check_int("batch_size", batch_size, low=1)
     n_epochs = check_int("epochs", epochs, low=1, high=1000)
     counts = np.bincount(y_arr)

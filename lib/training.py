@@ -19,6 +19,7 @@ from numpy.typing import ArrayLike, NDArray
 from scipy.special import log_softmax, softmax
 
 from lib._validation import (
+    as_class_indices,
     as_float_array,
     check_finite_number,
     check_int,
@@ -203,7 +204,7 @@ def train_softmax(X: ArrayLike, y: ArrayLike, *, n_classes: int | None = None,
     Tricks of the Trade*; Cui et al. (2019), CVPR (class-balanced weights).
     """
     X_arr = as_float_array("X", X, ndim=2)
-    y_arr = _labels("y", y)
+    y_arr = as_class_indices("y", y)
     check_same_length(X=X_arr, y=y_arr)
     n, d = X_arr.shape
     k = int(y_arr.max()) + 1 if n_classes is None else check_int("n_classes", n_classes, low=2)
@@ -246,7 +247,7 @@ def train_softmax(X: ArrayLike, y: ArrayLike, *, n_classes: int | None = None,
                          "is evaluated).")
     if X_val is not None and y_val is not None:
         X_eval = as_float_array("X_val", X_val, ndim=2)
-        y_eval = _labels("y_val", y_val)
+        y_eval = as_class_indices("y_val", y_val)
         check_same_length(X_val=X_eval, y_val=y_eval)
         if X_eval.shape[1] != d:
             raise ValueError(f"`X_val` must have {d} features like `X`. Got {X_eval.shape[1]}.")
@@ -299,10 +300,3 @@ def train_softmax(X: ArrayLike, y: ArrayLike, *, n_classes: int | None = None,
         if callback is not None:
             callback(epoch, n_epochs)
     return TrainingResult(coef=W, intercept=b, history=pd.DataFrame(rows))
-
-
-def _labels(name: str, values: ArrayLike) -> NDArray[np.int64]:
-    arr = as_float_array(name, values)
-    if not np.all((arr == np.round(arr)) & (arr >= 0)):
-        raise ValueError(f"`{name}` must contain class indices 0, 1, 2, ...")
-    return arr.astype(np.int64)
