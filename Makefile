@@ -48,6 +48,7 @@ test: lint typecheck pytest
 bench: $(VENV)/.dev
 	$(BIN)/python benchmarks/surface.py
 	$(BIN)/python benchmarks/pages.py
+	$(BIN)/python benchmarks/arena.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

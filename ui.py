@@ -13,6 +13,8 @@ multipage app on a fresh server, running a deep-linked page without
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
@@ -24,10 +26,12 @@ import plotly.graph_objects as go
 import streamlit as st
 from numpy.typing import NDArray
 
-from lib.data import display_subsample, make_imbalanced, project_1d
+from lib.data import display_subsample, make_imbalanced, project_1d, stratified_subsample
+from lib.evaluation import CrossValidationResult, cross_validate_strategies, summary_wide
+from lib.figures_strategies import interval_chart
 from lib.gradients import gradient_descent
 from lib.i18n import DEFAULT_LANGUAGE, languages, translate
-from lib.models import fit_logistic, probability_grid
+from lib.models import fit_logistic, model_probability_grid, probability_grid
 from lib.settings import (
     N_CHOICES,
     RATIO_CHOICES,
@@ -38,14 +42,17 @@ from lib.settings import (
     WEIGHT_MAX,
     WEIGHT_MIN,
     Notice,
+    ParamError,
     ParamSpec,
     Settings,
     choice_param,
+    float_param,
     log_choice_param,
     parse_params,
     parse_query,
     to_query,
 )
+from lib.strategies import STRATEGIES, StrategyFit, fit_strategy
 from lib.surface import SurfaceGrid, loss_surface, surface_grid
 from lib.training import TrainingResult, train_softmax
 from lib.weights import class_weights
@@ -64,7 +71,15 @@ PAGES = (
      ":material/stacked_bar_chart:"),
     ("views/sample_weights.py", "sample-weights", "nav.sample_weights", ":material/scale:"),
     ("views/training_loss.py", "training-loss", "nav.training_loss", ":material/school:"),
+    ("views/resampling.py", "resampling", "nav.resampling", ":material/scatter_plot:"),
+    ("views/probabilities.py", "probabilities", "nav.probabilities", ":material/percent:"),
+    ("views/ensembles.py", "ensembles", "nav.ensembles", ":material/forest:"),
+    ("views/thresholds.py", "thresholds", "nav.thresholds", ":material/tune:"),
+    ("views/arena.py", "arena", "nav.arena", ":material/emoji_events:"),
+    ("views/your_data.py", "your-data", "nav.your_data", ":material/upload_file:"),
 )
+#: Navigation sections: (title key, number of consecutive ``PAGES`` in it).
+SECTIONS = (("nav.section.core", 4), ("nav.section.weights", 5), ("nav.section.beyond", 6))
 #: Largest number of majority points drawn in a scatter (all minority points
 #: are always drawn).
 MAX_DISPLAY_POINTS = 5000
@@ -132,11 +147,18 @@ def _set_unit_weights() -> None:
 
 
 def navigation() -> Any:
-    """Register the app's pages with ``st.navigation`` and return the current one."""
-    return st.navigation([
-        st.Page(path, title=tr(title_key), icon=icon, url_path=url, default=index == 0)
-        for index, (path, url, title_key, icon) in enumerate(PAGES)
-    ])
+    """Register the app's pages with ``st.navigation`` and return the current one.
+
+    The menu is grouped in sections and always fully expanded: a teacher
+    should see every page without a "View more" click.
+    """
+    pages = [st.Page(path, title=tr(title_key), icon=icon, url_path=url, default=index == 0)
+             for index, (path, url, title_key, icon) in enumerate(PAGES)]
+    sections, start = {}, 0
+    for title_key, count in SECTIONS:
+        sections[tr(title_key)] = pages[start:start + count]
+        start += count
+    return st.navigation(sections, expanded=True)
 
 
 def current_settings() -> Settings:
@@ -231,6 +253,15 @@ def slider_param(name: str, options: Sequence[Any], default: Any, label: str, *,
     parse = log_choice_param(options) if numeric else choice_param(options)
     return bound(ParamSpec(name, default, parse), lambda key: st.select_slider(
         label, options=options, key=key, format_func=format_func, help=help))
+
+
+def number_param(name: str, default: float, low: float, high: float, label: str, *,
+                 help: str | None = None) -> float:
+    """A page-specific number input in ``[low, high]`` bound to the query parameter ``name``."""
+    value: float = bound(ParamSpec(name, default, float_param(low, high), fmt=repr),
+                         lambda key: st.number_input(label, min_value=low, max_value=high,
+                                                     key=key, format="%.4g", help=help))
+    return value
 
 
 def radio_param(name: str, options: Sequence[str], default: str, label: str, *,
@@ -467,3 +498,181 @@ def focal_model(n: int, ratio: int, sep: float, seed: int, gamma: float,
     result = _binary_sgd(X, y, w0, w1, loss="focal", gamma=gamma, epochs=30)
     return (result.coef[:, 1] - result.coef[:, 0],
             float(result.intercept[1] - result.intercept[0]))
+
+
+# ---------------------------------------------------------------- strategies
+#: Largest training (and test) set the resampling, probability, ensemble and
+#: threshold pages fit on: bigger data sets are sampled down, class shares
+#: kept, with a note (resampling 10^6 rows to 1:1 would double them).
+STRATEGY_MAX_ROWS = 50_000
+#: Largest data set the arena cross-validates (rows beyond are sampled down).
+ARENA_MAX_ROWS = 20_000
+#: Parameters as a hashable, sorted tuple of (name, value) pairs.
+Params = tuple[tuple[str, Any], ...]
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def strategy_data(n: int, ratio: int, sep: float, seed: int, test: bool = False
+                  ) -> tuple[NDArray[np.float64], NDArray[np.int64]]:
+    """Training (or test) data of the current settings, at most ``STRATEGY_MAX_ROWS`` rows."""
+    X, y = (test_dataset if test else dataset)(n, ratio, sep, seed)
+    rows = stratified_subsample(y, STRATEGY_MAX_ROWS, random_state=seed)
+    return X[rows], y[rows]
+
+
+def rows_note(n: int, cap: int = STRATEGY_MAX_ROWS) -> None:
+    """Say so when a page works on a stratified sample of the data."""
+    if n > cap:
+        st.caption(tr("strategies.capped", n=f"{n:,}", cap=f"{cap:,}"))
+
+
+@st.cache_data(max_entries=48, show_spinner=False)
+def strategy_fit(n: int, ratio: int, sep: float, seed: int, name: str,
+                 params: Params = ()) -> StrategyFit:
+    """A strategy of ``lib.strategies`` fitted on the (capped) training data."""
+    X, y = strategy_data(n, ratio, sep, seed)
+    return fit_strategy(name, X, y, random_state=seed, **dict(params))
+
+
+@st.cache_data(max_entries=48, show_spinner=False)
+def strategy_outputs(n: int, ratio: int, sep: float, seed: int, name: str, params: Params,
+                     x_range: tuple[float, float], y_range: tuple[float, float]
+                     ) -> tuple[NDArray[np.float64], NDArray[np.int64],
+                                tuple[NDArray[np.float64], NDArray[np.float64],
+                                      NDArray[np.float64]]]:
+    """Test-set probabilities and labels of a fitted strategy, and its probability grid."""
+    model = strategy_fit(n, ratio, sep, seed, name, params).model
+    X_test, _ = strategy_data(n, ratio, sep, seed, test=True)
+    classes = list(model.classes_)
+    p_test = np.asarray(model.predict_proba(X_test))[:, classes.index(1)]
+    pred = np.asarray(model.predict(X_test), dtype=np.int64)
+    grid = model_probability_grid(model, x_range, y_range, size=80)
+    return p_test, pred, grid
+
+
+def strategy_label(name: str) -> str:
+    """Display name of a strategy."""
+    return tr(f"strategy.{name}.name")
+
+
+# ---------------------------------------------------------------- arena
+#: Strategies selected when the arena opens: one of each kind, quick to fit.
+ARENA_DEFAULT = ("none", "class_weight", "random_under", "smote", "balanced_random_forest",
+                 "easy_ensemble", "threshold")
+FOLD_CHOICES, REPEAT_CHOICES = (3, 5, 10), (1, 2, 3, 5)
+#: Results kept for all sessions (deterministic for their key, so sharing is safe).
+ARENA_RESULTS_KEPT = 16
+_ARENA_LOCK = threading.Lock()
+#: Runs with at least this many fits use joblib on every core.
+ARENA_PARALLEL_FROM = 30
+#: Summary metrics of the table: column -> catalogue key.
+ARENA_COLUMNS = {"f_beta_1": "arena.col.f05_1", "recall_1": "arena.col.recall_1",
+                 "precision_1": "arena.col.precision_1", "pr_auc": "arena.col.pr_auc",
+                 "roc_auc": "arena.col.roc_auc", "brier": "arena.col.brier",
+                 "recall_0": "arena.col.recall_0", "fit_seconds": "arena.col.fit_seconds"}
+
+
+@st.cache_resource(show_spinner=False)
+def _arena_store() -> OrderedDict[tuple[Any, ...], CrossValidationResult]:
+    return OrderedDict()
+
+
+def _parse_strategies(raw: str) -> tuple[str, ...]:
+    names = tuple(dict.fromkeys(n for n in raw.split(",") if n))
+    unknown = [n for n in names if n not in STRATEGIES]
+    if unknown or not names:
+        raise ParamError("notice.not_a_choice", choices=", ".join(STRATEGIES))
+    return names
+
+
+def _arena_jobs(n_tasks: int) -> int:
+    # Worker processes take about a second to start; a run of a few dozen
+    # fits already takes longer than that (benchmarks/arena.py).
+    return -1 if n_tasks >= ARENA_PARALLEL_FROM else 1
+
+
+def arena(X: NDArray[np.float64], y: NDArray[np.int64], data_id: str, *, seed: int) -> None:
+    """The strategy arena: choose strategies, cross-validate, show and export the results.
+
+    ``data_id`` must identify ``X, y`` (their source and settings): results are
+    cached under it, shared by every session.
+    """
+    names: tuple[str, ...] = bound(
+        ParamSpec("strategies", ARENA_DEFAULT, _parse_strategies, fmt=",".join),
+        lambda key: tuple(st.multiselect(
+            tr("arena.strategies"), options=list(STRATEGIES), key=key,
+            format_func=strategy_label, help=tr("arena.strategies_help"))))
+    with st.expander(tr("arena.what_is"), icon=":material/help:"):
+        st.markdown("\n".join(f"* **{strategy_label(name)}** — {tr(spec.description)}"
+                               for name, spec in STRATEGIES.items()))
+    cols = st.columns(3)
+    with cols[0]:
+        folds = slider_param("folds", FOLD_CHOICES, 5, tr("arena.folds"))
+    with cols[1]:
+        repeats = slider_param("repeats", REPEAT_CHOICES, 3, tr("arena.repeats"))
+    if len(y) > ARENA_MAX_ROWS:
+        rows = stratified_subsample(y, ARENA_MAX_ROWS, random_state=seed)
+        X, y = X[rows], y[rows]
+        st.caption(tr("arena.capped", cap=f"{ARENA_MAX_ROWS:,}"))
+    cols[2].metric(tr("arena.fits"), f"{len(names) * folds * repeats:,}",
+                   help=tr("arena.fits_help"))
+    if not names:
+        st.info(tr("arena.none_selected"), icon=":material/info:")
+        return
+    key = (data_id, len(y), names, folds, repeats, seed)
+    store = _arena_store()
+    with _ARENA_LOCK:
+        result = store.get(key)
+    run = st.button(tr("arena.run"), type="primary", icon=":material/play_arrow:",
+                    disabled=result is not None, key="arena_run")
+    if result is None and run:
+        bar = st.progress(0.0, text=tr("arena.progress", done=0, total="…"))
+        with guarded():
+            result = cross_validate_strategies(
+                X, y, list(names), n_splits=folds, n_repeats=repeats, random_state=seed,
+                n_jobs=_arena_jobs(len(names) * folds * repeats), errors="skip",
+                callback=lambda done, total: bar.progress(
+                    done / total, text=tr("arena.progress", done=done, total=total)))
+            with _ARENA_LOCK:
+                store[key] = result
+                while len(store) > ARENA_RESULTS_KEPT:
+                    store.popitem(last=False)
+        bar.empty()
+    if result is None:
+        st.info(tr("arena.press_run"), icon=":material/play_arrow:")
+        return
+    arena_results(result)
+
+
+def arena_results(result: CrossValidationResult) -> None:
+    """Table, interval chart, skipped strategies and CSV downloads of an arena run."""
+    for name, why in result.errors.items():
+        st.warning(tr("arena.skipped", name=strategy_label(name), why=why),
+                   icon=":material/report:")
+    summary = result.summary
+    wide, half = summary_wide(summary), summary_wide(summary, "half_width")
+    order = [s for s in STRATEGIES if s in wide.index]
+    table = pd.DataFrame({tr("arena.col.strategy"): [strategy_label(s) for s in order]})
+    for column, label_key in ARENA_COLUMNS.items():
+        table[tr(label_key)] = wide.loc[order, column].to_numpy()
+        if column not in ("fit_seconds", "brier", "roc_auc", "recall_0"):
+            table[tr(label_key) + " ±"] = half.loc[order, column].to_numpy()
+    table = table.sort_values(tr("arena.col.f05_1"), ascending=False)
+    st.subheader(tr("arena.table_heading"))
+    st.dataframe(table, hide_index=True, width="stretch", column_config={
+        c: st.column_config.NumberColumn(c, format="%.3f") for c in table.columns[1:]})
+    st.caption(tr("arena.table_caption", folds=int(summary["n_folds"].max())))
+    cls = radio_param("cls", ("1", "0"), "1", tr("arena.class"),
+                      format_func=lambda c: tr("arena.class_option", cls=c))
+    metrics = {f"precision_{cls}": tr("metrics.precision"), f"recall_{cls}": tr("metrics.recall"),
+               f"f_beta_{cls}": tr("metrics.f05"), "pr_auc": tr("arena.col.pr_auc")}
+    plot(interval_chart(summary, metrics, {s: strategy_label(s) for s in order},
+                        title=tr("arena.chart_title", cls=cls)), key="arena_intervals")
+    st.caption(tr("arena.ci_caption"))
+    cols = st.columns(2)
+    cols[0].download_button(tr("arena.download_summary"), summary.to_csv(index=False),
+                            file_name="arena_summary.csv", mime="text/csv",
+                            icon=":material/download:", key="arena_dl_summary")
+    cols[1].download_button(tr("arena.download_folds"), result.folds.to_csv(index=False),
+                            file_name="arena_folds.csv", mime="text/csv",
+                            icon=":material/download:", key="arena_dl_folds")

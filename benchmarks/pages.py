@@ -27,6 +27,10 @@ MOVES = {
     "views/focal_loss.py": ("select_slider", "page_gamma", "1", "2"),
     "views/class_balanced.py": ("select_slider", "page_beta", "0.99", "0.999"),
     "views/sample_weights.py": ("select_slider", "page_half", 20, 10),
+    "views/resampling.py": ("select_slider", "page_k", 3, 5),
+    "views/probabilities.py": ("select_slider", "sb_ratio", 100, 1000),
+    "views/ensembles.py": ("select_slider", "page_trees", 25, 10),
+    "views/thresholds.py": ("select_slider", "page_t", "0.2", "0.5"),
 }
 REPEATS = 3
 

@@ -31,6 +31,7 @@ from lib._validation import (
     check_class_weights,
     check_int,
     check_same_length,
+    check_threshold,
 )
 
 #: Binning strategies of :func:`reliability_curve`.
@@ -231,3 +232,48 @@ def expected_calibration_error(y_true: ArrayLike, p: ArrayLike, *, n_bins: int =
     acc = np.bincount(ids, weights=y, minlength=m)
     conf = np.bincount(ids, weights=prob, minlength=m)
     return float(np.sum(np.abs(acc - conf)) / len(y))
+
+
+def probability_histogram(y_true: ArrayLike, p: ArrayLike, *, n_bins: int = 24,
+                          low: float = 1e-4) -> pd.DataFrame:
+    r"""Share of each class's samples per bin of predicted probability (log bins).
+
+    Bins are equally wide in :math:`\log_{10} p` on :math:`[\mathit{low}, 1]`;
+    probabilities below ``low`` are counted in the first bin. For class
+    :math:`c` with :math:`n_c` samples, :math:`\mathrm{share}_{c,b} =
+    |\{i \in B_b : y_i = c\}| / n_c`, so each class's shares sum to 1 and
+    the two classes are comparable however rare one of them is.
+
+    Parameters
+    ----------
+    y_true : array_like of shape (n,)
+        Labels 0/1.
+    p : array_like of shape (n,)
+        Predicted probabilities of class 1.
+    n_bins : int, default=24
+        Number of bins, 1 to 1000.
+    low : float, default=1e-4
+        Left edge of the first bin, in (0, 1).
+
+    Returns
+    -------
+    DataFrame
+        One row per bin: ``left``, ``right``, ``share_0``, ``share_1`` (0
+        for a class without samples).
+
+    References
+    ----------
+    Niculescu-Mizil & Caruana (2005), "Predicting Good Probabilities with
+    Supervised Learning", ICML (histograms of predicted values).
+    """
+    y, prob = _labels_and_probabilities(y_true, p)
+    m = check_int("n_bins", n_bins, low=1, high=1000)
+    floor = check_threshold("low", low)
+    edges = np.logspace(np.log10(floor), 0.0, m + 1)
+    ids = np.clip(np.searchsorted(edges, prob, side="right") - 1, 0, m - 1)
+    out = {"left": edges[:-1], "right": edges[1:]}
+    for cls in (0, 1):
+        counts = np.bincount(ids[y == cls], minlength=m).astype(np.float64)
+        total = counts.sum()
+        out[f"share_{cls}"] = counts / total if total else counts
+    return pd.DataFrame(out)

@@ -287,3 +287,45 @@ def make_long_tailed(counts: ArrayLike, *, class_sep: float = 2.0,
     X = rng.standard_normal((len(y), 2)) + means[y]
     order = rng.permutation(len(y))
     return X[order], y[order]
+
+
+def stratified_subsample(y: ArrayLike, max_rows: int, *, random_state: int | None = 0
+                         ) -> NDArray[np.int64]:
+    r"""Row indices of a random subset that keeps every class's share.
+
+    With :math:`n \le` ``max_rows`` every row is kept; otherwise each class
+    :math:`c` keeps :math:`\max(1, \mathrm{round}(m\, n_c / n))` of its
+    :math:`n_c` rows, drawn without replacement, so the imbalance ratio is
+    unchanged (up to rounding) — unlike :func:`display_subsample`, which
+    keeps every minority point for drawing.
+
+    Parameters
+    ----------
+    y : array_like of shape (n,)
+        Class labels.
+    max_rows : int
+        Most rows to keep, >= 2.
+    random_state : int or None, default=0
+        Seed.
+
+    Returns
+    -------
+    ndarray of int
+        Sorted row indices.
+
+    References
+    ----------
+    Cochran (1977), "Sampling Techniques", 3rd ed., ch. 5 (proportional
+    stratified sampling).
+    """
+    labels = np.asarray(y)
+    m = check_int("max_rows", max_rows, low=2)
+    if len(labels) <= m:
+        return np.arange(len(labels), dtype=np.int64)
+    rng = np.random.default_rng(random_state)
+    parts = []
+    for cls in np.unique(labels):
+        rows = np.flatnonzero(labels == cls)
+        k = max(1, round(m * len(rows) / len(labels)))
+        parts.append(rng.choice(rows, size=min(k, len(rows)), replace=False))
+    return np.sort(np.concatenate(parts)).astype(np.int64)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -38,7 +38,7 @@ from lib._validation import (
     check_same_length,
 )
 from lib.metrics import per_class_report
-from lib.strategies import make_strategy
+from lib.strategies import check_strategy_data, fit_model, make_strategy
 
 #: Fold-level metrics besides the per-class ones.
 SCORES = ("pr_auc", "roc_auc", "brier", "fit_seconds", "predict_seconds")
@@ -58,10 +58,14 @@ class CrossValidationResult:
     summary : DataFrame
         One row per (strategy, metric): ``mean``, ``std``, ``ci_low``,
         ``ci_high`` (95 % t-interval over folds) and ``n_folds``.
+    errors : dict of str to str
+        Strategies left out with ``errors="skip"`` and why (they appear in
+        neither table, so every strategy shown was scored on the same folds).
     """
 
     folds: pd.DataFrame
     summary: pd.DataFrame
+    errors: dict[str, str] = field(default_factory=dict)
 
 
 def _strategy_params(strategies: Sequence[str] | Mapping[str, Mapping[str, Any]]
@@ -80,10 +84,15 @@ def _strategy_params(strategies: Sequence[str] | Mapping[str, Mapping[str, Any]]
 
 def _score_fold(name: str, params: dict[str, Any], random_state: int, beta: float,
                 X: NDArray[np.float64], y: NDArray[np.int64], train: NDArray[np.intp],
-                test: NDArray[np.intp], repeat: int, fold: int) -> dict[str, Any]:
+                test: NDArray[np.intp], repeat: int, fold: int, skip: bool) -> dict[str, Any]:
     model = clone(make_strategy(name, random_state=random_state, **params))
     start = time.perf_counter()
-    model.fit(X[train], y[train])
+    try:
+        fit_model(name, model, X[train], y[train])
+    except ValueError as err:
+        if not skip:
+            raise
+        return {"strategy": name, "repeat": repeat, "fold": fold, "error": str(err)}
     fit_seconds = time.perf_counter() - start
     start = time.perf_counter()
     proba = np.asarray(model.predict_proba(X[test]))
@@ -161,8 +170,8 @@ def cross_validate_strategies(
         X: ArrayLike, y: ArrayLike,
         strategies: Sequence[str] | Mapping[str, Mapping[str, Any]], *,
         n_splits: int = 5, n_repeats: int = 3, random_state: int = 0, beta: float = 0.5,
-        n_jobs: int = 1, callback: Callable[[int, int], None] | None = None
-) -> CrossValidationResult:
+        n_jobs: int = 1, callback: Callable[[int, int], None] | None = None,
+        errors: str = "raise") -> CrossValidationResult:
     r"""Repeated stratified k-fold cross-validation of several strategies.
 
     Each strategy (:func:`lib.strategies.make_strategy`) is fitted on every
@@ -194,6 +203,11 @@ def cross_validate_strategies(
         Parallel jobs (joblib); 1 runs in this process.
     callback : callable or None, default=None
         ``callback(done, total)`` after every fitted (strategy, fold).
+    errors : {"raise", "skip"}, default="raise"
+        What to do when a strategy cannot be fitted (e.g. SMOTE with fewer
+        minority samples than neighbours, RUSBoost aborting): raise the
+        ``ValueError``, or leave the strategy out and report why in
+        ``CrossValidationResult.errors``.
 
     Returns
     -------
@@ -223,6 +237,9 @@ def cross_validate_strategies(
     jobs = check_int("n_jobs", n_jobs)
     if jobs == 0:
         raise ValueError("`n_jobs` must not be 0; use 1 (no parallelism) or -1 (all cores).")
+    if errors not in ("raise", "skip"):
+        raise ValueError(f"`errors` must be 'raise' or 'skip'. Got {errors!r} instead.")
+    skip = errors == "skip"
     chosen = _strategy_params(strategies)
     for name, params in chosen.items():
         make_strategy(name, random_state=seed, **params)  # fail fast on bad names/params
@@ -233,6 +250,21 @@ def cross_validate_strategies(
             f"contains it; class {int(np.argmin(counts))} has only {int(counts.min())}. "
             "Lower `n_splits` or use more data."
         )
+    # The smallest training fold of stratified k-fold holds n_c - ceil(n_c / k)
+    # samples of class c.
+    train_counts = {c: int(n - -(-n // splits)) for c, n in enumerate(counts)}
+    failed: dict[str, str] = {}
+    for name, params in list(chosen.items()):
+        try:
+            check_strategy_data(name, train_counts, **params)
+        except ValueError as err:
+            if not skip:
+                raise
+            failed[name] = str(err)
+            del chosen[name]
+    if not chosen:
+        raise ValueError("No strategy can be fitted on this data: "
+                         + " ".join(f"{k}: {v}" for k, v in failed.items()))
     cv = RepeatedStratifiedKFold(n_splits=splits, n_repeats=repeats, random_state=seed)
     folds = [(i // splits, i % splits, train, test)
              for i, (train, test) in enumerate(cv.split(X_arr, y_arr))]
@@ -241,19 +273,60 @@ def cross_validate_strategies(
 
     def run(task: tuple[str, dict[str, Any], tuple[int, int, Any, Any]]) -> dict[str, Any]:
         name, params, (rep, k, train, test) = task
-        return _score_fold(name, params, seed, b, X_arr, y_arr, train, test, rep, k)
+        return _score_fold(name, params, seed, b, X_arr, y_arr, train, test, rep, k, skip)
 
     results: Iterator[dict[str, Any]]
     if jobs == 1:
         results = (run(t) for t in tasks)
     else:
         results = Parallel(n_jobs=jobs, return_as="generator")(
-            delayed(_score_fold)(name, params, seed, b, X_arr, y_arr, train, test, rep, k)
+            delayed(_score_fold)(name, params, seed, b, X_arr, y_arr, train, test, rep, k, skip)
             for name, params, (rep, k, train, test) in tasks)
     rows = []
     for done, row in enumerate(results, start=1):
         rows.append(row)
         if callback is not None:
             callback(done, total)
+    for row in rows:
+        if "error" in row and row["strategy"] not in failed:
+            n_bad = sum(1 for r in rows if r["strategy"] == row["strategy"] and "error" in r)
+            failed[row["strategy"]] = (f"failed on {n_bad} of {len(folds)} folds, so it is "
+                                       f"left out of the comparison: {row['error']}")
+    rows = [r for r in rows if r["strategy"] not in failed]
+    if not rows:
+        raise ValueError("No strategy can be fitted on this data: "
+                         + " ".join(f"{k}: {v}" for k, v in failed.items()))
     table = pd.DataFrame(rows)
-    return CrossValidationResult(folds=table, summary=summarize_folds(table))
+    return CrossValidationResult(folds=table, summary=summarize_folds(table), errors=failed)
+
+
+def summary_wide(summary: pd.DataFrame, value: str = "mean") -> pd.DataFrame:
+    r"""One row per strategy, one column per metric, from :func:`summarize_folds`.
+
+    ``value="half_width"`` gives the half width of the confidence interval,
+    :math:`(\mathrm{ci\_high} - \mathrm{ci\_low}) / 2`.
+
+    Parameters
+    ----------
+    summary : DataFrame
+        The ``summary`` of :func:`cross_validate_strategies`.
+    value : {"mean", "std", "ci_low", "ci_high", "half_width"}, default="mean"
+        Which number to tabulate.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by strategy in the order they first appear.
+
+    References
+    ----------
+    Nadeau & Bengio (2003), Machine Learning 52(3) (read the intervals as rough).
+    """
+    allowed = ("mean", "std", "ci_low", "ci_high", "half_width")
+    if value not in allowed:
+        raise ValueError(f"`value` must be one of {', '.join(allowed)}. Got {value!r} instead.")
+    table = summary.assign(half_width=(summary["ci_high"] - summary["ci_low"]) / 2.0)
+    wide = table.pivot_table(index="strategy", columns="metric", values=value,
+                             aggfunc="first", sort=False, dropna=False)
+    wide.columns.name = None
+    return wide

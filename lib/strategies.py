@@ -5,8 +5,9 @@ scikit-learn estimator or imbalanced-learn :class:`~imblearn.pipeline.Pipeline`
 (so that cross-validation resamples inside each training fold only), and
 fitted by :func:`fit_strategy`, which also reports what the strategy did to
 the training set. The base model of the weighting, resampling and threshold
-strategies is a logistic regression; every resampler and ensemble comes from
-imbalanced-learn.
+strategies is a logistic regression on standardised features
+(:func:`linear_coefficients` maps it back to the original features); every
+resampler and ensemble comes from imbalanced-learn.
 
 References
 ----------
@@ -50,16 +51,25 @@ from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import FixedThresholdClassifier
+from sklearn.pipeline import Pipeline as SkPipeline
 from sklearn.preprocessing import StandardScaler
+from sklearn.tree import DecisionTreeClassifier
 
 from lib._validation import as_float_array, check_finite_number, check_int, check_same_length
 from lib.training import train_softmax
 from lib.weights import SCHEMES, class_weights
 
 
-def _logistic(C: float = 1.0) -> LogisticRegression:
+def _logistic_regression(C: float) -> LogisticRegression:
     return LogisticRegression(C=check_finite_number("C", C, low=0.0, low_inclusive=False),
                               max_iter=1000)
+
+
+def _logistic(C: float = 1.0) -> SkPipeline:
+    # Standardised features: the L2 penalty then treats every feature alike and
+    # lbfgs converges in a few dozen iterations even on raw real data (the
+    # breast cancer features span five decades).
+    return SkPipeline([("scale", StandardScaler()), ("model", _logistic_regression(C))])
 
 
 def _fit_quietly(model: Any, X: Any, y: Any) -> Any:
@@ -105,8 +115,8 @@ class ClassWeightedLogisticRegression(_DelegatingClassifier):
     ----------
     class_weight_ : dict of int to float
         The weights used, e.g. for :func:`lib.calibration.weight_correction`.
-    model_ : LogisticRegression
-        The fitted model.
+    model_ : Pipeline
+        The fitted standardisation and logistic regression.
     classes_ : ndarray
         Class labels.
     """
@@ -119,7 +129,7 @@ class ClassWeightedLogisticRegression(_DelegatingClassifier):
     def fit(self, X: ArrayLike, y: ArrayLike) -> ClassWeightedLogisticRegression:
         """Compute the class weights from ``y`` and fit the logistic regression."""
         self.class_weight_ = class_weights(y, self.scheme, beta=self.beta)
-        model = _logistic(self.C).set_params(class_weight=self.class_weight_)
+        model = _logistic(self.C).set_params(model__class_weight=self.class_weight_)
         self.model_ = _fit_quietly(model, X, np.asarray(y))
         self.classes_ = self.model_.classes_
         return self
@@ -240,6 +250,57 @@ class PriorThresholdClassifier(_DelegatingClassifier):
 
 
 
+def linear_coefficients(model: Any) -> tuple[NDArray[np.float64], float]:
+    r"""Coefficients of a fitted logistic strategy in the original feature space.
+
+    The logistic strategies standardise features, :math:`z_j = (x_j - \mu_j)
+    / \sigma_j`, before the logistic regression :math:`\theta^\top z + b`.
+    In terms of :math:`x` the same model is
+
+    .. math:: \beta_j = \theta_j / \sigma_j,\qquad
+              \beta_0 = b - \sum_j \theta_j \mu_j / \sigma_j .
+
+    Parameters
+    ----------
+    model : fitted estimator
+        From :func:`fit_strategy` with ``"none"``, ``"class_weight"``, a
+        resampling strategy or ``"threshold"``.
+
+    Returns
+    -------
+    (ndarray, float)
+        :math:`\beta` and :math:`\beta_0` of class 1.
+
+    Raises
+    ------
+    ValueError
+        For a strategy whose model is not a (standardised) logistic regression.
+
+    References
+    ----------
+    Hastie, Tibshirani, Friedman (2009), "The Elements of Statistical
+    Learning", 2nd ed., sec. 3.4.1 (standardised inputs).
+    """
+    inner = model
+    while True:
+        if isinstance(inner, FixedThresholdClassifier):
+            inner = inner.estimator_
+        elif isinstance(inner, _DelegatingClassifier):
+            inner = inner.model_
+        else:
+            break
+    steps = getattr(inner, "named_steps", {})
+    lr, scaler = steps.get("model"), steps.get("scale")
+    if not isinstance(lr, LogisticRegression) or not isinstance(scaler, StandardScaler):
+        raise ValueError("`model` must be a fitted logistic strategy (none, class_weight, a "
+                         "resampler or threshold), not an ensemble or focal model.")
+    theta = np.asarray(lr.coef_[0], dtype=np.float64)
+    scale = np.asarray(scaler.scale_, dtype=np.float64)
+    mean = np.asarray(scaler.mean_, dtype=np.float64)
+    beta = theta / scale
+    return beta, float(lr.intercept_[0] - np.sum(beta * mean))
+
+
 @dataclass(frozen=True)
 class StrategySpec:
     """One registered strategy.
@@ -279,34 +340,55 @@ def _class_weight(random_state: int, scheme: str = "balanced", beta: float = 0.9
 
 
 def _sampler_pipeline(sampler: Any, C: float) -> Pipeline:
-    return Pipeline([("sampler", sampler), ("model", _logistic(C))])
+    return Pipeline([("sampler", sampler), ("scale", StandardScaler()),
+                     ("model", _logistic_regression(C))])
 
 
-def _random_over(random_state: int, C: float = 1.0) -> Any:
-    return _sampler_pipeline(RandomOverSampler(random_state=random_state), C)
+def _ratio(sampling_strategy: float | str) -> float | str:
+    # imbalanced-learn's binary float: minority / majority after resampling.
+    if isinstance(sampling_strategy, str):
+        if sampling_strategy != "auto":
+            raise ValueError("`sampling_strategy` must be 'auto' or a number in (0, 1]. "
+                             f"Got {sampling_strategy!r} instead.")
+        return sampling_strategy
+    return check_finite_number("sampling_strategy", sampling_strategy, low=0.0, high=1.0,
+                               low_inclusive=False)
 
 
-def _random_under(random_state: int, C: float = 1.0) -> Any:
-    return _sampler_pipeline(RandomUnderSampler(random_state=random_state), C)
+def _random_over(random_state: int, sampling_strategy: float | str = "auto",
+                 C: float = 1.0) -> Any:
+    return _sampler_pipeline(RandomOverSampler(sampling_strategy=_ratio(sampling_strategy),
+                                               random_state=random_state), C)
 
 
-def _smote(random_state: int, k_neighbors: int = 5, C: float = 1.0) -> Any:
+def _random_under(random_state: int, sampling_strategy: float | str = "auto",
+                  C: float = 1.0) -> Any:
+    return _sampler_pipeline(RandomUnderSampler(sampling_strategy=_ratio(sampling_strategy),
+                                                random_state=random_state), C)
+
+
+def _smote(random_state: int, k_neighbors: int = 5, sampling_strategy: float | str = "auto",
+           C: float = 1.0) -> Any:
     k = check_int("k_neighbors", k_neighbors, low=1)
-    return _sampler_pipeline(SMOTE(k_neighbors=k, random_state=random_state), C)
+    return _sampler_pipeline(SMOTE(k_neighbors=k, sampling_strategy=_ratio(sampling_strategy),
+                                   random_state=random_state), C)
 
 
-def _adasyn(random_state: int, n_neighbors: int = 5, C: float = 1.0) -> Any:
+def _adasyn(random_state: int, n_neighbors: int = 5, sampling_strategy: float | str = "auto",
+            C: float = 1.0) -> Any:
     k = check_int("n_neighbors", n_neighbors, low=1)
-    return _sampler_pipeline(ADASYN(n_neighbors=k, random_state=random_state), C)
+    return _sampler_pipeline(ADASYN(n_neighbors=k, sampling_strategy=_ratio(sampling_strategy),
+                                    random_state=random_state), C)
 
 
 def _borderline(random_state: int, k_neighbors: int = 5, kind: str = "borderline-1",
-                C: float = 1.0) -> Any:
+                sampling_strategy: float | str = "auto", C: float = 1.0) -> Any:
     k = check_int("k_neighbors", k_neighbors, low=1)
     if kind not in ("borderline-1", "borderline-2"):
         raise ValueError(f"`kind` must be 'borderline-1' or 'borderline-2'. Got {kind!r}.")
     return _sampler_pipeline(
-        BorderlineSMOTE(k_neighbors=k, kind=kind, random_state=random_state), C)
+        BorderlineSMOTE(k_neighbors=k, kind=kind, sampling_strategy=_ratio(sampling_strategy),
+                        random_state=random_state), C)
 
 
 def _easy_ensemble(random_state: int, n_estimators: int = 10) -> Any:
@@ -326,9 +408,25 @@ def _balanced_random_forest(random_state: int, n_estimators: int = 100) -> Any:
                                           random_state=random_state)
 
 
-def _rusboost(random_state: int, n_estimators: int = 50) -> Any:
+def _two_to_one(y: NDArray[Any]) -> dict[int, int]:
+    """RUSBoost's sampling target: keep at most two majority rows per minority row."""
+    labels, counts = np.unique(y, return_counts=True)
+    n_min = int(counts.min())
+    return {int(c): min(int(n), 2 * n_min) for c, n in zip(labels, counts, strict=True)}
+
+
+def _rusboost(random_state: int, n_estimators: int = 50, max_depth: int = 3) -> Any:
     n = check_int("n_estimators", n_estimators, low=1)
-    return RUSBoostClassifier(n_estimators=n, random_state=random_state)
+    depth = check_int("max_depth", max_depth, low=1)
+    # Seiffert et al. boost C4.5 trees on samples with about 35 % minority;
+    # with imbalanced-learn's default stumps and a 1:1 sample, the first tree
+    # often misclassifies over half of an overlapping majority class and
+    # discrete boosting aborts ("worse than random"). Shallow trees and at most
+    # two majority rows per minority row (33 % minority) follow the paper and
+    # fit reliably; boosting may still stop early (see ``estimators_``).
+    return RUSBoostClassifier(estimator=DecisionTreeClassifier(max_depth=depth),
+                              n_estimators=n, sampling_strategy=_two_to_one,
+                              random_state=random_state)
 
 
 def _focal(random_state: int, gamma: float = 2.0, epochs: int = 30,
@@ -357,15 +455,16 @@ def _spec(name: str, build: Callable[..., Any], kind: str, *params: str) -> Stra
 STRATEGIES: dict[str, StrategySpec] = {s.name: s for s in (
     _spec("none", _none, "baseline", "C"),
     _spec("class_weight", _class_weight, "weighting", "scheme", "beta", "C"),
-    _spec("random_over", _random_over, "resampling", "C"),
-    _spec("random_under", _random_under, "resampling", "C"),
-    _spec("smote", _smote, "resampling", "k_neighbors", "C"),
-    _spec("adasyn", _adasyn, "resampling", "n_neighbors", "C"),
-    _spec("borderline_smote", _borderline, "resampling", "k_neighbors", "kind", "C"),
+    _spec("random_over", _random_over, "resampling", "sampling_strategy", "C"),
+    _spec("random_under", _random_under, "resampling", "sampling_strategy", "C"),
+    _spec("smote", _smote, "resampling", "k_neighbors", "sampling_strategy", "C"),
+    _spec("adasyn", _adasyn, "resampling", "n_neighbors", "sampling_strategy", "C"),
+    _spec("borderline_smote", _borderline, "resampling", "k_neighbors", "kind",
+          "sampling_strategy", "C"),
     _spec("easy_ensemble", _easy_ensemble, "ensemble", "n_estimators"),
     _spec("balanced_bagging", _balanced_bagging, "ensemble", "n_estimators"),
     _spec("balanced_random_forest", _balanced_random_forest, "ensemble", "n_estimators"),
-    _spec("rusboost", _rusboost, "ensemble", "n_estimators"),
+    _spec("rusboost", _rusboost, "ensemble", "n_estimators", "max_depth"),
     _spec("focal", _focal, "loss", "gamma", "epochs", "learning_rate"),
     _spec("threshold", _threshold, "threshold", "threshold", "C"),
 )}
@@ -445,6 +544,9 @@ class StrategyFit:
         Wall-clock time of ``fit``.
     params : dict
         The parameters passed to :func:`make_strategy`.
+    X_resampled, y_resampled : ndarray or None
+        The training set the final model saw, for the resampling strategies
+        (original rows first, then synthetic ones); None otherwise.
     """
 
     name: str
@@ -455,6 +557,8 @@ class StrategyFit:
     sample_indices: NDArray[np.int64] | None
     fit_seconds: float
     params: dict[str, Any] = field(default_factory=dict)
+    X_resampled: NDArray[np.float64] | None = None
+    y_resampled: NDArray[np.int64] | None = None
 
     @property
     def n_synthetic(self) -> int:
@@ -465,6 +569,118 @@ class StrategyFit:
 def _counts(y: NDArray[Any]) -> dict[int, int]:
     labels, counts = np.unique(y, return_counts=True)
     return {int(k): int(v) for k, v in zip(labels, counts, strict=True)}
+
+
+#: Fewest minority samples BalancedBagging is fitted with.
+_BAGGING_MIN = 5
+#: Parameter that sets the neighbour count of each neighbour-based sampler.
+_NEIGHBOURS = {"smote": "k_neighbors", "borderline_smote": "k_neighbors",
+               "adasyn": "n_neighbors"}
+
+
+def check_strategy_data(name: str, counts: dict[int, int], **params: Any) -> None:
+    """Check that a strategy can be fitted on data with these class counts.
+
+    Neighbour-based samplers interpolate between a minority point and one of
+    its :math:`k` nearest minority neighbours, so they need at least
+    :math:`k + 1` minority samples; the target ``sampling_strategy``
+    (minority / majority after resampling, 1 for ``"auto"``) must not be below
+    the current ratio, which would mean removing minority samples
+    (over-sampling) or adding majority ones (under-sampling), and an
+    over-sampler must have something to add (target above the current
+    ratio). BalancedBagging needs five minority samples so that its bootstrap
+    samples hold both classes.
+
+    Parameters
+    ----------
+    name : str
+        A key of :data:`STRATEGIES`.
+    counts : dict of int to int
+        Class counts of the training data (e.g. the smallest training fold).
+    **params
+        The strategy's parameters, as for :func:`make_strategy`.
+
+    Raises
+    ------
+    ValueError
+        With what to change (fewer neighbours, a higher ratio, more data).
+
+    References
+    ----------
+    Chawla et al. (2002), JAIR 16, sec. 4.2 (k nearest minority neighbours).
+    """
+    if name not in STRATEGIES:
+        raise ValueError(f"`name` must be one of {', '.join(STRATEGIES)}. Got {name!r} instead.")
+    n_min, n_maj = min(counts.values()), max(counts.values())
+    if name in _NEIGHBOURS:
+        key = _NEIGHBOURS[name]
+        k = int(params.get(key, 5))
+        if n_min < k + 1:
+            raise ValueError(
+                f"{name} looks for the {k} nearest minority neighbours ({key}={k}), so it "
+                f"needs at least {k + 1} minority samples in the training data; there are "
+                f"only {n_min}. Lower {key} to {max(1, n_min - 1)} or use more data.")
+    if name == "balanced_bagging" and n_min < _BAGGING_MIN:
+        raise ValueError(
+            f"balanced_bagging draws a bootstrap sample of a balanced under-sample for every "
+            f"member; with {n_min} minority samples (fewer than {_BAGGING_MIN}) a member can "
+            "draw a single class. Use more data.")
+    if STRATEGIES[name].kind != "resampling":
+        return
+    current = n_min / n_maj
+    ratio = params.get("sampling_strategy", "auto")
+    target = 1.0 if isinstance(ratio, str) else float(ratio)
+    oversampler = name != "random_under"
+    if target < current:
+        action = "removing minority" if oversampler else "adding majority"
+        raise ValueError(
+            f"The training data already has minority/majority = {current:.4g}, above the "
+            f"sampling ratio {target:g}: {name} cannot reach it without {action} samples. "
+            f"Choose a ratio of at least {current:.4g}.")
+    if oversampler and target == current:
+        raise ValueError(
+            f"The training data already has minority/majority = {current:.4g}"
+            + (" (balanced)" if n_min == n_maj else "")
+            + f": at the sampling ratio {target:g}, {name} has no minority sample to add.")
+
+
+def fit_model(name: str, model: Any, X: NDArray[np.float64], y: NDArray[np.int64]) -> Any:
+    """Fit a strategy's estimator; a failure becomes a ``ValueError`` naming the strategy.
+
+    ADASYN stops with a ``RuntimeError`` when no minority point has a
+    majority neighbour (classes far apart): there is nothing to adapt to;
+    boosting stops with a ``ValueError`` when its first tree is worse than
+    chance. The message starts with the strategy's name, so a page showing
+    several strategies says which one failed.
+
+    Parameters
+    ----------
+    name : str
+        Strategy name, for the message.
+    model : estimator
+        From :func:`make_strategy`.
+    X, y : ndarray
+        Training data.
+
+    Returns
+    -------
+    estimator
+        The fitted ``model``.
+
+    Raises
+    ------
+    ValueError
+        When the sampler or ensemble cannot be fitted on this data.
+
+    References
+    ----------
+    He et al. (2008), IJCNN, step (c): ADASYN's density ratio needs majority
+    neighbours.
+    """
+    try:
+        return model.fit(X, y)
+    except (RuntimeError, ValueError) as err:
+        raise ValueError(f"{name} cannot be fitted on this data: {err}") from None
 
 
 def fit_strategy(name: str, X: ArrayLike, y: ArrayLike, *, random_state: int = 0,
@@ -515,16 +731,21 @@ def fit_strategy(name: str, X: ArrayLike, y: ArrayLike, *, random_state: int = 0
     if len(before) < 2:
         raise ValueError("`y` must contain at least two classes to fit a classifier; it has "
                          f"only class {next(iter(before))}.")
+    check_strategy_data(name, before, **params)
     start = time.perf_counter()
-    model.fit(X_arr, labels)
+    fit_model(name, model, X_arr, labels)
     seconds = time.perf_counter() - start
     after = dict(before)
     synthetic = np.zeros(0, dtype=bool)
     indices: NDArray[np.int64] | None = None
+    X_res: NDArray[np.float64] | None = None
+    y_res: NDArray[np.int64] | None = None
     if STRATEGIES[name].kind == "resampling":
         sampler = clone(model.named_steps["sampler"])
-        _, y_res = sampler.fit_resample(X_arr, labels)
-        after = _counts(np.asarray(y_res))
+        X_out, y_out = sampler.fit_resample(X_arr, labels)
+        X_res = np.asarray(X_out, dtype=np.float64)
+        y_res = np.asarray(y_out, dtype=np.int64)
+        after = _counts(y_res)
         synthetic = np.zeros(len(y_res), dtype=bool)
         if name in _SYNTHETIC:
             synthetic[len(labels):] = True
@@ -532,4 +753,61 @@ def fit_strategy(name: str, X: ArrayLike, y: ArrayLike, *, random_state: int = 0
             indices = np.asarray(sampler.sample_indices_, dtype=np.int64)
     return StrategyFit(name=name, model=model, counts_before=before, counts_after=after,
                        synthetic=synthetic, sample_indices=indices, fit_seconds=seconds,
-                       params=dict(params))
+                       params=dict(params), X_resampled=X_res, y_resampled=y_res)
+
+
+@dataclass(frozen=True)
+class ResamplingView:
+    """What a resampler did to each row, for drawing.
+
+    Attributes
+    ----------
+    removed : ndarray of int
+        Original rows left out of the resampled set (under-sampling).
+    copies : ndarray of int of shape (n,)
+        How often each original row appears in the resampled set (1 for
+        untouched rows, 0 for removed ones, more for duplicated ones).
+    synthetic : ndarray of shape (m, d)
+        The synthetic rows (SMOTE, ADASYN, Borderline-SMOTE).
+    """
+
+    removed: NDArray[np.int64]
+    copies: NDArray[np.int64]
+    synthetic: NDArray[np.float64]
+
+
+def resampling_view(fit: StrategyFit, n_rows: int) -> ResamplingView:
+    r"""Split a resampling fit into removed, duplicated and synthetic rows.
+
+    With the sampler's ``sample_indices_`` :math:`s`, row :math:`i` appears
+    :math:`c_i = |\{j : s_j = i\}|` times; without them (SMOTE-like samplers
+    keep every original row once and append the synthetic ones),
+    :math:`c_i = 1`.
+
+    Parameters
+    ----------
+    fit : StrategyFit
+        From :func:`fit_strategy` on ``n_rows`` rows.
+    n_rows : int
+        Number of original training rows.
+
+    Returns
+    -------
+    ResamplingView
+
+    References
+    ----------
+    imbalanced-learn ``RandomUnderSampler.sample_indices_`` /
+    ``RandomOverSampler.sample_indices_``.
+    """
+    n = check_int("n_rows", n_rows, low=1)
+    if fit.sample_indices is not None:
+        copies = np.bincount(fit.sample_indices, minlength=n).astype(np.int64)
+    else:
+        copies = np.ones(n, dtype=np.int64)
+    if len(copies) != n:
+        raise ValueError(f"`n_rows` ({n}) does not match the fit's training set.")
+    synthetic = (fit.X_resampled[fit.synthetic] if fit.X_resampled is not None
+                 else np.zeros((0, 2)))
+    return ResamplingView(removed=np.flatnonzero(copies == 0).astype(np.int64), copies=copies,
+                          synthetic=np.asarray(synthetic, dtype=np.float64))

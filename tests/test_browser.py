@@ -54,10 +54,15 @@ PAGES = [
     ("focal-loss", "focal-loss", 5),
     ("class-balanced", "class-balanced", 3),
     ("sample-weights", "sample-weights", 6),
+    ("resampling", "resampling", 4),
+    ("probabilities", "probabilities", 4),
+    ("ensembles", "ensembles", 5),
+    ("thresholds", "thresholds", 3),
 ]
 #: The pages whose figures follow the sidebar's class weights.
 WEIGHTED_PAGES = [p for p in PAGES
-                  if p[1] not in ("weight-schemes", "class-balanced", "sample-weights")]
+                  if p[1] not in ("weight-schemes", "class-balanced", "sample-weights",
+                                  "resampling", "probabilities", "ensembles")]
 #: The balanced weights of the default data set: the interesting case to show.
 SCREENSHOT_QUERY = "ratio=1000&n=20000&seed=0&w0=0.5005&w1=500&sep=2&lang=en"
 
@@ -263,7 +268,7 @@ def test_page_renders_and_follows_w1(page: Page, base_url: str, path: str, name:
 
     # Figure that must follow w1: the weighted heatmap / the bars / the weighted map.
     changed = {"loss-surface": 1, "gradients": 0, "boundaries": 1, "training-loss": 0,
-               "focal-loss": 3}[name]
+               "focal-loss": 3, "thresholds": 0}[name]
     with contextlib.suppress(Exception):  # the assertion below explains a timeout
         page.wait_for_function(
             f"(old) => ({PLOTS_JS})()[{changed}]?.hash !== old",
@@ -279,6 +284,9 @@ SLIDER_PAGES = [
     ("weight-schemes", "β of the effective number", "beta", "0.999", "0.995", 3, (0, 2)),
     ("class-balanced", "β of ENS and CB focal", "beta", "0.999", "0.995", 3, (2,)),
     ("sample-weights", "Half-life h (days)", "half", "10", "5", 6, (2,)),
+    ("resampling", "k nearest neighbours (SMOTE, ADASYN)", "k", "5", "3", 4, (2, 3)),
+    # RUSBoost (figure 4) may stop boosting after a few rounds, whatever the slider.
+    ("ensembles", "Members per ensemble (n_estimators)", "trees", "10", "5", 5, (1, 2, 3)),
 ]
 
 
@@ -314,18 +322,22 @@ def test_screenshot(page: Page, base_url: str, path: str, name: str, n_plots: in
     assert _query(page).get("w1") == "500", page.url
     alerts = [a.inner_text() for a in page.locator('[data-testid="stAlert"]').all()]
     assert not [a for a in alerts if "could not be used" in a], alerts
+    _screenshot(page, name, n_plots)
 
+
+def _screenshot(page: Page, name: str, n_plots: int) -> None:
+    """Photograph the whole page (main area and sidebar) into ``docs/screenshots``."""
     # Streamlit scrolls inside its own container, so a full-page shot is only as
     # tall as the viewport: fit the viewport to the content (sidebar or main).
     bottom = page.evaluate("""() => Math.max(...['stMainBlockContainer', 'stSidebarUserContent']
         .map(id => document.querySelector(`[data-testid="${id}"]`))
         .filter(Boolean).map(el => Math.ceil(el.getBoundingClientRect().bottom)))""")
     height = max(MIN_SCREENSHOT_HEIGHT, min(int(bottom) + 24, MAX_SCREENSHOT_HEIGHT))
-    if height != VIEWPORT["height"]:
+    if height != page.viewport_size["height"]:
         page.set_viewport_size({"width": VIEWPORT["width"], "height": height})
         _wait_idle(page, n_plots)
     page.evaluate("() => document.fonts.ready.then(() => true)")
-    page.wait_for_timeout(1000)  # let plotly finish its last (WebGL) redraw
+    page.wait_for_timeout(1000)  # let plotly and the data grids finish their last redraw
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True,
                     animations="disabled", timeout=TIMEOUT_MS)
@@ -380,3 +392,68 @@ def test_deep_link_on_fresh_server(chromium_browser: Browser,
             assert float(query["w1"]) == pytest.approx(2000 / (2 * 20), rel=1e-5)
         finally:
             page.context.close()
+
+
+#: A quick arena run: six strategies without EasyEnsemble (the slowest), 5 x 2 folds.
+ARENA_QUERY = ("strategies=none,class_weight,random_under,smote,balanced_random_forest,"
+               "threshold&folds=5&repeats=2")
+
+
+def _run_arena(page: Page, n_rows: int) -> None:
+    """Press the arena's run button and wait for its table and chart."""
+    page.get_by_role("button", name="Run the arena").click()
+    page.locator('[data-testid="stDataFrame"]', has_text="strategy").first.wait_for(
+        timeout=3 * TIMEOUT_MS)
+    _wait_idle(page, 1)
+    _check_page(page, 1)
+    assert page.get_by_text("Results (click a column header to sort)").count() == 1
+    assert page.get_by_role("button", name="Download the summary (CSV)").count() == 1
+    assert len(page.locator('[data-testid="stProgress"]').all()) == 0
+    assert page.get_by_text(f"{n_rows:,}", exact=True).count() >= 1
+
+
+def test_arena_runs_on_real_data(page: Page, base_url: str) -> None:
+    _open(page, f"{base_url}/arena?{SCREENSHOT_QUERY}&src=digits&digits_ratio=50&{ARENA_QUERY}",
+          0)
+    _check_page(page, 0)
+    assert page.get_by_text("Press Run the arena").count() == 1
+    _run_arena(page, 1655)
+    names = _plots(page)[0]["names"]
+    assert len(names) == 4, names  # one trace per metric panel
+    _screenshot(page, "arena", 1)
+
+
+def _upload(page: Page, name: str, data: bytes) -> None:
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
+        {"name": name, "mimeType": "text/csv", "buffer": data})
+    page.wait_for_timeout(300)
+    _wait_idle(page, 0)
+
+
+def _errors(page: Page) -> list[str]:
+    return [e.inner_text() for e in page.locator('[data-testid="stAlertContentError"]').all()]
+
+
+def test_upload_refuses_bad_files_and_runs_the_arena(page: Page, base_url: str) -> None:
+    query = "ratio=20&n=2000&seed=3&strategies=none,class_weight,smote&folds=3&repeats=1"
+    _open(page, f"{base_url}/your-data?{query}", 0)
+    for name, data, message in (
+            ("data.csv", b"PK\x03\x04" + bytes(range(256)) * 4, "binary file"),
+            ("data.csv", b"a,b,y\n1,2,x\n3,4,x\n5,6,x\n", "single class"),
+            ("data.csv", b"a,b,y\n1,,0\n3,4,1\n5,6,0\n7,8,1\n", "missing values"),
+            ("data.csv", b"a,b\n1,2\n1,2,3\n", "could not be read as CSV")):
+        _upload(page, name, data)
+        with contextlib.suppress(Exception):  # the assertion below explains a timeout
+            page.locator('[data-testid="stAlertContentError"]', has_text=message).wait_for(
+                timeout=20_000)
+        errors = _errors(page)
+        assert any(message in e for e in errors), (name, message, errors)
+        assert not _exceptions(page)
+        assert _query(page).get("ratio") == "20", page.url
+    page.get_by_role("button", name="Use an example file (breast cancer)").click()
+    page.get_by_text("breast_cancer_example.csv: 569 rows").wait_for()
+    _wait_idle(page, 0)
+    assert not _errors(page), _errors(page)
+    _run_arena(page, 569)
+    assert _query(page).get("ratio") == "20", page.url
+    _screenshot(page, "your-data", 1)

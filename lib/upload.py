@@ -1,0 +1,315 @@
+r"""Reading a user's CSV file and turning it into a binary classification task.
+
+Everything a user can upload is checked here, with a message that says what
+to change: the file must be a text CSV of at most :data:`MAX_BYTES` and
+:data:`MAX_ROWS` rows; the target must have at least two classes (one of
+them is chosen as the positive class 1, the rest become class 0); text
+features with few distinct values are one-hot encoded, others are refused;
+missing values are refused unless the user asks to drop those rows.
+
+References
+----------
+RFC 4180, "Common Format and MIME Type for Comma-Separated Values (CSV)
+Files" (2005).
+pandas ``read_csv`` and ``get_dummies`` (one-hot encoding).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from numpy.typing import NDArray
+
+from lib._validation import check_int
+
+#: Largest accepted file (Streamlit's default upload limit is the same).
+MAX_BYTES = 200 * 1024 * 1024
+#: Most rows accepted: cross-validating ten strategies stays interactive.
+MAX_ROWS = 200_000
+#: Most columns accepted.
+MAX_COLUMNS = 1000
+#: Text columns with at most this many distinct values are one-hot encoded.
+MAX_CATEGORIES = 20
+#: Most distinct target values: more look like a measurement, not class labels.
+MAX_CLASSES = 50
+_DELIMITERS = ",;\t|"
+
+
+def _size(n_bytes: int) -> str:
+    return f"{n_bytes / 1024 ** 2:,.1f} MB"
+
+
+def read_csv(data: bytes, *, filename: str = "data.csv", max_bytes: int = MAX_BYTES,
+             max_rows: int = MAX_ROWS) -> pd.DataFrame:
+    """Parse an uploaded CSV file, refusing anything that is not one.
+
+    The delimiter (comma, semicolon, tab or bar) is detected with
+    :class:`csv.Sniffer` on the first lines; text is decoded as UTF-8 (with or
+    without BOM), falling back to Latin-1.
+
+    Parameters
+    ----------
+    data : bytes
+        The file's contents.
+    filename : str, default="data.csv"
+        The file's name, for messages and the extension check.
+    max_bytes : int, default=MAX_BYTES
+        Largest accepted size.
+    max_rows : int, default=MAX_ROWS
+        Most data rows accepted.
+
+    Returns
+    -------
+    DataFrame
+        With the header row as column names.
+
+    Raises
+    ------
+    ValueError
+        When the file is too large, empty, binary (e.g. Excel, ZIP, an
+        image), not parseable as CSV, has fewer than two columns, duplicate
+        column names, or too many rows or columns.
+
+    References
+    ----------
+    RFC 4180 (2005); Python ``csv.Sniffer``.
+    """
+    limit = check_int("max_bytes", max_bytes, low=1)
+    rows_limit = check_int("max_rows", max_rows, low=1)
+    if not isinstance(data, bytes | bytearray):
+        raise ValueError("The upload must be the bytes of a file.")
+    if len(data) > limit:
+        raise ValueError(f"{filename} is {_size(len(data))}; the limit is {_size(limit)}. "
+                         "Upload a sample of the rows (e.g. with `head -n 100000`).")
+    lower = filename.lower()
+    if not lower.endswith((".csv", ".txt", ".tsv")):
+        raise ValueError(f"{filename} does not look like a CSV file (expected a name ending "
+                         "in .csv). Export the table as CSV first.")
+    if not data.strip():
+        raise ValueError(f"{filename} is empty.")
+    if b"\x00" in data[:65536] or data[:4] in (b"PK\x03\x04", b"\xd0\xcf\x11\xe0"):
+        raise ValueError(f"{filename} is a binary file (for example an Excel workbook or a "
+                         "ZIP archive), not a CSV text file. Save it as CSV (comma-separated "
+                         "values) and upload that.")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
+    head = "\n".join(text.splitlines()[:50])
+    try:
+        delimiter = csv.Sniffer().sniff(head, delimiters=_DELIMITERS).delimiter
+    except csv.Error:
+        delimiter = ","
+    try:
+        frame = pd.read_csv(io.StringIO(text), sep=delimiter, nrows=rows_limit + 1,
+                            skipinitialspace=True)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeError) as err:
+        first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        raise ValueError(f"{filename} could not be read as CSV: {first}. Check that every "
+                         "row has the same number of fields as the header.") from None
+    if len(frame) > rows_limit:
+        raise ValueError(f"{filename} has more than {rows_limit:,} rows; the limit is "
+                         f"{rows_limit:,}. Upload a random sample of the rows.")
+    if frame.shape[1] < 2:
+        raise ValueError(f"{filename} has {frame.shape[1]} column; a classification task "
+                         "needs a target column and at least one feature column. Is the "
+                         "delimiter a comma, semicolon or tab?")
+    if frame.shape[1] > MAX_COLUMNS:
+        raise ValueError(f"{filename} has {frame.shape[1]:,} columns; the limit is "
+                         f"{MAX_COLUMNS:,}.")
+    if len(frame) == 0:
+        raise ValueError(f"{filename} has a header but no data rows.")
+    header = [h.strip() for h in next(csv.reader([text.lstrip().splitlines()[0]],
+                                                  delimiter=delimiter))]
+    if any(not h for h in header):
+        raise ValueError(f"{filename} has a column without a name in its header row; every "
+                         "column needs a name (the first row is read as the header).")
+    duplicates = sorted({h for h in header if header.count(h) > 1})
+    if duplicates:
+        raise ValueError(f"{filename} has duplicate column names ({', '.join(duplicates)}); "
+                         "rename them.")
+    frame.columns = [str(c) for c in frame.columns]
+    return frame
+
+
+def class_counts(frame: pd.DataFrame, target: str) -> pd.Series:
+    """Rows per value of the target column, most frequent first (missing values counted).
+
+    Parameters
+    ----------
+    frame : DataFrame
+        From :func:`read_csv`.
+    target : str
+        Column name.
+
+    Returns
+    -------
+    Series
+        Counts indexed by the target's values (as text).
+
+    Raises
+    ------
+    ValueError
+        When ``target`` is not a column.
+
+    References
+    ----------
+    pandas ``Series.value_counts``.
+    """
+    _check_target(frame, target)
+    counts = frame[target].astype("string").fillna("<missing>").value_counts()
+    counts.index = counts.index.astype(str)
+    return counts.astype(np.int64)
+
+
+def _check_target(frame: pd.DataFrame, target: str) -> None:
+    if target not in frame.columns:
+        raise ValueError(f"There is no column {target!r}; the columns are "
+                         f"{', '.join(map(str, frame.columns[:20]))}"
+                         + (" …" if frame.shape[1] > 20 else "") + ".")
+
+
+@dataclass(frozen=True)
+class PreparedData:
+    """Features and binary labels built from an uploaded table.
+
+    Attributes
+    ----------
+    X : ndarray of shape (n, d)
+        Numeric features (one-hot columns included).
+    y : ndarray of int of shape (n,)
+        1 where the target equals ``positive``.
+    feature_names : list of str
+        One per column of ``X``.
+    positive : str
+        The target value that became class 1.
+    dropped_rows : int
+        Rows removed because of missing values (``missing="drop"``).
+    encoded : dict of str to int
+        Text columns one-hot encoded and their number of categories.
+    """
+
+    X: NDArray[np.float64]
+    y: NDArray[np.int64]
+    feature_names: list[str]
+    positive: str
+    dropped_rows: int = 0
+    encoded: dict[str, int] = field(default_factory=dict)
+
+
+def prepare(frame: pd.DataFrame, target: str, *, positive: str | None = None,
+            features: list[str] | None = None, missing: str = "refuse") -> PreparedData:
+    r"""Turn a table into numeric features and a one-vs-rest binary target.
+
+    :math:`y_i = [\,\mathrm{target}_i = \mathrm{positive}\,]`. Numeric and
+    boolean columns are used as they are; a text column with at most
+    :data:`MAX_CATEGORIES` distinct values becomes one 0/1 column per value
+    (one-hot); other text columns are refused.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        From :func:`read_csv`.
+    target : str
+        The column to predict.
+    positive : str or None, default=None
+        The target value (as text) that is class 1; None: the least frequent.
+    features : list of str or None, default=None
+        Columns to use as features; None: every other column.
+    missing : {"refuse", "drop"}, default="refuse"
+        Refuse missing values with a message, or drop the rows that have any
+        in the target or the chosen features.
+
+    Returns
+    -------
+    PreparedData
+
+    Raises
+    ------
+    ValueError
+        No such target; a single class; more than :data:`MAX_CLASSES`
+        target values; no features; a feature that is the
+        target; text with too many distinct values; missing or infinite
+        values (with ``missing="refuse"``); fewer than two rows per class.
+
+    References
+    ----------
+    pandas ``get_dummies`` (one-hot encoding); Rifkin & Klautau (2004), "In
+    Defense of One-Vs-All Classification", JMLR 5.
+    """
+    _check_target(frame, target)
+    if missing not in ("refuse", "drop"):
+        raise ValueError(f"`missing` must be 'refuse' or 'drop'. Got {missing!r} instead.")
+    columns = [c for c in frame.columns if c != target] if features is None else list(features)
+    unknown = [c for c in columns if c not in frame.columns]
+    if unknown:
+        raise ValueError(f"Unknown feature columns: {', '.join(map(str, unknown))}.")
+    if target in columns:
+        raise ValueError(f"The target {target!r} cannot also be a feature.")
+    repeated = sorted({c for c in columns if columns.count(c) > 1})
+    if repeated:
+        raise ValueError(f"Feature columns are listed twice: {', '.join(map(str, repeated))}.")
+    if not columns:
+        raise ValueError("Choose at least one feature column.")
+    table = frame[[target, *columns]]
+    has_missing = table.isna()
+    dropped = 0
+    if has_missing.to_numpy().any():
+        if missing == "refuse":
+            bad = has_missing.sum()
+            bad = bad[bad > 0]
+            listing = ", ".join(f"{k} ({v:,})" for k, v in bad.head(5).items())
+            raise ValueError(f"{int(has_missing.any(axis=1).sum()):,} row(s) have missing values "
+                             f"(in {listing}{' …' if len(bad) > 5 else ''}). Drop those rows, "
+                             "fill them in, or leave those columns out.")
+        keep = ~has_missing.any(axis=1)
+        dropped = int((~keep).sum())
+        table = table[keep]
+        if table.empty:
+            raise ValueError("Every row has a missing value; nothing is left after dropping.")
+    labels = table[target].astype("string").astype(str)
+    values = labels.value_counts()
+    if len(values) < 2:
+        raise ValueError(f"The target {target!r} has a single class ({values.index[0]!r}); "
+                         "a classifier needs at least two. Choose another target column.")
+    if len(values) > MAX_CLASSES:
+        raise ValueError(f"The target {target!r} has {len(values):,} distinct values; that "
+                         "looks like a measured quantity, not class labels (at most "
+                         f"{MAX_CLASSES} classes). Choose another target column or bin it "
+                         "into classes first.")
+    pos = str(values.index[-1]) if positive is None else str(positive)
+    if pos not in values.index:
+        raise ValueError(f"{pos!r} is not a value of {target!r}; its values are "
+                         f"{', '.join(map(repr, values.index[:10]))}.")
+    y = (labels == pos).to_numpy().astype(np.int64)
+    for cls, count in ((1, int(y.sum())), (0, int(len(y) - y.sum()))):
+        if count < 2:
+            raise ValueError(f"Class {cls} has only {count} row; each class needs at least "
+                             "two. Choose another positive class or target.")
+    parts: list[pd.DataFrame] = []
+    encoded: dict[str, int] = {}
+    for name in columns:
+        col: Any = table[name]
+        if pd.api.types.is_bool_dtype(col) or pd.api.types.is_numeric_dtype(col):
+            parts.append(col.astype(np.float64).to_frame(name))
+            continue
+        n_levels = int(col.nunique())
+        if n_levels > MAX_CATEGORIES:
+            raise ValueError(f"Column {name!r} holds text with {n_levels:,} distinct values "
+                             f"(e.g. {col.iloc[0]!r}); only text columns with at most "
+                             f"{MAX_CATEGORIES} values are encoded. Leave it out of the "
+                             "features or convert it to numbers.")
+        dummies = pd.get_dummies(col.astype(str), prefix=name, prefix_sep="=", dtype=np.float64)
+        encoded[name] = n_levels
+        parts.append(dummies)
+    features_frame = pd.concat(parts, axis=1)
+    X = features_frame.to_numpy(dtype=np.float64)
+    if not np.all(np.isfinite(X)):
+        raise ValueError("Some feature values are infinite; replace or drop them.")
+    return PreparedData(X=X, y=y, feature_names=[str(c) for c in features_frame.columns],
+                        positive=pos, dropped_rows=dropped, encoded=encoded)
