@@ -507,6 +507,9 @@ def focal_model(n: int, ratio: int, sep: float, seed: int, gamma: float,
 STRATEGY_MAX_ROWS = 50_000
 #: Largest data set the arena cross-validates (rows beyond are sampled down).
 ARENA_MAX_ROWS = 20_000
+#: Fewest minority rows the arena keeps when it samples down (enough for 10
+#: folds and SMOTE's neighbours), even if the ratio becomes milder.
+ARENA_MIN_MINORITY = 60
 #: Parameters as a hashable, sorted tuple of (name, value) pairs.
 Params = tuple[tuple[str, Any], ...]
 
@@ -528,8 +531,13 @@ def rows_note(n: int, cap: int = STRATEGY_MAX_ROWS) -> None:
 
 @st.cache_data(max_entries=48, show_spinner=False)
 def strategy_fit(n: int, ratio: int, sep: float, seed: int, name: str,
-                 params: Params = ()) -> StrategyFit:
-    """A strategy of ``lib.strategies`` fitted on the (capped) training data."""
+                 params: Params) -> StrategyFit:
+    """A strategy of ``lib.strategies`` fitted on the (capped) training data.
+
+    ``params`` has no default on purpose: ``st.cache_data`` keys on the
+    arguments as passed, so ``f(..., name)`` and ``f(..., name, ())`` would
+    fit the same model twice.
+    """
     X, y = strategy_data(n, ratio, sep, seed)
     return fit_strategy(name, X, y, random_state=seed, **dict(params))
 
@@ -611,9 +619,13 @@ def arena(X: NDArray[np.float64], y: NDArray[np.int64], data_id: str, *, seed: i
     with cols[1]:
         repeats = slider_param("repeats", REPEAT_CHOICES, 3, tr("arena.repeats"))
     if len(y) > ARENA_MAX_ROWS:
-        rows = stratified_subsample(y, ARENA_MAX_ROWS, random_state=seed)
+        before = (len(y) - int(y.sum())) / max(1, int(y.sum()))
+        rows = stratified_subsample(y, ARENA_MAX_ROWS, random_state=seed,
+                                    min_per_class=ARENA_MIN_MINORITY)
         X, y = X[rows], y[rows]
-        st.caption(tr("arena.capped", cap=f"{ARENA_MAX_ROWS:,}"))
+        after = (len(y) - int(y.sum())) / max(1, int(y.sum()))
+        st.caption(tr("arena.capped", cap=f"{len(y):,}", n1=f"{int(y.sum()):,}",
+                      before=f"{before:,.0f}", after=f"{after:,.0f}"))
     cols[2].metric(tr("arena.fits"), f"{len(names) * folds * repeats:,}",
                    help=tr("arena.fits_help"))
     if not names:

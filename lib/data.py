@@ -289,15 +289,19 @@ def make_long_tailed(counts: ArrayLike, *, class_sep: float = 2.0,
     return X[order], y[order]
 
 
-def stratified_subsample(y: ArrayLike, max_rows: int, *, random_state: int | None = 0
-                         ) -> NDArray[np.int64]:
+def stratified_subsample(y: ArrayLike, max_rows: int, *, random_state: int | None = 0,
+                         min_per_class: int = 1) -> NDArray[np.int64]:
     r"""Row indices of a random subset that keeps every class's share.
 
     With :math:`n \le` ``max_rows`` every row is kept; otherwise each class
-    :math:`c` keeps :math:`\max(1, \mathrm{round}(m\, n_c / n))` of its
-    :math:`n_c` rows, drawn without replacement, so the imbalance ratio is
-    unchanged (up to rounding) — unlike :func:`display_subsample`, which
-    keeps every minority point for drawing.
+    :math:`c` keeps :math:`k_c = \max(m_{min}, \mathrm{round}(m\, n_c / n))`
+    of its :math:`n_c` rows (at most all of them), drawn without replacement,
+    and the largest class gives up the rows the smaller ones gained. With
+    :math:`m_{min} = 1` the imbalance ratio is unchanged (up to rounding) —
+    unlike :func:`display_subsample`, which keeps every minority point for
+    drawing; a larger ``min_per_class`` keeps enough rare rows for
+    cross-validation at the price of a milder ratio, which the caller must
+    say.
 
     Parameters
     ----------
@@ -307,6 +311,8 @@ def stratified_subsample(y: ArrayLike, max_rows: int, *, random_state: int | Non
         Most rows to keep, >= 2.
     random_state : int or None, default=0
         Seed.
+    min_per_class : int, default=1
+        Fewest rows kept of every class (all of a smaller class).
 
     Returns
     -------
@@ -320,12 +326,14 @@ def stratified_subsample(y: ArrayLike, max_rows: int, *, random_state: int | Non
     """
     labels = np.asarray(y)
     m = check_int("max_rows", max_rows, low=2)
+    floor = check_int("min_per_class", min_per_class, low=1)
     if len(labels) <= m:
         return np.arange(len(labels), dtype=np.int64)
     rng = np.random.default_rng(random_state)
-    parts = []
-    for cls in np.unique(labels):
-        rows = np.flatnonzero(labels == cls)
-        k = max(1, round(m * len(rows) / len(labels)))
-        parts.append(rng.choice(rows, size=min(k, len(rows)), replace=False))
+    classes, sizes = np.unique(labels, return_counts=True)
+    keep = [min(int(n), max(floor, round(m * int(n) / len(labels)))) for n in sizes]
+    largest = int(np.argmax(sizes))
+    keep[largest] = max(1, min(int(sizes[largest]), m - (sum(keep) - keep[largest])))
+    parts = [rng.choice(np.flatnonzero(labels == cls), size=k, replace=False)
+             for cls, k in zip(classes, keep, strict=True)]
     return np.sort(np.concatenate(parts)).astype(np.int64)

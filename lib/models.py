@@ -246,7 +246,9 @@ def boundary_cells(grid_x: ArrayLike, grid_y: ArrayLike, prob: ArrayLike, *,
     r"""Grid points on the decision boundary of any classifier.
 
     A point :math:`(i, j)` is on the boundary when its decision
-    :math:`[P_{ij} \ge t]` differs from its right or upper neighbour's; the
+    :math:`[P_{ij} > t]` differs from its right or upper neighbour's (strict,
+    like scikit-learn's ``predict``, which breaks a tie at 0.5 towards class
+    0 — frequent for tree ensembles that average votes); the
     returned point is the midpoint between the two. Drawing these as markers
     is cheap in a browser, unlike contour lines of a piecewise-constant
     (tree) probability.
@@ -275,7 +277,7 @@ def boundary_cells(grid_x: ArrayLike, grid_y: ArrayLike, prob: ArrayLike, *,
     if p.shape != (len(gy), len(gx)):
         raise ValueError(f"`prob` must have shape ({len(gy)}, {len(gx)}). Got {p.shape}.")
     t = check_threshold("threshold", threshold)
-    above = p >= t
+    above = p > t
     right = np.argwhere(above[:, 1:] != above[:, :-1])
     up = np.argwhere(above[1:, :] != above[:-1, :])
     xs = np.concatenate([(gx[right[:, 1]] + gx[right[:, 1] + 1]) / 2, gx[up[:, 1]]])

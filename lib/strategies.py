@@ -579,7 +579,7 @@ _NEIGHBOURS = {"smote": "k_neighbors", "borderline_smote": "k_neighbors",
 
 
 def check_strategy_data(name: str, counts: dict[int, int], **params: Any) -> None:
-    """Check that a strategy can be fitted on data with these class counts.
+    r"""Check that a strategy can be fitted on data with these class counts.
 
     Neighbour-based samplers interpolate between a minority point and one of
     its :math:`k` nearest minority neighbours, so they need at least
@@ -587,9 +587,10 @@ def check_strategy_data(name: str, counts: dict[int, int], **params: Any) -> Non
     (minority / majority after resampling, 1 for ``"auto"``) must not be below
     the current ratio, which would mean removing minority samples
     (over-sampling) or adding majority ones (under-sampling), and an
-    over-sampler must have something to add (target above the current
-    ratio). BalancedBagging needs five minority samples so that its bootstrap
-    samples hold both classes.
+    over-sampler must add at least one row,
+    :math:`\lfloor n_{maj} r - n_{min} \rfloor \ge 1` — the conditions of
+    imbalanced-learn's float ``sampling_strategy``. BalancedBagging needs five
+    minority samples so that its bootstrap samples hold both classes.
 
     Parameters
     ----------
@@ -625,23 +626,29 @@ def check_strategy_data(name: str, counts: dict[int, int], **params: Any) -> Non
             f"balanced_bagging draws a bootstrap sample of a balanced under-sample for every "
             f"member; with {n_min} minority samples (fewer than {_BAGGING_MIN}) a member can "
             "draw a single class. Use more data.")
-    if STRATEGIES[name].kind != "resampling":
-        return
-    current = n_min / n_maj
     ratio = params.get("sampling_strategy", "auto")
-    target = 1.0 if isinstance(ratio, str) else float(ratio)
-    oversampler = name != "random_under"
-    if target < current:
-        action = "removing minority" if oversampler else "adding majority"
-        raise ValueError(
-            f"The training data already has minority/majority = {current:.4g}, above the "
-            f"sampling ratio {target:g}: {name} cannot reach it without {action} samples. "
-            f"Choose a ratio of at least {current:.4g}.")
-    if oversampler and target == current:
+    if STRATEGIES[name].kind != "resampling" or isinstance(ratio, str):
+        return  # "auto" balances the classes; on balanced data it adds nothing
+    current, target = n_min / n_maj, float(ratio)
+    # The conditions of imbalanced-learn's float sampling_strategy: an
+    # over-sampler must add at least one row, int(n_maj * r) - n_min >= 1; an
+    # under-sampler must keep no more majority rows than there are.
+    if name != "random_under" and int(n_maj * target - n_min) <= 0:
+        if target < current:
+            raise ValueError(
+                f"The training data already has minority/majority = {current:.4g}, above the "
+                f"sampling ratio {target:g}: {name} cannot reach it without removing minority "
+                f"samples. Choose a ratio above {current:.4g}.")
         raise ValueError(
             f"The training data already has minority/majority = {current:.4g}"
             + (" (balanced)" if n_min == n_maj else "")
-            + f": at the sampling ratio {target:g}, {name} has no minority sample to add.")
+            + f": at the sampling ratio {target:g}, {name} has no minority sample to add. "
+            "Choose a higher ratio or more imbalanced data.")
+    if name == "random_under" and int(n_min / target) > n_maj:
+        raise ValueError(
+            f"The training data already has minority/majority = {current:.4g}, above the "
+            f"sampling ratio {target:g}: {name} cannot reach it without adding majority "
+            f"samples. Choose a ratio of at least {current:.4g}.")
 
 
 def fit_model(name: str, model: Any, X: NDArray[np.float64], y: NDArray[np.int64]) -> Any:

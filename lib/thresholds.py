@@ -18,6 +18,7 @@ the ROC Plot When Evaluating Binary Classifiers on Imbalanced Datasets", PLOS ON
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -191,7 +192,7 @@ def expected_cost(y_true: ArrayLike, p: ArrayLike, *, cost_fp: float, cost_fn: f
         Costs of a false positive and a false negative (see
         :func:`bayes_threshold`).
     thresholds : array_like or None, default=None
-        Thresholds in (0, 1] to evaluate; None: 200 values spaced evenly in
+        Thresholds in [0, 1] to evaluate; None: 200 values spaced evenly in
         log-odds between 1e-4 and 1 - 1e-4, where imbalanced problems need
         the resolution.
 
@@ -228,8 +229,9 @@ def optimal_threshold(y_true: ArrayLike, p: ArrayLike, *, cost_fp: float,
                       cost_fn: float) -> tuple[float, float]:
     r"""The threshold with the lowest average cost on a labelled set.
 
-    Searches every distinct predicted probability (and 1, "never predict
-    positive"): :math:`\hat t = \arg\min_t C(t)` with :math:`C` from
+    Searches every distinct predicted probability, and "never predict
+    positive" (returned as threshold ``inf``, cost :math:`c_{FN} n_1 / n`):
+    :math:`\hat t = \arg\min_t C(t)` with :math:`C` from
     :func:`expected_cost`. Chosen on a validation set, not the test set, it
     is the empirical counterpart of :func:`bayes_threshold` and does not need
     calibrated probabilities.
@@ -246,16 +248,19 @@ def optimal_threshold(y_true: ArrayLike, p: ArrayLike, *, cost_fp: float,
     Returns
     -------
     (float, float)
-        The threshold (the smallest among ties) and its average cost.
+        The threshold (the smallest among ties; ``inf`` when never
+        predicting class 1 is cheapest) and its average cost.
 
     References
     ----------
     Elkan (2001), IJCAI; scikit-learn's ``TunedThresholdClassifierCV`` does
     the same search with cross-validation.
     """
-    _, prob = _labels_and_scores(y_true, p)
+    y, prob = _labels_and_scores(y_true, p)
     candidates = np.unique(np.concatenate([prob[prob > 0.0], [1.0]]))
     table = expected_cost(y_true, p, cost_fp=cost_fp, cost_fn=cost_fn,
                           thresholds=candidates)
     best = int(np.argmin(table["cost"].to_numpy()))
-    return float(table["threshold"].iloc[best]), float(table["cost"].iloc[best])
+    threshold, cost = float(table["threshold"].iloc[best]), float(table["cost"].iloc[best])
+    never = check_finite_number("cost_fn", cost_fn, low=0.0) * float(np.sum(y == 1)) / len(y)
+    return (math.inf, never) if never < cost else (threshold, cost)

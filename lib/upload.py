@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,7 +38,11 @@ MAX_COLUMNS = 1000
 MAX_CATEGORIES = 20
 #: Most distinct target values: more look like a measurement, not class labels.
 MAX_CLASSES = 50
+#: How :func:`class_counts` labels rows without a target value.
+MISSING = "<missing>"
 _DELIMITERS = ",;\t|"
+#: A field such as 1,5 or -0,25 between semicolons: a decimal comma.
+_DECIMAL_COMMA = re.compile(r"(?:^|;)\s*-?\d+,\d+\s*(?:;|$)", re.MULTILINE)
 
 
 def _size(n_bytes: int) -> str:
@@ -92,6 +97,9 @@ def read_csv(data: bytes, *, filename: str = "data.csv", max_bytes: int = MAX_BY
                          "in .csv). Export the table as CSV first.")
     if not data.strip():
         raise ValueError(f"{filename} is empty.")
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        # Excel's "Unicode text" export: UTF-16 with a byte-order mark.
+        data = data.decode("utf-16").encode("utf-8")
     if b"\x00" in data[:65536] or data[:4] in (b"PK\x03\x04", b"\xd0\xcf\x11\xe0"):
         raise ValueError(f"{filename} is a binary file (for example an Excel workbook or a "
                          "ZIP archive), not a CSV text file. Save it as CSV (comma-separated "
@@ -105,9 +113,18 @@ def read_csv(data: bytes, *, filename: str = "data.csv", max_bytes: int = MAX_BY
         delimiter = csv.Sniffer().sniff(head, delimiters=_DELIMITERS).delimiter
     except csv.Error:
         delimiter = ","
+    first_line = text.lstrip().splitlines()[0] if text.strip() else ""
+    header = [h.strip() for h in next(csv.reader([first_line], delimiter=delimiter))]
+    if len(header) > MAX_COLUMNS:
+        raise ValueError(f"{filename} has {len(header):,} columns; the limit is "
+                         f"{MAX_COLUMNS:,}.")
+    # Semicolon files usually come from locales that write 1,5 for 1.5.
+    decimal = "," if delimiter == ";" and _DECIMAL_COMMA.search(text[:65536]) else "."
     try:
+        # index_col=False: a delimiter at the end of every data row must not
+        # turn the first column into the index and shift the others.
         frame = pd.read_csv(io.StringIO(text), sep=delimiter, nrows=rows_limit + 1,
-                            skipinitialspace=True)
+                            skipinitialspace=True, index_col=False, decimal=decimal)
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeError) as err:
         first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
         raise ValueError(f"{filename} could not be read as CSV: {first}. Check that every "
@@ -119,13 +136,8 @@ def read_csv(data: bytes, *, filename: str = "data.csv", max_bytes: int = MAX_BY
         raise ValueError(f"{filename} has {frame.shape[1]} column; a classification task "
                          "needs a target column and at least one feature column. Is the "
                          "delimiter a comma, semicolon or tab?")
-    if frame.shape[1] > MAX_COLUMNS:
-        raise ValueError(f"{filename} has {frame.shape[1]:,} columns; the limit is "
-                         f"{MAX_COLUMNS:,}.")
     if len(frame) == 0:
         raise ValueError(f"{filename} has a header but no data rows.")
-    header = [h.strip() for h in next(csv.reader([text.lstrip().splitlines()[0]],
-                                                  delimiter=delimiter))]
     if any(not h for h in header):
         raise ValueError(f"{filename} has a column without a name in its header row; every "
                          "column needs a name (the first row is read as the header).")
@@ -155,16 +167,26 @@ def class_counts(frame: pd.DataFrame, target: str) -> pd.Series:
     Raises
     ------
     ValueError
-        When ``target`` is not a column.
+        When ``target`` is not a column or has more than :data:`MAX_CLASSES`
+        distinct values (a measurement, not class labels).
 
     References
     ----------
     pandas ``Series.value_counts``.
     """
     _check_target(frame, target)
-    counts = frame[target].astype("string").fillna("<missing>").value_counts()
+    counts = frame[target].astype("string").fillna(MISSING).value_counts()
     counts.index = counts.index.astype(str)
+    _check_classes(target, int(len(counts.drop(MISSING, errors="ignore"))))
     return counts.astype(np.int64)
+
+
+def _check_classes(target: str, n_values: int) -> None:
+    if n_values > MAX_CLASSES:
+        raise ValueError(f"The target {target!r} has {n_values:,} distinct values; that "
+                         "looks like a measured quantity or an identifier, not class labels "
+                         f"(at most {MAX_CLASSES} classes). Choose another target column or "
+                         "bin it into classes first.")
 
 
 def _check_target(frame: pd.DataFrame, target: str) -> None:
@@ -277,11 +299,7 @@ def prepare(frame: pd.DataFrame, target: str, *, positive: str | None = None,
     if len(values) < 2:
         raise ValueError(f"The target {target!r} has a single class ({values.index[0]!r}); "
                          "a classifier needs at least two. Choose another target column.")
-    if len(values) > MAX_CLASSES:
-        raise ValueError(f"The target {target!r} has {len(values):,} distinct values; that "
-                         "looks like a measured quantity, not class labels (at most "
-                         f"{MAX_CLASSES} classes). Choose another target column or bin it "
-                         "into classes first.")
+    _check_classes(target, len(values))
     pos = str(values.index[-1]) if positive is None else str(positive)
     if pos not in values.index:
         raise ValueError(f"{pos!r} is not a value of {target!r}; its values are "
@@ -313,3 +331,37 @@ def prepare(frame: pd.DataFrame, target: str, *, positive: str | None = None,
         raise ValueError("Some feature values are infinite; replace or drop them.")
     return PreparedData(X=X, y=y, feature_names=[str(c) for c in features_frame.columns],
                         positive=pos, dropped_rows=dropped, encoded=encoded)
+
+
+def prepare_upload(data: bytes, filename: str, target: str, positive: str | None,
+                   features: tuple[str, ...], missing: str) -> PreparedData:
+    """:func:`read_csv` then :func:`prepare`, in one call keyed by the file's bytes.
+
+    Caching this function on its arguments is exact: unlike a cache keyed by
+    a large DataFrame (which Streamlit hashes from a sample of its rows), the
+    bytes identify the data completely.
+
+    Parameters
+    ----------
+    data : bytes
+        The file's contents.
+    filename : str
+        The file's name.
+    target, positive, features, missing
+        As for :func:`prepare`.
+
+    Returns
+    -------
+    PreparedData
+
+    Raises
+    ------
+    ValueError
+        As :func:`read_csv` and :func:`prepare`.
+
+    References
+    ----------
+    RFC 4180 (2005); Rifkin & Klautau (2004), JMLR 5 (one-vs-rest).
+    """
+    return prepare(read_csv(data, filename=filename), target, positive=positive,
+                   features=list(features), missing=missing)

@@ -604,3 +604,13 @@ def test_example_file_and_its_arena(fresh_arena):
     assert 0.5 < table["PR-AUC"].iloc[0] <= 1.0
     assert set(charts(at)) == {"arena_intervals"}
     assert_settings_kept(at)
+
+
+def test_arena_keeps_enough_minority_rows_of_a_huge_rare_data_set():
+    # 10^6 rows at 1:10000 hold 100 minority rows; a ratio-preserving 20,000-row
+    # sample would keep 2, too few for any fold. The arena keeps 60 and says so.
+    at = open_page("arena", n="1000000", ratio="10000", folds="3", repeats="1",
+                   strategies="none")
+    [note] = [c.value for c in at.caption if "random sample of 20,000 rows" in c.value]
+    assert "with 60 of class 1" in note and "the full data is 1:9,999" in note
+    assert metric(at, "class 1 rows") == "100"

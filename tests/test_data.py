@@ -68,3 +68,17 @@ def test_plot_extent_contains_minority():
     minority = X[y == 1]
     assert np.all((minority[:, 0] > x0) & (minority[:, 0] < x1))
     assert np.all((minority[:, 1] > y0) & (minority[:, 1] < y1))
+
+
+def test_stratified_subsample_keeps_shares_or_a_minimum_per_class():
+    from lib.data import stratified_subsample
+    _, y = make_imbalanced(1_000_000, 10_000, random_state=0)
+    rows = stratified_subsample(y, 20_000, random_state=1)
+    assert len(rows) == 20_000 and len(np.unique(rows)) == 20_000
+    assert int(y[rows].sum()) == 2  # 100 minority rows * 20,000 / 1,000,000
+    rows = stratified_subsample(y, 20_000, random_state=1, min_per_class=60)
+    assert len(rows) == 20_000 and int(y[rows].sum()) == 60
+    _, y = make_imbalanced(100_000, 10, random_state=0)
+    rows = stratified_subsample(y, 20_000, min_per_class=60)
+    assert abs(y[rows].mean() - y.mean()) < 1e-3
+    assert np.array_equal(stratified_subsample(y[:50], 100), np.arange(50))

@@ -114,10 +114,10 @@ def test_boundary_cells_hand_example():
                                                                   (1.5, 1.0)]
     xs, ys = boundary_cells(gx, gy, prob, threshold=0.65)
     assert sorted(zip(xs.tolist(), ys.tolist(), strict=True)) == [(1.5, 0.0), (1.5, 1.0)]
-    # p >= t is positive: a cell exactly at the threshold sits on the positive side.
+    # p > t is positive, like scikit-learn's predict: a cell exactly at the
+    # threshold sits on the negative side.
     xs, ys = boundary_cells(gx, gy, prob, threshold=0.6)
-    assert sorted(zip(xs.tolist(), ys.tolist(), strict=True)) == [(0.5, 0.0), (1.0, 0.5),
-                                                                  (1.5, 1.0)]
+    assert sorted(zip(xs.tolist(), ys.tolist(), strict=True)) == [(1.5, 0.0), (1.5, 1.0)]
 
 
 @settings(max_examples=60)
@@ -362,16 +362,19 @@ def test_check_strategy_data_uses_the_smaller_class_whatever_its_label():
                                   "borderline_smote"])
 def test_check_strategy_data_refuses_a_ratio_below_the_current_one(name):
     with pytest.raises(ValueError, match=r"minority/majority = 0\.1, above the sampling "
-                                         r"ratio 0\.05.*at least 0\.1"):
+                                         r"ratio 0\.05.*(at least|above) 0\.1"):
         check_strategy_data(name, {0: 100, 1: 10}, sampling_strategy=0.05)
+    check_strategy_data(name, {0: 100, 1: 100}, sampling_strategy="auto")  # adds nothing
     if name == "random_under":
         check_strategy_data(name, {0: 100, 1: 10}, sampling_strategy=0.1)
-        check_strategy_data(name, {0: 100, 1: 100}, sampling_strategy="auto")
-    else:  # an over-sampler must have something to add
+    else:  # an over-sampler must have something to add (imbalanced-learn's condition)
         with pytest.raises(ValueError, match="no minority sample to add"):
             check_strategy_data(name, {0: 100, 1: 10}, sampling_strategy=0.1)
         with pytest.raises(ValueError, match=r"= 1 \(balanced\).*no minority sample to add"):
-            check_strategy_data(name, {0: 100, 1: 100})
+            check_strategy_data(name, {0: 100, 1: 100}, sampling_strategy=1.0)
+        # 67 * 0.5 - 33 = 0.5: imbalanced-learn would add int(0.5) = 0 rows
+        with pytest.raises(ValueError, match="no minority sample to add"):
+            check_strategy_data(name, {0: 67, 1: 33}, sampling_strategy=0.5)
     check_strategy_data(name, {0: 100, 1: 10}, sampling_strategy=0.5)
     check_strategy_data(name, {0: 100, 1: 10}, sampling_strategy="auto")
 
@@ -683,6 +686,31 @@ def test_interval_chart_one_panel_per_metric_rows_in_label_order():
     assert np.isnan(fig.data[1].x[1])
     np.testing.assert_allclose(np.asarray(fig.data[1].x)[[0, 2]], [0.5, 0.7])
     assert fig.layout.yaxis.autorange == "reversed"
+
+
+@pytest.mark.parametrize("name", ["random_over", "random_under", "smote"])
+@pytest.mark.parametrize("counts", [(67, 33), (100, 10), (100, 49), (30, 29), (200, 3)])
+@pytest.mark.parametrize("ratio", [0.05, 0.1, 0.25, 0.5, 0.75, 1.0])
+def test_check_strategy_data_agrees_with_imbalanced_learn(name, counts, ratio):
+    """check_strategy_data refuses exactly what imbalanced-learn refuses."""
+    n0, n1 = counts
+    X = np.random.default_rng(0).normal(size=(n0 + n1, 2))
+    y = np.array([0] * n0 + [1] * n1)
+    sampler = clone(make_strategy(name, sampling_strategy=ratio, k_neighbors=2)
+                    if name == "smote" else make_strategy(name, sampling_strategy=ratio)
+                    ).named_steps["sampler"]
+    try:
+        sampler.fit_resample(X, y)
+        imblearn_ok = True
+    except ValueError:
+        imblearn_ok = False
+    try:
+        extra = {"k_neighbors": 2} if name == "smote" else {}
+        check_strategy_data(name, {0: n0, 1: n1}, sampling_strategy=ratio, **extra)
+        ours_ok = True
+    except ValueError:
+        ours_ok = False
+    assert ours_ok == imblearn_ok
 
 
 def test_balanced_bagging_needs_five_minority_samples():

@@ -248,11 +248,16 @@ def test_expected_cost_refuses_bad_arguments(kwargs, match):
 def test_optimal_threshold_is_the_brute_force_minimum(data, c_fp, c_fn):
     y, p = data
     t_hat, cost_hat = optimal_threshold(y, p, cost_fp=c_fp, cost_fn=c_fn)
-    # Thresholds live in (0, 1]: every distinct positive probability and 1.0.
+    # Thresholds live in (0, 1]: every distinct positive probability and 1.0,
+    # plus "never predict positive" (inf), which costs c_FN for every positive.
     candidates = sorted(set(p[p > 0].tolist()) | {1.0})
     brute = [brute_cost(y, p, t, c_fp, c_fn)[0] for t in candidates]
-    best = min(brute)
+    never = c_fn * float(np.sum(y == 1)) / len(y)
+    best = min(*brute, never)
     assert cost_hat == pytest.approx(best, rel=1e-12, abs=1e-12)
+    if t_hat == float("inf"):
+        assert never < min(brute)
+        return
     assert t_hat in candidates
     assert brute_cost(y, p, t_hat, c_fp, c_fn)[0] == pytest.approx(cost_hat, abs=1e-12)
     # The smallest threshold among ties.
@@ -338,3 +343,12 @@ def test_inputs_are_not_modified():
     np.testing.assert_array_equal(y, y0)
     np.testing.assert_array_equal(p, p0)
     assert isinstance(expected_cost(y, p, cost_fp=1, cost_fn=2), pd.DataFrame)
+
+
+def test_never_predicting_positive_is_a_candidate():
+    # p = 1 for a negative: every threshold <= 1 predicts it positive.
+    t, cost = optimal_threshold([0, 0, 1, 1, 0], [0, 0, 1, 1, 1], cost_fp=100, cost_fn=1)
+    assert t == float("inf") and cost == pytest.approx(0.4)
+    t, cost = optimal_threshold([0, 0, 1, 1, 0], [0.1, 0.2, 0.8, 0.9, 0.3], cost_fp=1,
+                                cost_fn=1)
+    assert t == pytest.approx(0.8) and cost == 0.0

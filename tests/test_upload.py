@@ -8,6 +8,7 @@ from lib.upload import (
     PreparedData,
     class_counts,
     prepare,
+    prepare_upload,
     read_csv,
 )
 
@@ -377,3 +378,41 @@ def test_prepare_refuses_a_continuous_target():
     with pytest.raises(ValueError, match="200 distinct values; that looks like a measured"):
         prepare(frame, "y")
     assert prepare(frame.assign(y=(frame["y"] > 0.9).astype(int)), "y").y.sum() == 20
+
+
+def test_a_delimiter_at_the_end_of_every_row_does_not_shift_the_columns():
+    frame = read_csv(b"a,b,y\n1,2,0,\n3,4,1,\n5,6,0,\n")
+    assert list(frame.columns) == ["a", "b", "y"]
+    assert frame["y"].tolist() == [0, 1, 0] and frame["a"].tolist() == [1, 3, 5]
+
+
+def test_semicolon_files_with_decimal_commas_are_numbers():
+    frame = read_csv(b"a;b;y\n1,5;-2,25;x\n3,1;4;z\n")
+    assert frame["a"].tolist() == [1.5, 3.1] and frame["b"].tolist() == [-2.25, 4.0]
+    dots = read_csv(b"a;b;y\n1.5;2;x\n3;4;z\n")
+    assert dots["a"].tolist() == [1.5, 3.0]
+
+
+def test_utf16_text_export_is_read():
+    frame = read_csv("a,b,y\n1,2,0\n3,4,1\n".encode("utf-16"))
+    assert frame.shape == (2, 3) and frame["y"].tolist() == [0, 1]
+
+
+def test_too_many_columns_are_refused_from_the_header():
+    header = ",".join(f"c{i}" for i in range(MAX_COLUMNS + 1)).encode()
+    with pytest.raises(ValueError, match="columns; the limit is"):
+        read_csv(header + b"\n" + b",".join([b"1"] * (MAX_COLUMNS + 1)) + b"\n")
+
+
+def test_class_counts_refuses_an_identifier_as_target():
+    frame = pd.DataFrame({"x": np.arange(100), "id": [f"u{i}" for i in range(100)]})
+    with pytest.raises(ValueError, match="100 distinct values"):
+        class_counts(frame, "id")
+
+
+def test_prepare_upload_is_read_csv_then_prepare():
+    data = b"a,b,y\n1,2,x\n3,4,z\n5,6,x\n7,8,z\n"
+    direct = prepare(read_csv(data), "y", positive="z")
+    both = prepare_upload(data, "d.csv", "y", "z", ("a", "b"), "refuse")
+    np.testing.assert_array_equal(both.X, direct.X)
+    np.testing.assert_array_equal(both.y, direct.y)

@@ -13,7 +13,7 @@ ui.page_header("arena")
 source = ui.radio_param("src", SOURCES, "synthetic", ui.tr("arena.source"),
                         format_func=lambda k: ui.tr(f"arena.source.{k}"))
 if source == "synthetic":
-    X, y = ui.strategy_data(*ui.data_key(s))
+    X, y = ui.dataset(*ui.data_key(s))
     data_id = f"synthetic-{ui.data_key(s)}"
     st.caption(ui.tr("arena.synthetic_text", ratio=f"{s.ratio:,}", n=f"{s.n:,}"))
 else:

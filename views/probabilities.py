@@ -33,7 +33,7 @@ raw, corrected, notes = {}, {}, {}
 with st.spinner(ui.tr("proba.fitting")):
     for name in MODELS:
         with ui.guarded():
-            fit = ui.strategy_fit(*key, name)
+            fit = ui.strategy_fit(*key, name, ())
             p = ui.strategy_outputs(*key, name, (), x_range, y_range)[0]
             label = ui.strategy_label(name)
             if name == "class_weight":

@@ -38,7 +38,7 @@ _, y_test = ui.strategy_data(*key, test=True)
 shown = display_subsample(y, max_points=ui.MAX_DISPLAY_POINTS, random_state=s.seed)
 x_range, y_range = plot_extent(X, y)
 with st.spinner(ui.tr("resampling.fitting")):
-    plain = linear_coefficients(ui.strategy_fit(*key, "none").model)
+    plain = linear_coefficients(ui.strategy_fit(*key, "none", ()).model)
 reference = BoundaryLine(*plain, 0.5, ui.tr("boundaries.line_unweighted_ref"),
                          UNWEIGHTED_COLOR, "dot")
 reports = {ui.strategy_label("none"): per_class_report(

@@ -99,19 +99,22 @@ with ui.guarded():
     p_train = sigmoid(X @ plain[0] + plain[1])
     best_t, _ = optimal_threshold(y, p_train, cost_fp=cost_fp, cost_fn=cost_fn)
     costs = expected_cost(y_test, p_test, cost_fp=cost_fp, cost_fn=cost_fn)
+    # inf: never predicting class 1 was cheapest on the training data.
     at = {name: float(expected_cost(y_test, p_test, cost_fp=cost_fp, cost_fn=cost_fn,
-                                    thresholds=[v])["cost"].iloc[0])
+                                    thresholds=[v])["cost"].iloc[0]) if v <= 1.0
+          else cost_fn * float(np.mean(y_test))
           for name, v in (("bayes", bayes), ("best", best_t), ("half", 0.5), ("current", t))}
+    best_text = f"{best_t:.4g}" if best_t <= 1.0 else ui.tr("thresholds.never")
     left, right = st.columns([3, 2], gap="large")
     with left:
         ui.plot(line_chart([Curve(ui.tr("thresholds.cost_curve"), costs["threshold"].to_numpy(),
                                   costs["cost"].to_numpy(), UNWEIGHTED_COLOR)],
                            title=ui.tr("thresholds.cost_title"), xtitle=ui.tr("thresholds.t"),
                            ytitle=ui.tr("thresholds.cost_axis"), log_x=True,
-                           marks=[(bayes, THRESHOLD_COLOR), (best_t, WEIGHTED_COLOR),
+                           marks=[(bayes, THRESHOLD_COLOR), (min(best_t, 1.0), WEIGHTED_COLOR),
                                   (t, "#777777")]), key="thresholds_cost")
     with right:
-        ui.metric_row(("thresholds.bayes", f"{bayes:.4g}"), ("thresholds.best", f"{best_t:.4g}"))
+        ui.metric_row(("thresholds.bayes", f"{bayes:.4g}"), ("thresholds.best", best_text))
         ui.metric_row(("thresholds.cost_bayes", f"{at['bayes']:.4g}"),
                       ("thresholds.cost_best", f"{at['best']:.4g}"))
         ui.metric_row(("thresholds.cost_half", f"{at['half']:.4g}"),

@@ -6,7 +6,7 @@ import streamlit as st
 
 import ui
 from lib.datasets import example_csv
-from lib.upload import MAX_BYTES, MAX_ROWS, class_counts, prepare, read_csv
+from lib.upload import MAX_BYTES, MAX_ROWS, MISSING, class_counts, prepare_upload, read_csv
 
 
 def use(source: str) -> None:
@@ -42,9 +42,14 @@ columns = list(frame.columns)
 left, right = st.columns(2)
 target = left.selectbox(ui.tr("upload.target"), columns, index=len(columns) - 1,
                         key=f"upload_target_{digest}", help=ui.tr("upload.target_help"))
-counts = class_counts(frame, target)
-positive = right.selectbox(ui.tr("upload.positive"), list(counts.index),
-                           index=len(counts) - 1, key=f"upload_positive_{digest}_{target}",
+try:
+    counts = class_counts(frame, target)
+except ValueError as err:
+    st.error(ui.tr("upload.bad_task", message=str(err)), icon=":material/error:")
+    st.stop()
+labels = [c for c in counts.index if c != MISSING]
+positive = right.selectbox(ui.tr("upload.positive"), labels, index=max(0, len(labels) - 1),
+                           key=f"upload_positive_{digest}_{target}",
                            help=ui.tr("upload.positive_help"))
 features = st.multiselect(ui.tr("upload.features"), [c for c in columns if c != target],
                           default=[c for c in columns if c != target],
@@ -52,8 +57,8 @@ features = st.multiselect(ui.tr("upload.features"), [c for c in columns if c != 
 drop = st.checkbox(ui.tr("upload.drop_missing"), key=f"upload_drop_{digest}")
 left.dataframe(counts.rename(ui.tr("upload.count")).to_frame(), width="stretch")
 try:
-    prepared = ui.cached_call(prepare, frame, target, positive=positive, features=features,
-                              missing="drop" if drop else "refuse")
+    prepared = ui.cached_call(prepare_upload, data, name, target, positive, tuple(features),
+                              "drop" if drop else "refuse")
 except ValueError as err:
     st.error(ui.tr("upload.bad_task", message=str(err)), icon=":material/error:")
     st.stop()
@@ -67,6 +72,6 @@ with right:
     if prepared.dropped_rows:
         st.caption(ui.tr("upload.dropped", n=f"{prepared.dropped_rows:,}"))
 s = ui.current_settings()
-ui.arena(prepared.X, prepared.y,
-         f"upload-{digest}-{target}-{positive}-{','.join(features)}-{drop}", seed=s.seed)
+task = hashlib.sha256(repr((digest, target, positive, tuple(features), drop)).encode())
+ui.arena(prepared.X, prepared.y, f"upload-{task.hexdigest()[:24]}", seed=s.seed)
 ui.look_for("upload")
