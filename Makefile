@@ -45,10 +45,11 @@ pytest: $(VENV)/.dev chromium
 
 test: lint typecheck pytest
 
-bench: $(VENV)/.dev
+bench: $(VENV)/.dev chromium
 	$(BIN)/python benchmarks/surface.py
 	$(BIN)/python benchmarks/pages.py
 	$(BIN)/python benchmarks/arena.py
+	$(BIN)/python benchmarks/browser_latency.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -14,13 +14,6 @@ afterwards. That attribute, not a sleep, tells when a page is done.
 from __future__ import annotations
 
 import contextlib
-import os
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -29,14 +22,13 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from benchmarks.serve import CHROMIUM_ARGS, IDLE_JS, free_port, start, stop, wait_healthy
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).parents[1]
 SCREENSHOTS = ROOT / "docs" / "screenshots"
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
 VIEWPORT = {"width": 1500, "height": 2000}
 #: Bounds of a screenshot's height, which follows the page's content.
 MIN_SCREENSHOT_HEIGHT, MAX_SCREENSHOT_HEIGHT = 800, 8000
@@ -67,18 +59,6 @@ WEIGHTED_PAGES = [p for p in PAGES
 SCREENSHOT_QUERY = "ratio=1000&n=20000&seed=0&w0=0.5005&w1=500&sep=2&lang=en"
 
 # ------------------------------------------------------------------ page probes (JS)
-#: True when the script has finished a run and at least ``n`` figures are drawn.
-IDLE_JS = """(n) => {
-  const app = document.querySelector('[data-testid="stApp"]');
-  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
-  if (app.getAttribute('data-test-connection-state') !== 'CONNECTED') return false;
-  if (document.querySelector('[data-testid="stSpinner"]')) return false;
-  const plots = Array.from(document.querySelectorAll('.js-plotly-plot'));
-  return plots.length >= n && plots.every(el =>
-    Array.isArray(el.data) && el.data.length > 0 && el._fullLayout &&
-    el.querySelector('.plot-container .main-svg') !== null);
-}"""
-
 #: Per figure: trace types, what is drawn and a hash of its data.
 PLOTS_JS = """() => {
   const hash = s => { let h = 0;
@@ -102,57 +82,19 @@ RERUN_DONE_JS = """(n) => new URLSearchParams(location.search).get('w1') === '50
 
 
 # ------------------------------------------------------------------ server
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _stop(proc: subprocess.Popen[bytes]) -> None:
-    """Terminate the server and everything it started; SIGKILL if it lingers."""
-    if proc.poll() is not None:
-        return
-    for sig, wait_s in ((signal.SIGTERM, 10), (signal.SIGKILL, 10)):
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, sig)
-        try:
-            proc.wait(timeout=wait_s)
-            return
-        except subprocess.TimeoutExpired:
-            continue
-
-
 @contextlib.contextmanager
 def _streamlit_server(log_path: Path) -> Iterator[str]:
     """Run ``streamlit run app.py`` on a free local port; yield its base URL."""
-    port = _free_port()
-    cmd = [sys.executable, "-m", "streamlit", "run", "app.py",
-           "--server.port", str(port), "--server.address", "127.0.0.1",
-           "--server.headless", "true", "--browser.gatherUsageStats", "false"]
-    base_url = f"http://127.0.0.1:{port}"
-    with open(log_path, "wb") as log:
-        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
-                                stdin=subprocess.DEVNULL, start_new_session=True)
+    port = free_port()
+    proc = start("app.py", port, log_path)
     try:
-        deadline = time.monotonic() + SERVER_START_S
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"streamlit exited with code {proc.returncode} before it "
-                            f"answered; log:\n{log_path.read_text(errors='replace')}")
-            try:
-                with urllib.request.urlopen(f"{base_url}/_stcore/health", timeout=2) as r:
-                    if r.read().strip() == b"ok":
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"streamlit did not answer /_stcore/health within "
-                            f"{SERVER_START_S:.0f} s; log:\n"
-                            f"{log_path.read_text(errors='replace')}")
-            time.sleep(0.25)
-        yield base_url
+        try:
+            wait_healthy(f"http://127.0.0.1:{port}", proc, SERVER_START_S)
+        except RuntimeError as err:
+            pytest.fail(f"{err}; log:\n{log_path.read_text(errors='replace')}")
+        yield f"http://127.0.0.1:{port}"
     finally:
-        _stop(proc)
+        stop(proc)
 
 
 # ------------------------------------------------------------------ fixtures

@@ -1,0 +1,1 @@
+"""Benchmark scripts that print performance figures (``make bench``)."""
