@@ -50,6 +50,7 @@ bench: $(VENV)/.dev chromium
 	$(BIN)/python benchmarks/pages.py
 	$(BIN)/python benchmarks/arena.py
 	$(BIN)/python benchmarks/browser_latency.py
+	$(BIN)/python benchmarks/load.py --sessions 10 30
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
