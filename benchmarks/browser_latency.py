@@ -13,8 +13,8 @@ For every page it measures
 It prints p50 / p95 per page and the ratio of each page's p50 to the
 reference page's p50, measured in the same run. Goals: p50 <= 1.5x the
 reference, cold load < 3 s. Run: ``.venv/bin/python benchmarks/browser_latency.py``
-(``make bench``). The arena and upload pages draw nothing until asked and
-are left out.
+(``make bench``); page paths as arguments measure only those pages. The
+arena and upload pages draw nothing until asked and are left out.
 """
 
 from __future__ import annotations
@@ -124,12 +124,14 @@ def run(url: str, pages: dict[str, tuple[int, tuple[str, str]]], browser: object
 
 
 def main() -> None:
+    wanted = sys.argv[1:]  # optional url paths, e.g. "boundaries loss-surface"; "/" = overview
+    pages = {p: v for p, v in PAGES.items() if not wanted or (p or "/") in wanted}
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         with streamlit_server("benchmarks/reference_app.py", Path(tmp) / "ref.log") as ref:
             reference = run(ref, REFERENCE, browser)["overview"]
         with streamlit_server("app.py", Path(tmp) / "app.log") as app:
-            results = run(app, PAGES, browser)
+            results = run(app, pages, browser)
         browser.close()
     ref50 = statistics.median(reference[1])
     print(f"{MOVES} moves per page; latency = key press -> figures re-rendered (chromium)")

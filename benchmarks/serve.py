@@ -37,10 +37,11 @@ IDLE_JS = """(n) => {
 }"""
 
 #: Arm the change detector before an input: count plotly redraws
-#: (``plotly_afterplot``) of the figures present now, remember which figure
-#: elements exist, and note when the script starts running.
+#: (``plotly_afterplot``) of the figures present now and remember which
+#: figure elements exist. (The script-state attribute cannot tell that a run
+#: happened: a fast run can start and finish within one React render.)
 MARK_JS = """() => {
-  window.__plotted = 0; window.__ran = false; window.__els = new Set();
+  window.__plotted = 0; window.__els = new Set();
   document.querySelectorAll('.js-plotly-plot').forEach(el => {
     window.__els.add(el);
     if (!el.__benchHooked && el.on) {
@@ -48,19 +49,9 @@ MARK_JS = """() => {
       el.__benchHooked = true;
     }
   });
-  const app = document.querySelector('[data-testid="stApp"]');
-  if (window.__observer) window.__observer.disconnect();
-  // A fast run flips the state to running and back before the callback
-  // runs, so look at the old values as well as the current one.
-  window.__observer = new MutationObserver(records => {
-    if (app.getAttribute('data-test-script-state') === 'running' ||
-        records.some(r => r.oldValue === 'running')) window.__ran = true;
-  });
-  window.__observer.observe(app, {attributes: true, attributeOldValue: true,
-                                  attributeFilter: ['data-test-script-state']});
 }"""
-#: The script ran, finished, and at least one figure was redrawn or replaced.
-UPDATED_JS = "(n) => window.__ran && (" + IDLE_JS + """)(n) && (window.__plotted > 0 ||
+#: Idle, and at least one figure was redrawn or replaced since ``MARK_JS``.
+UPDATED_JS = "(n) => (" + IDLE_JS + """)(n) && (window.__plotted > 0 ||
   Array.from(document.querySelectorAll('.js-plotly-plot')).some(el => !window.__els.has(el)))"""
 
 
