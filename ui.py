@@ -55,6 +55,7 @@ from lib.settings import (
 from lib.strategies import STRATEGIES, StrategyFit, fit_strategy
 from lib.surface import SurfaceGrid, loss_surface, surface_grid
 from lib.training import TrainingResult, train_softmax
+from lib.upload import PreparedData, prepare, read_csv
 from lib.weights import class_weights
 
 T = TypeVar("T")
@@ -561,6 +562,24 @@ def strategy_outputs(n: int, ratio: int, sep: float, seed: int, name: str, param
 def strategy_label(name: str) -> str:
     """Display name of a strategy."""
     return tr(f"strategy.{name}.name")
+
+
+# ---------------------------------------------------------------- uploads
+# Keyed by the file's SHA-256 (``digest``) instead of its bytes or frame:
+# hashing 200 MB per rerun costs time, and Streamlit hashes a large DataFrame
+# from a sample of its rows, which could return another file's result.
+@st.cache_data(max_entries=4, show_spinner=False)
+def upload_frame(digest: str, name: str, _data: bytes) -> pd.DataFrame:
+    """The uploaded CSV parsed once per file (see ``lib.upload.read_csv``)."""
+    return read_csv(_data, filename=name)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def upload_task(digest: str, target: str, positive: str | None, features: tuple[str, ...],
+                missing: str, _frame: pd.DataFrame) -> PreparedData:
+    """Features and labels of the parsed file ``_frame`` (see ``lib.upload.prepare``)."""
+    return prepare(_frame, target, positive=positive, features=list(features),
+                   missing=missing)
 
 
 # ---------------------------------------------------------------- arena

@@ -35,6 +35,7 @@ from benchmarks.serve import (  # noqa: E402
     IDLE_JS,
     MARK_JS,
     UPDATED_JS,
+    percentile,
     streamlit_server,
 )
 
@@ -59,11 +60,6 @@ PAGES = {
     "thresholds": (3, W1),
 }
 REFERENCE = {"": (1, ("slider", "Seed"))}
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def _slider_keys(page: Page, label: str) -> list[str]:

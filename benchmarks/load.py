@@ -38,6 +38,7 @@ from benchmarks.serve import (  # noqa: E402
     MARK_JS,
     UPDATED_JS,
     free_port,
+    percentile,
     start,
     stop,
     wait_healthy,
@@ -110,12 +111,6 @@ async def run_load(url: str, sessions: int, changes: int) -> LoadResult:
         result.seconds = time.perf_counter() - begin
         await browser.close()
     return result
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))] if ordered \
-        else float("nan")
 
 
 def main() -> None:

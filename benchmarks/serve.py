@@ -55,6 +55,13 @@ UPDATED_JS = "(n) => (" + IDLE_JS + """)(n) && (window.__plotted > 0 ||
   Array.from(document.querySelectorAll('.js-plotly-plot')).some(el => !window.__els.has(el)))"""
 
 
+def percentile(values: list[float], q: float) -> float:
+    """The ``q`` quantile of ``values`` (nearest rank); NaN when there are none."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))] if ordered \
+        else float("nan")
+
+
 def free_port() -> int:
     """A TCP port on 127.0.0.1 that nothing listens on now."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:

@@ -332,36 +332,3 @@ def prepare(frame: pd.DataFrame, target: str, *, positive: str | None = None,
     return PreparedData(X=X, y=y, feature_names=[str(c) for c in features_frame.columns],
                         positive=pos, dropped_rows=dropped, encoded=encoded)
 
-
-def prepare_upload(data: bytes, filename: str, target: str, positive: str | None,
-                   features: tuple[str, ...], missing: str) -> PreparedData:
-    """:func:`read_csv` then :func:`prepare`, in one call keyed by the file's bytes.
-
-    Caching this function on its arguments is exact: unlike a cache keyed by
-    a large DataFrame (which Streamlit hashes from a sample of its rows), the
-    bytes identify the data completely.
-
-    Parameters
-    ----------
-    data : bytes
-        The file's contents.
-    filename : str
-        The file's name.
-    target, positive, features, missing
-        As for :func:`prepare`.
-
-    Returns
-    -------
-    PreparedData
-
-    Raises
-    ------
-    ValueError
-        As :func:`read_csv` and :func:`prepare`.
-
-    References
-    ----------
-    RFC 4180 (2005); Rifkin & Klautau (2004), JMLR 5 (one-vs-rest).
-    """
-    return prepare(read_csv(data, filename=filename), target, positive=positive,
-                   features=list(features), missing=missing)

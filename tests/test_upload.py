@@ -8,7 +8,6 @@ from lib.upload import (
     PreparedData,
     class_counts,
     prepare,
-    prepare_upload,
     read_csv,
 )
 
@@ -409,10 +408,3 @@ def test_class_counts_refuses_an_identifier_as_target():
     with pytest.raises(ValueError, match="100 distinct values"):
         class_counts(frame, "id")
 
-
-def test_prepare_upload_is_read_csv_then_prepare():
-    data = b"a,b,y\n1,2,x\n3,4,z\n5,6,x\n7,8,z\n"
-    direct = prepare(read_csv(data), "y", positive="z")
-    both = prepare_upload(data, "d.csv", "y", "z", ("a", "b"), "refuse")
-    np.testing.assert_array_equal(both.X, direct.X)
-    np.testing.assert_array_equal(both.y, direct.y)

@@ -6,7 +6,7 @@ import streamlit as st
 
 import ui
 from lib.datasets import example_csv
-from lib.upload import MAX_BYTES, MAX_ROWS, MISSING, class_counts, prepare_upload, read_csv
+from lib.upload import MAX_BYTES, MAX_ROWS, MISSING, class_counts
 
 
 def use(source: str) -> None:
@@ -31,9 +31,9 @@ else:
     ui.look_for("upload")
     st.stop()
 
-digest = hashlib.sha256(data).hexdigest()[:16]
+digest = hashlib.sha256(data).hexdigest()
 try:
-    frame = ui.cached_call(read_csv, data, filename=name)
+    frame = ui.upload_frame(digest, name, data)
 except ValueError as err:
     st.error(ui.tr("upload.bad_file", message=str(err)), icon=":material/error:")
     st.stop()
@@ -57,8 +57,8 @@ features = st.multiselect(ui.tr("upload.features"), [c for c in columns if c != 
 drop = st.checkbox(ui.tr("upload.drop_missing"), key=f"upload_drop_{digest}")
 left.dataframe(counts.rename(ui.tr("upload.count")).to_frame(), width="stretch")
 try:
-    prepared = ui.cached_call(prepare_upload, data, name, target, positive, tuple(features),
-                              "drop" if drop else "refuse")
+    prepared = ui.upload_task(digest, target, positive, tuple(features),
+                              "drop" if drop else "refuse", frame)
 except ValueError as err:
     st.error(ui.tr("upload.bad_task", message=str(err)), icon=":material/error:")
     st.stop()
