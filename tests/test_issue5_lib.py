@@ -133,8 +133,9 @@ def test_boundary_cells_lie_on_the_line_of_a_linear_model(w1, w2, b, t, m, k):
     step = max(gx[1] - gx[0], gy[1] - gy[0])
     margin = np.abs(w1 * xs + w2 * ys + b - logit(t)) / np.hypot(w1, w2)
     assert np.all(margin <= step + 1e-9)
-    # Every row and every column the line crosses has a boundary point.
-    above = prob >= t
+    # Every row and every column the line crosses has a boundary point
+    # (positive means p > t, like scikit-learn's predict).
+    above = prob > t
     for i in np.flatnonzero(above.any(axis=1) & ~above.all(axis=1)):
         assert np.any(ys == gy[i])
     for j in np.flatnonzero(above.any(axis=0) & ~above.all(axis=0)):
