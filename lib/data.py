@@ -145,14 +145,16 @@ def display_subsample(y: ArrayLike, *, max_points: int = 5000,
 
     Browsers slow down with hundreds of thousands of markers, so charts draw
     at most ``max_points`` majority points, chosen uniformly at random, and
-    always every minority point (they are what the lab is about).
+    every minority point (they are what the lab is about) — unless class 1
+    itself has more than ``max_points``, as at 1:1 on a million samples; then
+    it is sampled down to ``max_points`` the same way.
 
     Parameters
     ----------
     y : array_like of shape (n,)
         Labels 0/1.
     max_points : int, default=5000
-        Largest number of class-0 points to keep, >= 1.
+        Largest number of points to keep of each class, >= 1.
     random_state : int, default=0
         Seed of the majority subsample.
 
@@ -165,9 +167,11 @@ def display_subsample(y: ArrayLike, *, max_points: int = 5000,
     limit = check_int("max_points", max_points, low=1)
     minority = np.flatnonzero(y_arr == 1)
     majority = np.flatnonzero(y_arr == 0)
+    rng = np.random.default_rng(random_state)
     if len(majority) > limit:
-        rng = np.random.default_rng(random_state)
         majority = rng.choice(majority, size=limit, replace=False)
+    if len(minority) > limit:
+        minority = rng.choice(minority, size=limit, replace=False)
     return np.sort(np.concatenate([minority, majority])).astype(np.int64)
 
 
@@ -337,3 +341,51 @@ def stratified_subsample(y: ArrayLike, max_rows: int, *, random_state: int | Non
     parts = [rng.choice(np.flatnonzero(labels == cls), size=k, replace=False)
              for cls, k in zip(classes, keep, strict=True)]
     return np.sort(np.concatenate(parts)).astype(np.int64)
+
+
+def majority_sample(y: ArrayLike, max_majority: int, *, random_state: int = 0
+                    ) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
+    r"""Every minority row and a uniform majority sample, weighted to stay unbiased.
+
+    With :math:`n_0 \le m` (``max_majority``) every row is kept with weight 1.
+    Otherwise :math:`m` of the :math:`n_0` class-0 rows are drawn uniformly
+    without replacement and each gets the weight :math:`h = n_0 / m` (the
+    inverse of its inclusion probability); class-1 rows are all kept with
+    :math:`h = 1`. For any per-row quantity :math:`f`,
+    :math:`\sum_{\text{kept}} h_i f_i` is then an unbiased estimate of
+    :math:`\sum_{\text{all}} f_i` (Horvitz-Thompson), with relative standard
+    error :math:`\mathrm{CV}_f \sqrt{(1 - m/n_0)/m}` for the class-0 part —
+    about 0.3 % at :math:`m = 100{,}000` for a bounded :math:`f`. Losses and
+    gradients of a million rows are estimated from a tenth of them.
+
+    Parameters
+    ----------
+    y : array_like of shape (n,)
+        Labels 0/1.
+    max_majority : int
+        Most class-0 rows to keep, >= 1.
+    random_state : int, default=0
+        Seed of the sample.
+
+    Returns
+    -------
+    rows : ndarray of int
+        Sorted indices of the kept rows.
+    weights : ndarray of float
+        The weight :math:`h_i` of each kept row.
+
+    References
+    ----------
+    Horvitz and Thompson (1952), "A generalization of sampling without
+    replacement from a finite universe", JASA 47(260), 663-685.
+    """
+    y_arr = as_binary_labels("y", y)
+    m = check_int("max_majority", max_majority, low=1)
+    majority = np.flatnonzero(y_arr == 0)
+    if len(majority) <= m:
+        return np.arange(len(y_arr), dtype=np.int64), np.ones(len(y_arr))
+    rng = np.random.default_rng(random_state)
+    rows = np.sort(np.concatenate([np.flatnonzero(y_arr == 1),
+                                   rng.choice(majority, size=m, replace=False)]))
+    weights = np.where(y_arr[rows] == 0, len(majority) / m, 1.0)
+    return rows.astype(np.int64), weights

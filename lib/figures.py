@@ -30,6 +30,28 @@ SERIES_COLORS = ("#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7
 PROBABILITY_SCALE = [[0.0, CLASS_COLORS[0]], [0.5, "#FFFFFF"], [1.0, CLASS_COLORS[1]]]
 _EN = translator()
 
+_AXIS = {"gridcolor": "#EBF0F8", "linecolor": "#EBF0F8", "zerolinecolor": "#EBF0F8",
+         "zerolinewidth": 2, "ticks": "", "automargin": True, "title": {"standoff": 15}}
+#: plotly_white's look, built once. A named template (``template="plotly_white"``)
+#: is deep-copied and validated into every figure, and one set after the traces
+#: is re-applied to each trace; given to the constructor, this small one costs
+#: a tenth of the time and half the bytes (``benchmarks/figures.py``).
+LIGHT_TEMPLATE = go.layout.Template(layout={
+    "paper_bgcolor": "white", "plot_bgcolor": "white", "font": {"color": "#2a3f5f"},
+    "hovermode": "closest", "hoverlabel": {"align": "left"}, "colorway": list(SERIES_COLORS),
+    "xaxis": _AXIS, "yaxis": _AXIS,
+})
+
+
+def new_figure() -> go.Figure:
+    """An empty figure with :data:`LIGHT_TEMPLATE` (every builder starts here).
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+    """
+    return go.Figure(layout={"template": LIGHT_TEMPLATE})
+
 
 def _layout(fig: go.Figure, title: str, xtitle: str, ytitle: str, *,
             height: int = 430) -> go.Figure:
@@ -38,7 +60,6 @@ def _layout(fig: go.Figure, title: str, xtitle: str, ytitle: str, *,
         height=height, margin={"l": 60, "r": 20, "t": 60, "b": 50},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 1.0,
                 "xanchor": "right"},
-        template="plotly_white",
     )
     fig.update_xaxes(title_text=xtitle)
     fig.update_yaxes(title_text=ytitle)
@@ -80,7 +101,7 @@ def data_scatter(X: NDArray[np.float64], y: NDArray[np.int64],
     -------
     plotly.graph_objects.Figure
     """
-    fig = go.Figure()
+    fig = new_figure()
     _class_points(fig, X, y, shown, tr)
     _layout(fig, tr("fig.data.title"), tr("fig.feature", i=1), tr("fig.feature", i=2),
             height=480)
@@ -113,7 +134,7 @@ def surface_heatmap(slopes: NDArray[np.float64], biases: NDArray[np.float64],
     """
     log_z = np.log10(np.maximum(Z, 1e-300)).astype(np.float32)
     i, j = np.unravel_index(int(np.argmin(Z)), Z.shape)
-    fig = go.Figure()
+    fig = new_figure()
     fig.add_trace(go.Heatmap(
         x=slopes.astype(np.float32), y=biases.astype(np.float32), z=log_z,
         customdata=Z.astype(np.float32), colorscale="Viridis",
@@ -191,7 +212,7 @@ def line_chart(curves: Sequence[Curve], *, title: str, xtitle: str, ytitle: str,
     -------
     plotly.graph_objects.Figure
     """
-    fig = go.Figure()
+    fig = new_figure()
     for curve in curves:
         fig.add_trace(go.Scatter(
             x=np.asarray(curve.x, dtype=np.float32),
@@ -236,7 +257,7 @@ def grouped_bars(table: pd.DataFrame, *, title: str, xtitle: str, ytitle: str,
     -------
     plotly.graph_objects.Figure
     """
-    fig = go.Figure()
+    fig = new_figure()
     groups = [str(g) for g in table.index]
     for k, column in enumerate(table.columns):
         values = table[column].to_numpy(dtype=np.float64)
@@ -274,7 +295,7 @@ def gradient_bars(contribs: Mapping[str, GradientContributions], *,
     plotly.graph_objects.Figure
     """
     groups = list(contribs)
-    fig = go.Figure()
+    fig = new_figure()
     for cls in (0, 1):
         norms = [contribs[g].norm0 if cls == 0 else contribs[g].norm1 for g in groups]
         fig.add_trace(go.Bar(
@@ -386,7 +407,7 @@ def boundary_map(X: NDArray[np.float64], y: NDArray[np.int64],
     -------
     plotly.graph_objects.Figure
     """
-    fig = go.Figure()
+    fig = new_figure()
     fig.add_trace(go.Heatmap(
         x=grid_x.astype(np.float32), y=grid_y.astype(np.float32),
         z=prob.astype(np.float32), zmin=0.0, zmax=1.0, colorscale=PROBABILITY_SCALE,

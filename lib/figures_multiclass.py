@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from lib.figures import SERIES_COLORS, UNWEIGHTED_COLOR, WEIGHTED_COLOR
+from lib.figures import SERIES_COLORS, UNWEIGHTED_COLOR, WEIGHTED_COLOR, new_figure
 
 #: Colour of each training strategy of :mod:`lib.strategies_multiclass`:
 #: the unweighted baseline black as on the other pages.
@@ -26,7 +26,7 @@ STRATEGY_COLORS = {"none": UNWEIGHTED_COLOR, "ins": SERIES_COLORS[0],
 def _layout(fig: go.Figure, title: str, xtitle: str, ytitle: str, height: int) -> go.Figure:
     fig.update_layout(
         title={"text": title, "x": 0.0, "xanchor": "left"}, height=height,
-        barmode="group", template="plotly_white",
+        barmode="group",
         margin={"l": 60, "r": 20, "t": 60, "b": 40},
         legend={"orientation": "h", "y": -0.3, "yanchor": "top", "x": 0.0,
                 "xanchor": "left"},
@@ -66,7 +66,7 @@ def class_bars(table: pd.DataFrame, *, colors: Sequence[str], title: str, xtitle
     plotly.graph_objects.Figure
     """
     _check_colors(table, colors)
-    fig = go.Figure()
+    fig = new_figure()
     groups = [str(g) for g in table.index]
     for column, color in zip(table.columns, colors, strict=True):
         fig.add_trace(go.Bar(x=groups, y=table[column].to_numpy(dtype=np.float64),
@@ -112,7 +112,7 @@ def change_bars(change: pd.DataFrame, *, colors: Sequence[str], title: str, xtit
     cap = 1.15 * float(np.max(np.abs(finite))) if finite.size and np.any(finite) else 100.0
     shown = np.where(infinite, np.sign(values) * cap, values)
     groups = [str(g) for g in change.index]
-    fig = go.Figure()
+    fig = new_figure()
     for j, (column, color) in enumerate(zip(change.columns, colors, strict=True)):
         fig.add_trace(go.Bar(
             x=groups, y=shown[:, j], name=str(column), marker_color=color,

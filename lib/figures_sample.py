@@ -24,6 +24,7 @@ from lib.figures import (
     BoundaryLine,
     _layout,
     _line_points,
+    new_figure,
 )
 from lib.i18n import Translator, translator
 
@@ -110,7 +111,7 @@ def weighted_map(X: NDArray[np.float64], y: NDArray[np.int64], weights: NDArray[
     """
     if encoding not in ("size", "opacity"):
         raise ValueError(f"`encoding` must be 'size' or 'opacity'. Got {encoding!r} instead.")
-    fig = go.Figure()
+    fig = new_figure()
     if grid is not None:
         gx, gy, prob = grid
         fig.add_trace(go.Heatmap(
@@ -197,7 +198,7 @@ def errorbar_fit(x: NDArray[np.float64], y: NDArray[np.float64], sigma: NDArray[
     plotly.graph_objects.Figure
     """
     opacity = weight_opacities(weights) if weights is not None else np.ones(len(x))
-    fig = go.Figure()
+    fig = new_figure()
     fig.add_trace(go.Scattergl(
         x=x, y=y, mode="markers", name=tr("sw.fig_measurements", n=len(x)),
         marker={"color": CLASS_COLORS[0], "size": 8, "opacity": opacity,
@@ -255,7 +256,7 @@ def estimate_histograms(samples: Sequence[Sample], *, truth: float, truth_label:
                             + [np.array([truth])])
     lo, hi = float(values.min()), float(values.max())
     size = (hi - lo) / 60 if hi > lo else 1.0
-    fig = go.Figure()
+    fig = new_figure()
     for sample in samples:
         fig.add_trace(go.Histogram(
             x=np.asarray(sample.values, dtype=np.float64), name=sample.label,

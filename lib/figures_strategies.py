@@ -23,6 +23,7 @@ from lib.figures import (
     BoundaryLine,
     _layout,
     boundary_map,
+    new_figure,
 )
 from lib.i18n import Translator, translator
 
@@ -132,7 +133,7 @@ def probability_panels(histograms: Mapping[str, pd.DataFrame], *,
     """
     names = list(histograms)
     fig = make_subplots(rows=1, cols=len(names), shared_yaxes=True,
-                        subplot_titles=names, horizontal_spacing=0.03)
+                        subplot_titles=names, horizontal_spacing=0.03, figure=new_figure())
     for col, name in enumerate(names, start=1):
         table = histograms[name]
         centers = np.sqrt(table["left"].to_numpy() * table["right"].to_numpy())
@@ -176,7 +177,7 @@ def reliability_chart(curves: Mapping[str, pd.DataFrame], *, title: str, xtitle:
     -------
     plotly.graph_objects.Figure
     """
-    fig = go.Figure()
+    fig = new_figure()
     fig.add_trace(go.Scatter(x=[low, 1.0], y=[low, 1.0], mode="lines", name=diagonal,
                              line={"color": "#777777", "dash": "dot", "width": 1.5}))
     for k, (label, table) in enumerate(curves.items()):
@@ -254,7 +255,8 @@ def interval_chart(summary: pd.DataFrame, metrics: Mapping[str, str],
     """
     names = [s for s in labels if s in set(summary["strategy"])]
     fig = make_subplots(rows=1, cols=len(metrics), shared_yaxes=True,
-                        subplot_titles=list(metrics.values()), horizontal_spacing=0.02)
+                        subplot_titles=list(metrics.values()), horizontal_spacing=0.02,
+                        figure=new_figure())
     display = [labels[s] for s in names]
     for col, metric in enumerate(metrics, start=1):
         rows = summary[summary["metric"] == metric].set_index("strategy").reindex(names)

@@ -1,5 +1,6 @@
 """Gradient masking: how much of the gradient each class contributes."""
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -53,6 +54,11 @@ with right:
 
 st.subheader(ui.tr("grad.runs_heading"))
 st.markdown(ui.tr("grad.runs_text"))
+rows, h = ui.descent_rows(*key)
+if len(rows) < len(y):
+    st.caption(ui.tr("grad.runs_sampled", n0=f"{int(np.sum(y == 0)):,}",
+                     n1=f"{int(np.sum(y == 1)):,}", m=f"{int(np.sum(y[rows] == 0)):,}",
+                     h=f"{h.max():.4g}"))
 charts = (
     ("grad_share", [("share1", "solid")], "grad.chart_share", "grad.axis_share", False),
     ("grad_norms", [("norm0", "dot"), ("norm1", "solid")], "grad.chart_norms",
