@@ -33,9 +33,9 @@ _EN = translator()
 _AXIS = {"gridcolor": "#EBF0F8", "linecolor": "#EBF0F8", "zerolinecolor": "#EBF0F8",
          "zerolinewidth": 2, "ticks": "", "automargin": True, "title": {"standoff": 15}}
 #: plotly_white's look, built once. A named template (``template="plotly_white"``)
-#: is deep-copied and validated into every figure, and one set after the traces
-#: is re-applied to each trace; given to the constructor, this small one costs
-#: a tenth of the time and half the bytes (``benchmarks/figures.py``).
+#: is deep-copied and validated into every figure and re-applied to each trace;
+#: this small one, given to the constructor, halves the time to build and
+#: serialise a figure and saves 6 kB of JSON per figure (``benchmarks/figures.py``).
 LIGHT_TEMPLATE = go.layout.Template(layout={
     "paper_bgcolor": "white", "plot_bgcolor": "white", "font": {"color": "#2a3f5f"},
     "hovermode": "closest", "hoverlabel": {"align": "left"}, "colorway": list(SERIES_COLORS),
