@@ -53,6 +53,31 @@ def new_figure() -> go.Figure:
     return go.Figure(layout={"template": LIGHT_TEMPLATE})
 
 
+#: Figures with at most this many markers draw them as SVG (``go.Scatter``).
+#: Without a GPU (most classroom laptops, every headless server) each WebGL
+#: figure costs a software-rendered context on every redraw, which is more
+#: than a few thousand SVG circles; beyond that ``go.Scattergl`` wins.
+SVG_MAX_POINTS = 2500
+
+
+def marker_trace(n_points: int) -> type[go.Scatter] | type[go.Scattergl]:
+    """The scatter trace type for a figure that draws ``n_points`` markers.
+
+    Parameters
+    ----------
+    n_points : int
+        Markers in the whole figure.
+
+    Returns
+    -------
+    type
+        ``go.Scatter`` up to :data:`SVG_MAX_POINTS`, else ``go.Scattergl``.
+    """
+    trace: type[go.Scatter] | type[go.Scattergl] = (
+        go.Scatter if n_points <= SVG_MAX_POINTS else go.Scattergl)
+    return trace
+
+
 def _layout(fig: go.Figure, title: str, xtitle: str, ytitle: str, *,
             height: int = 430) -> go.Figure:
     fig.update_layout(
@@ -68,9 +93,10 @@ def _layout(fig: go.Figure, title: str, xtitle: str, ytitle: str, *,
 
 def _class_points(fig: go.Figure, X: NDArray[np.float64], y: NDArray[np.int64],
                   shown: NDArray[np.int64], tr: Translator) -> None:
+    trace = marker_trace(len(shown))
     for cls in (0, 1):
         idx = shown[y[shown] == cls]
-        fig.add_trace(go.Scattergl(
+        fig.add_trace(trace(
             x=X[idx, 0].astype(np.float32), y=X[idx, 1].astype(np.float32),
             mode="markers",
             name=tr("fig.class_count", cls=cls, n=f"{int(np.sum(y == cls)):,}"),

@@ -23,6 +23,7 @@ from lib.figures import (
     BoundaryLine,
     _layout,
     boundary_map,
+    marker_trace,
     new_figure,
 )
 from lib.i18n import Translator, translator
@@ -47,9 +48,19 @@ class Marked:
     opacity: float = 0.9
 
 
+def _more_points(fig: go.Figure, extra: int) -> type[go.Scatter] | type[go.Scattergl]:
+    """The trace type for ``extra`` more markers: the figure's, once it uses WebGL."""
+    if any(t.type == "scattergl" for t in fig.data):
+        gl: type[go.Scattergl] = go.Scattergl
+        return gl
+    drawn = sum(len(t.x) for t in fig.data if t.type == "scatter" and t.mode == "markers")
+    return marker_trace(drawn + extra)
+
+
 def _add_marked(fig: go.Figure, marked: Sequence[Marked]) -> None:
+    trace = _more_points(fig, sum(len(m.x) for m in marked))
     for m in marked:
-        fig.add_trace(go.Scattergl(
+        fig.add_trace(trace(
             x=np.asarray(m.x, dtype=np.float32), y=np.asarray(m.y, dtype=np.float32),
             mode="markers", name=m.label, hoverinfo="skip",
             marker={"color": m.color, "symbol": m.symbol, "size": m.size,
@@ -100,7 +111,7 @@ def strategy_map(X: NDArray[np.float64], y: NDArray[np.int64], shown: NDArray[np
     order = [0, *below, *(i for i in range(1, len(fig.data)) if i not in below)]
     fig.data = tuple(fig.data[i] for i in order)
     if boundary is not None:
-        fig.add_trace(go.Scattergl(
+        fig.add_trace(_more_points(fig, len(boundary[0]))(
             x=boundary[0].astype(np.float32), y=boundary[1].astype(np.float32),
             mode="markers", name=boundary_label, hoverinfo="skip",
             marker={"color": BOUNDARY_COLOR, "size": 2.5}))

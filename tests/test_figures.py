@@ -3,6 +3,7 @@ import plotly.graph_objects as go
 
 from lib.data import display_subsample, make_imbalanced
 from lib.figures import (
+    SVG_MAX_POINTS,
     BoundaryLine,
     Curve,
     boundary_map,
@@ -21,12 +22,20 @@ def data():
     return X, y, display_subsample(y, max_points=500)
 
 
-def test_scatter_uses_webgl_and_draws_what_it_is_given():
+def test_scatter_draws_what_it_is_given_in_svg_when_small():
     X, y, shown = data()
     fig = data_scatter(X, y, shown)
-    assert all(isinstance(t, go.Scattergl) for t in fig.data)
+    assert all(isinstance(t, go.Scatter) for t in fig.data)
     assert sum(len(t.x) for t in fig.data) == len(shown)
     assert "n = 30" in fig.data[1].name
+
+
+def test_scatter_switches_to_webgl_above_the_svg_limit():
+    X, y = make_imbalanced(20_000, 10, class_sep=2.0, random_state=0)
+    for limit, kind in ((SVG_MAX_POINTS, go.Scatter), (SVG_MAX_POINTS + 1, go.Scattergl)):
+        shown = np.sort(np.r_[np.flatnonzero(y == 1)[:100],
+                              np.flatnonzero(y == 0)[:limit - 100]])
+        assert all(isinstance(t, kind) for t in data_scatter(X, y, shown).data)
 
 
 def test_surface_heatmap_marks_minimum():

@@ -547,7 +547,7 @@ def test_strategy_map_draws_map_points_lines_marks_and_boundary(logistic):
     assert isinstance(fig, go.Figure)
     assert fig.layout.title.text == "A map"
     assert [type(t).__name__ for t in fig.data] == [
-        "Heatmap", "Scattergl", "Scattergl", "Scatter", "Scattergl", "Scattergl", "Scattergl"]
+        "Heatmap", "Scatter", "Scatter", "Scatter", "Scatter", "Scatter", "Scatter"]
     assert [t.name for t in fig.data[3:]] == ["reference", "synthetic", "removed", "boundary"]
     assert "class 1 (n = 20)" in fig.data[2].name
     assert len(fig.data[1].x) + len(fig.data[2].x) == len(y)
