@@ -8,9 +8,11 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8501
 CHROMIUM := /usr/bin/chromium
+NGINX  := /usr/sbin/nginx
+REPLICAS ?= 2
 SUDO   := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
-.PHONY: run test lint typecheck pytest bench chromium clean
+.PHONY: run test lint typecheck pytest bench chromium nginx serve-replicas clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,19 +36,33 @@ chromium:
 			apt-get install -y --no-install-recommends chromium fonts-dejavu-core fonts-liberation; \
 	fi
 
+# Debian's nginx for deploy/ (replicas behind a sticky proxy) and its test. The
+# launcher runs it as a child with its own prefix, never the system service.
+nginx:
+	@if [ ! -x $(NGINX) ]; then \
+		$(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive \
+			apt-get install -y --no-install-recommends nginx; \
+	fi
+
+# More users than one process serves: REPLICAS app processes behind nginx with
+# sticky sessions, on http://localhost:$(PORT). See deploy/README.md.
+serve-replicas: $(VENV)/.runtime nginx
+	$(BIN)/python -m deploy.replicas --replicas $(REPLICAS) --port $(PORT)
+
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 
 typecheck: $(VENV)/.dev
 	$(BIN)/mypy lib
 
-pytest: $(VENV)/.dev chromium
+pytest: $(VENV)/.dev chromium nginx
 	$(BIN)/python -m pytest
 
 test: lint typecheck pytest
 
 bench: $(VENV)/.dev chromium
 	$(BIN)/python benchmarks/surface.py
+	$(BIN)/python benchmarks/figures.py
 	$(BIN)/python benchmarks/pages.py
 	$(BIN)/python benchmarks/arena.py
 	$(BIN)/python benchmarks/browser_latency.py

@@ -1,0 +1,1 @@
+"""Deployment recipes: several Streamlit replicas behind nginx (see ``deploy/README.md``)."""
