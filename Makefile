@@ -64,8 +64,10 @@ bench: $(VENV)/.dev chromium
 	$(BIN)/python benchmarks/surface.py
 	$(BIN)/python benchmarks/figures.py
 	$(BIN)/python benchmarks/pages.py
+	$(BIN)/python benchmarks/pages.py --large
 	$(BIN)/python benchmarks/arena.py
 	$(BIN)/python benchmarks/browser_latency.py
+	$(BIN)/python benchmarks/browser_latency.py --components
 	$(BIN)/python benchmarks/load.py --sessions 10 30
 
 clean:

@@ -89,7 +89,7 @@ PAGES = (
 SECTIONS = (("nav.section.core", 4), ("nav.section.weights", 5), ("nav.section.beyond", 6))
 #: Largest number of majority points drawn in a scatter (all minority points
 #: are always drawn).
-MAX_DISPLAY_POINTS = 2000
+MAX_DISPLAY_POINTS = 1200
 PLOT_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
 
 _SETTING_KEYS = tuple(asdict(Settings()).keys())

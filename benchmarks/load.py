@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import sys
 import tempfile
 import time
@@ -37,6 +38,7 @@ from benchmarks.serve import (  # noqa: E402
     IDLE_JS,
     MARK_JS,
     UPDATED_JS,
+    cpu_seconds,
     free_port,
     percentile,
     start,
@@ -113,6 +115,17 @@ async def run_load(url: str, sessions: int, changes: int) -> LoadResult:
     return result
 
 
+def _client_cpu() -> float:
+    """CPU seconds of this process and its finished children.
+
+    Playwright's driver and chromium are children that have exited (and were
+    waited for) once :func:`run_load` returns, so their time is in
+    ``os.times()``'s children fields; the server is still running and is not.
+    """
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, nargs="+", default=[10, 30])
@@ -127,17 +140,24 @@ def main() -> None:
             # One warm-up session: imports and the first figures are not per-session costs.
             asyncio.run(run_load(url, 1, 1))
             print(f"page /{PAGE}, {args.changes} changes of w1 per session; server pid "
-                  f"{proc.pid} (after one warm-up session)")
+                  f"{proc.pid} (after one warm-up session); CPU = seconds of CPU per "
+                  "change (page load included), server and browsers")
             print(f"{'sessions':>8} {'p50':>7} {'p95':>7} {'errors':>6} {'leaks':>5} "
-                  f"{'RSS before':>10} {'RSS after':>9} {'MB/session':>10} {'wall':>6}")
+                  f"{'RSS before':>10} {'RSS after':>9} {'MB/session':>10} {'wall':>6} "
+                  f"{'CPU server':>10} {'CPU browser':>11}")
             for n in args.sessions:
                 before = rss_mb(proc.pid)
+                server_cpu, client_cpu = cpu_seconds([proc.pid]), _client_cpu()
                 result = asyncio.run(run_load(url, n, args.changes))
                 after = rss_mb(proc.pid)
+                server_cpu = cpu_seconds([proc.pid]) - server_cpu
+                browser_cpu = _client_cpu() - client_cpu
+                changes = max(1, len(result.latencies))
                 print(f"{n:8d} {percentile(result.latencies, 0.5):6.2f}s "
                       f"{percentile(result.latencies, 0.95):6.2f}s {len(result.errors):6d} "
                       f"{len(result.leaks):5d} {before:9.0f}M {after:8.0f}M "
-                      f"{max(0.0, after - before) / n:9.1f}M {result.seconds:5.0f}s")
+                      f"{max(0.0, after - before) / n:9.1f}M {result.seconds:5.0f}s "
+                      f"{server_cpu / changes:9.2f}s {browser_cpu / changes:10.2f}s")
                 for line in result.errors + result.leaks:
                     print("   ", line)
         finally:

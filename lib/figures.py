@@ -54,10 +54,11 @@ def new_figure() -> go.Figure:
 
 
 #: Figures with at most this many markers draw them as SVG (``go.Scatter``).
-#: Without a GPU (most classroom laptops, every headless server) each WebGL
-#: figure costs a software-rendered context on every redraw, which is more
-#: than a few thousand SVG circles; beyond that ``go.Scattergl`` wins.
-SVG_MAX_POINTS = 2500
+#: Without a GPU every WebGL figure pays for a software-rendered context on
+#: each redraw (about 0.15 s of browser CPU here), more than SVG costs for
+#: up to about 1,500 points; beyond that ``go.Scattergl`` is cheaper
+#: (``benchmarks/browser_latency.py --components``).
+SVG_MAX_POINTS = 1500
 
 
 def marker_trace(n_points: int) -> type[go.Scatter] | type[go.Scattergl]:

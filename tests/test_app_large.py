@@ -51,10 +51,10 @@ def test_loss_surface_runs_on_a_million_points():
 def test_balanced_million_subsamples_both_classes_for_display():
     at = open_page("overview", n="1000000", ratio="1")
     captions = " ".join(c.value for c in at.caption)
-    assert "a random 2,000 of the 500,000 class-1 points" in captions
+    assert "a random 1,200 of the 500,000 class-1 points" in captions
     points = sum(_length(t["x"]) for fig in charts(at).values() for t in fig["data"]
                  if t.get("mode") == "markers")
-    assert points == 4_000  # not half a million markers
+    assert points == 2_400  # not half a million markers
 
 
 def _length(values):
