@@ -29,11 +29,15 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
 run: $(VENV)/.runtime
 	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true
 
-# Debian's chromium for the browser tests; Playwright never downloads a browser here.
+# Debian's chromium for the browser tests, with fonts that have Cyrillic and
+# Hangul glyphs (the Russian and Korean pages); Playwright never downloads a
+# browser here. Installs whichever of these packages is missing.
+BROWSER_PACKAGES := chromium fonts-dejavu-core fonts-liberation fonts-noto-cjk
 chromium:
-	@if [ ! -x $(CHROMIUM) ]; then \
+	@missing=$$(for p in $(BROWSER_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
 		$(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive \
-			apt-get install -y --no-install-recommends chromium fonts-dejavu-core fonts-liberation; \
+			apt-get install -y --no-install-recommends $$missing; \
 	fi
 
 # Debian's nginx for deploy/ (replicas behind a sticky proxy) and its test. The
@@ -69,6 +73,8 @@ bench: $(VENV)/.dev chromium
 	$(BIN)/python benchmarks/browser_latency.py
 	$(BIN)/python benchmarks/browser_latency.py --components
 	$(BIN)/python benchmarks/load.py --sessions 10 30
+	$(BIN)/python benchmarks/load.py --sessions 30 --ramp 60
+	$(BIN)/python benchmarks/load.py --sessions 10 30 --no-render
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -87,8 +87,10 @@ PAGES = (
 )
 #: Navigation sections: (title key, number of consecutive ``PAGES`` in it).
 SECTIONS = (("nav.section.core", 4), ("nav.section.weights", 5), ("nav.section.beyond", 6))
-#: Largest number of majority points drawn in a scatter (all minority points
-#: are always drawn).
+#: Largest number of points of a class drawn in a scatter: every minority
+#: point of a rare class is drawn (see lib.data.display_subsample). Small
+#: enough for SVG markers (lib.figures.SVG_MAX_POINTS), which redraw faster
+#: than a software WebGL context.
 MAX_DISPLAY_POINTS = 1200
 PLOT_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
 

@@ -25,6 +25,7 @@ heatmap, SVG or WebGL markers), to show where a page's latency comes from.
 
 from __future__ import annotations
 
+import math
 import statistics
 import sys
 import tempfile
@@ -32,6 +33,7 @@ import time
 from pathlib import Path
 
 from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -47,6 +49,7 @@ from benchmarks.serve import (  # noqa: E402
 
 MOVES = 20
 TIMEOUT_MS = 120_000
+MOVE_TIMEOUT_MS = 60_000
 W1 = ("number", "w1")
 RATIO = ("slider", "Imbalance ratio (minority : majority)")
 #: url path -> (number of figures, main control)
@@ -82,6 +85,19 @@ def _slider_keys(page: Page, label: str) -> list[str]:
     return keys
 
 
+def _wait_updated(page: Page, n_plots: int, start: float) -> float:
+    """Seconds since ``start`` until the figures are redrawn; inf after MOVE_TIMEOUT_MS.
+
+    A move that never finishes is reported (as inf, so it lands in p95), not
+    allowed to end the whole run.
+    """
+    try:
+        page.wait_for_function(UPDATED_JS, arg=n_plots, timeout=MOVE_TIMEOUT_MS, polling="raf")
+    except PlaywrightTimeoutError:
+        return math.inf
+    return time.perf_counter() - start
+
+
 def measure_moves(page: Page, n_plots: int, control: tuple[str, str]) -> list[float]:
     """Seconds from each input to the re-rendered figures."""
     kind, label = control
@@ -94,8 +110,7 @@ def measure_moves(page: Page, n_plots: int, control: tuple[str, str]) -> list[fl
             thumb.focus()
             start = time.perf_counter()
             thumb.press(key)
-            page.wait_for_function(UPDATED_JS, arg=n_plots, timeout=TIMEOUT_MS, polling="raf")
-            times.append(time.perf_counter() - start)
+            times.append(_wait_updated(page, n_plots, start))
     else:
         box = page.locator('[data-testid="stNumberInput"]', has_text=label).locator("input")
         for value in range(2, 2 + MOVES):
@@ -103,8 +118,7 @@ def measure_moves(page: Page, n_plots: int, control: tuple[str, str]) -> list[fl
             page.evaluate(MARK_JS)
             start = time.perf_counter()
             box.press("Enter")
-            page.wait_for_function(UPDATED_JS, arg=n_plots, timeout=TIMEOUT_MS, polling="raf")
-            times.append(time.perf_counter() - start)
+            times.append(_wait_updated(page, n_plots, start))
     return times
 
 
