@@ -286,6 +286,40 @@ def _screenshot(page: Page, name: str, n_plots: int) -> None:
     assert (SCREENSHOTS / f"{name}.png").stat().st_size > 10_000
 
 
+#: Two letters of each language's script: drawn as real glyphs they differ;
+#: without a font for the script both become the same empty box ("tofu").
+SCRIPT_LETTERS = {"ru": "ДЖ", "ko": "가나"}
+GLYPHS_DIFFER_JS = """(letters) => {
+  const canvas = document.createElement('canvas');
+  canvas.width = canvas.height = 48;
+  const g = canvas.getContext('2d');
+  const family = getComputedStyle(
+    document.querySelector('[data-testid="stMarkdownContainer"]')).fontFamily;
+  const draw = (ch) => {
+    g.clearRect(0, 0, 48, 48); g.font = `36px ${family}`; g.fillText(ch, 4, 38);
+    return Array.from(g.getImageData(0, 0, 48, 48).data).join(',');
+  };
+  return draw(letters[0]) !== draw(letters[1]);
+}"""
+
+
+@pytest.mark.parametrize("lang", sorted(SCRIPT_LETTERS))
+@pytest.mark.parametrize(("path", "name", "n_plots"),
+                         [p for p in PAGES if p[1] in ("overview", "boundaries", "gradients")],
+                         ids=["overview", "boundaries", "gradients"])
+def test_page_in_russian_and_korean(page: Page, base_url: str, lang: str, path: str,
+                                    name: str, n_plots: int) -> None:
+    query = SCREENSHOT_QUERY.replace("lang=en", f"lang={lang}")
+    _open(page, f"{base_url}/{path}?{query}", n_plots)
+    _check_page(page, n_plots)
+    text = page.locator('[data-testid="stMain"]').inner_text()
+    low, high = {"ru": ("\u0400", "\u04ff"), "ko": ("\uac00", "\ud7a3")}[lang]
+    assert sum(low <= ch <= high for ch in text) > 50, text[:300]
+    assert page.evaluate(GLYPHS_DIFFER_JS, SCRIPT_LETTERS[lang]), \
+        f"no font with {lang} glyphs: letters render as identical boxes"
+    _screenshot(page, f"{lang}-{name}", n_plots)
+
+
 def test_bad_link_values_fall_back_with_notices(page: Page, base_url: str) -> None:
     _open(page, f"{base_url}/?ratio=abc&w1=-5&n=1e99", 1)
     _check_page(page, 1)
