@@ -34,6 +34,7 @@ from lib.data import (
     stratified_subsample,
 )
 from lib.evaluation import CrossValidationResult, cross_validate_strategies, summary_wide
+from lib.export import keras_snippet, pos_weight, pytorch_snippet, sklearn_snippet
 from lib.figures_strategies import interval_chart
 from lib.gradients import gradient_descent
 from lib.i18n import DEFAULT_LANGUAGE, languages, translate
@@ -318,6 +319,21 @@ def subsample_note(y: NDArray[np.int64], shown: NDArray[np.int64]) -> None:
     elif drawn0 < n0:
         st.caption(tr("data.subsampled", shown=f"{drawn0:,}", total=f"{n0:,}",
                       minority=f"{n1:,}"))
+
+
+def take_home(s: Settings) -> None:
+    """Code that reproduces the weighted model in scikit-learn, PyTorch and Keras."""
+    st.subheader(tr("export.heading"))
+    st.markdown(tr("export.text"))
+    sklearn_tab, torch_tab, keras_tab = st.tabs(["scikit-learn", "PyTorch", "Keras"])
+    with sklearn_tab:
+        st.code(sklearn_snippet(s.n, s.ratio, s.sep, s.seed, s.w0, s.w1), language="python")
+    with torch_tab:
+        st.markdown(tr("export.pos_weight", q=f"{pos_weight(s.w0, s.w1):.6g}",
+                       w0=f"{s.w0:.4g}", w1=f"{s.w1:.4g}"))
+        st.code(pytorch_snippet(s.w0, s.w1), language="python")
+    with keras_tab:
+        st.code(keras_snippet(s.w0, s.w1), language="python")
 
 
 def metrics_table(reports: dict[str, pd.DataFrame]) -> None:

@@ -355,7 +355,7 @@ def majority_sample(y: ArrayLike, max_majority: int, *, random_state: int = 0
     :math:`\sum_{\text{kept}} h_i f_i` is then an unbiased estimate of
     :math:`\sum_{\text{all}} f_i` (Horvitz-Thompson), with relative standard
     error :math:`\mathrm{CV}_f \sqrt{(1 - m/n_0)/m}` for the class-0 part —
-    about 0.3 % at :math:`m = 100{,}000` for a bounded :math:`f`. Losses and
+    about 0.3 % at :math:`m = 100{,}000` when :math:`\mathrm{CV}_f \approx 1`. Losses and
     gradients of a million rows are estimated from a tenth of them.
 
     Parameters

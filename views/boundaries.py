@@ -77,4 +77,5 @@ st.caption(ui.tr("boundaries.metrics_caption"))
 st.markdown(ui.tr("boundaries.equivalence"))
 st.latex(r"\frac{p_w}{1 - p_w} = \frac{w_1}{w_0}\cdot\frac{p}{1 - p}"
          r"\quad\Longrightarrow\quad p_w = \tfrac12 \iff p = \frac{w_0}{w_0 + w_1}")
+ui.take_home(s)
 ui.look_for("boundaries")
