@@ -13,6 +13,8 @@ multipage app on a fresh server, running a deep-linked page without
 
 from __future__ import annotations
 
+import html
+import json
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
@@ -24,6 +26,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+import streamlit.components.v1 as components
 from numpy.typing import NDArray
 
 from lib.data import (
@@ -213,6 +216,7 @@ def sidebar() -> Settings:
         st.selectbox(tr("sidebar.lang"), options=languages(), key=_widget("lang"),
                      format_func=lambda code: translate("language.name", code),
                      on_change=_clear_notices)
+        copy_link()
     for name in _SETTING_KEYS:
         st.session_state[_value(name)] = st.session_state[_widget(name)]
     settings = current_settings()
@@ -220,6 +224,43 @@ def sidebar() -> Settings:
     for notice in st.session_state.get("_notices", []):
         show_notice(notice)
     return settings
+
+
+#: A button that copies the address bar: every setting of the page is in the
+#: URL (also after a fragment rerun, which the server-side script would not
+#: see), so the browser's own location is the link to share. The component's
+#: iframe has the app's origin and Streamlit allows it clipboard-write;
+#: execCommand is the fallback where the Clipboard API is refused.
+_COPY_LINK_HTML = """<style>
+body {{ margin: 0; }}
+button {{ font: 400 14px "Source Sans", sans-serif; color: #31333f; background: #fff;
+  border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 8px; padding: 6px 12px;
+  cursor: pointer; width: 100%; }}
+button:hover, button:focus-visible {{ border-color: #ff4b4b; color: #ff4b4b; outline: none; }}
+</style>
+<button id="copy" type="button" title="{help}">{label}</button>
+<script>
+const button = document.getElementById("copy");
+button.addEventListener("click", async () => {{
+  const url = window.parent.location.href;
+  try {{ await navigator.clipboard.writeText(url); }}
+  catch (err) {{
+    const area = document.createElement("textarea");
+    area.value = url; document.body.appendChild(area); area.select();
+    document.execCommand("copy"); area.remove();
+  }}
+  button.textContent = {done_js};
+  setTimeout(() => {{ button.textContent = {label_js}; }}, 2000);
+}});
+</script>"""
+
+
+def copy_link() -> None:
+    """The sidebar's "Copy link" button: the exact view, settings included."""
+    label, done = tr("sidebar.copy_link"), tr("sidebar.copied")
+    components.html(_COPY_LINK_HTML.format(
+        label=html.escape(label), help=html.escape(tr("sidebar.copy_link_help")),
+        label_js=json.dumps(label), done_js=json.dumps(done)), height=44)
 
 
 def show_notice(notice: Notice) -> None:

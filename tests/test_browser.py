@@ -22,7 +22,16 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from benchmarks.serve import CHROMIUM_ARGS, IDLE_JS, free_port, start, stop, wait_healthy
+from benchmarks.serve import (
+    CHROMIUM_ARGS,
+    IDLE_JS,
+    MARK_JS,
+    UPDATED_JS,
+    free_port,
+    start,
+    stop,
+    wait_healthy,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -318,6 +327,38 @@ def test_page_in_russian_and_korean(page: Page, base_url: str, lang: str, path: 
     assert page.evaluate(GLYPHS_DIFFER_JS, SCRIPT_LETTERS[lang]), \
         f"no font with {lang} glyphs: letters render as identical boxes"
     _screenshot(page, f"{lang}-{name}", n_plots)
+
+
+def test_copied_link_reproduces_the_view(chromium_browser: Browser, base_url: str) -> None:
+    # The sample-weight sections are fragments: a link must carry their
+    # settings too, though only the section reran.
+    context = chromium_browser.new_context(viewport=VIEWPORT,
+                                           permissions=["clipboard-read", "clipboard-write"])
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    _open(page, f"{base_url}/sample-weights?ratio=100&n=5000&seed=7&lang=en", 6)
+    thumb = page.locator('[data-testid="stSlider"]',
+                         has_text="Half-life h (days)").get_by_role("slider")
+    page.evaluate(MARK_JS)
+    thumb.focus()
+    thumb.press("ArrowLeft")  # 10 -> 5 days, from the keyboard
+    page.wait_for_function(UPDATED_JS, arg=6, timeout=TIMEOUT_MS)
+    button = page.frame_locator('[data-testid="stSidebar"] iframe').get_by_role("button")
+    button.click()
+    expect_text = "Link copied"
+    page.frame_locator('[data-testid="stSidebar"] iframe').get_by_text(expect_text).wait_for()
+    link = page.evaluate("() => navigator.clipboard.readText()")
+    assert link == page.url
+    assert _query(page)["half"] == "5" and "seed=7" in link, link
+    before = [p["hash"] for p in _plots(page)]
+    fresh = _new_page(chromium_browser)
+    try:
+        _open(fresh, link, 6)
+        assert [p["hash"] for p in _plots(fresh)] == before
+        assert fresh.url == link
+    finally:
+        fresh.context.close()
+        context.close()
 
 
 def test_bad_link_values_fall_back_with_notices(page: Page, base_url: str) -> None:
