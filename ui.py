@@ -38,6 +38,7 @@ from lib.data import (
 )
 from lib.evaluation import CrossValidationResult, cross_validate_strategies, summary_wide
 from lib.export import keras_snippet, pos_weight, pytorch_snippet, sklearn_snippet
+from lib.figures import describe
 from lib.figures_strategies import interval_chart
 from lib.gradients import gradient_descent
 from lib.i18n import DEFAULT_LANGUAGE, languages, translate
@@ -336,8 +337,12 @@ def look_for(prefix: str) -> None:
 
 
 def plot(fig: go.Figure, key: str) -> None:
-    """Show a figure at full width with a PNG download button in its toolbar."""
-    st.plotly_chart(fig, key=key, config=PLOT_CONFIG, width="stretch")
+    """Show a figure at full width with a PNG download button in its toolbar.
+
+    Screen readers get a text summary of it (:func:`lib.figures.describe`).
+    """
+    st.plotly_chart(fig, key=key, config=PLOT_CONFIG, width="stretch",
+                    alt=describe(fig, tr=tr))
 
 
 def page_link(script: str) -> None:

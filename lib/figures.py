@@ -79,6 +79,38 @@ def marker_trace(n_points: int) -> type[go.Scatter] | type[go.Scattergl]:
     return trace
 
 
+def describe(fig: go.Figure, *, tr: Translator = _EN) -> str:
+    """A short text summary of a figure for screen readers (``alt`` of the chart).
+
+    Names the chart, what it draws (map, bars, lines, points), its axes and
+    its series, from the figure itself, so every builder's charts get one.
+
+    Parameters
+    ----------
+    fig : plotly.graph_objects.Figure
+        A figure from one of the builders.
+    tr : callable
+        Translation function.
+
+    Returns
+    -------
+    str
+        e.g. "Chart “Loss along the bias axis”: lines; mean loss against
+        bias b. Series: unweighted loss; weighted loss."
+    """
+    kinds: list[str] = []
+    for trace in fig.data:
+        kind = ("map" if trace.type in ("heatmap", "contour") else
+                "bars" if trace.type == "bar" else
+                "points" if "markers" in str(getattr(trace, "mode", "") or "") else "lines")
+        if tr(f"fig.alt.{kind}") not in kinds:
+            kinds.append(tr(f"fig.alt.{kind}"))
+    names = list(dict.fromkeys(str(t.name) for t in fig.data if t.name))
+    return tr("fig.alt", title=fig.layout.title.text or "", kinds=", ".join(kinds),
+              x=fig.layout.xaxis.title.text or "x", y=fig.layout.yaxis.title.text or "y",
+              series="; ".join(names[:8]) or "-")
+
+
 def _layout(fig: go.Figure, title: str, xtitle: str, ytitle: str, *,
             height: int = 430) -> go.Figure:
     fig.update_layout(
