@@ -217,14 +217,54 @@ def sidebar() -> Settings:
         st.selectbox(tr("sidebar.lang"), options=languages(), key=_widget("lang"),
                      format_func=lambda code: translate("language.name", code),
                      on_change=_clear_notices)
+        projector_slot = st.container()
         copy_link()
     for name in _SETTING_KEYS:
         st.session_state[_value(name)] = st.session_state[_widget(name)]
     settings = current_settings()
     st.query_params.from_dict(to_query(settings))
+    with projector_slot:  # after from_dict, which would drop its query parameter
+        _projector_toggle()
     for notice in st.session_state.get("_notices", []):
         show_notice(notice)
     return settings
+
+
+#: Projector mode: larger type and high-contrast text for the whole page
+#: (Streamlit sizes everything in rem) ...
+_PROJECTOR_CSS = """<style>
+html { font-size: 20px; }
+[data-testid="stMain"] p, [data-testid="stMain"] li, [data-testid="stMain"] td,
+[data-testid="stSidebar"] p, [data-testid="stSidebar"] label { color: #000000; }
+</style>"""
+#: ... and for every chart: bigger fonts, thicker lines, black text.
+PROJECTOR_FONT, PROJECTOR_LINE = 18, 4.0
+
+
+def projector() -> bool:
+    """Whether projector mode is on (sidebar toggle, ``?proj=1``)."""
+    return bool(st.session_state.get("page_proj", False))
+
+
+def _projector_toggle() -> None:
+    on = bound(ParamSpec("proj", False, lambda raw: choice_param(("0", "1"))(raw) == "1",
+                         fmt=lambda v: "1" if v else "0"),
+               lambda key: st.toggle(tr("sidebar.projector"), key=key,
+                                     help=tr("sidebar.projector_help")))
+    if on:
+        st.markdown(_PROJECTOR_CSS, unsafe_allow_html=True)
+
+
+def _for_projector(fig: go.Figure) -> go.Figure:
+    font = {"size": PROJECTOR_FONT, "color": "#000000"}
+    fig.update_layout(font=font, title_font_size=PROJECTOR_FONT + 4, legend_font=font)
+    # Streamlit's chart theme styles the axes itself: set them explicitly.
+    fig.update_xaxes(tickfont=font, title_font=font)
+    fig.update_yaxes(tickfont=font, title_font=font)
+    for trace in fig.data:
+        if trace.type == "scatter" and "lines" in (trace.mode or "lines"):
+            trace.line.width = max(PROJECTOR_LINE, trace.line.width or 0)
+    return fig
 
 
 #: A button that copies the address bar: every setting of the page is in the
@@ -341,6 +381,8 @@ def plot(fig: go.Figure, key: str) -> None:
 
     Screen readers get a text summary of it (:func:`lib.figures.describe`).
     """
+    if projector():
+        fig = _for_projector(fig)
     st.plotly_chart(fig, key=key, config=PLOT_CONFIG, width="stretch",
                     alt=describe(fig, tr=tr))
 
