@@ -361,6 +361,40 @@ def test_copied_link_reproduces_the_view(chromium_browser: Browser, base_url: st
         context.close()
 
 
+#: What the focused element is called: its aria-label, its <label>, or its text.
+FOCUSED_JS = """() => { const el = document.activeElement;
+  const label = el.getAttribute('aria-label')
+    || (el.labels && el.labels[0] && el.labels[0].innerText) || el.innerText || el.tagName;
+  return label.trim(); }"""
+
+
+def _tab_to(page: Page, label: str, seen: list[str], limit: int = 60) -> None:
+    """Press Tab until the element called ``label`` has the focus."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        seen.append(page.evaluate(FOCUSED_JS))
+        if seen[-1] == label:
+            return
+    raise AssertionError(f"{label!r} not reached by Tab; focus went through {seen}")
+
+
+def test_sidebar_controls_work_from_the_keyboard(page: Page, base_url: str) -> None:
+    _open(page, f"{base_url}/boundaries?ratio=1000&n=2000&seed=0&w0=1&w1=1&lang=en", 2)
+    seen: list[str] = []
+    _tab_to(page, "Imbalance ratio (minority : majority)", seen)
+    page.keyboard.press("ArrowLeft")  # 1:1000 -> 1:500
+    page.wait_for_function("() => new URLSearchParams(location.search).get('ratio') === '500'")
+    _wait_idle(page, 2)
+    _tab_to(page, "Balanced", seen)
+    page.keyboard.press("Enter")  # balanced weights at 1:500, n = 2,000 (4 minority rows)
+    page.wait_for_function("() => new URLSearchParams(location.search).get('w1') === '250'")
+    _wait_idle(page, 2)
+    for label in ("Language", "Projector mode", "IFRAME"):  # the Copy link button's frame
+        _tab_to(page, label, seen)
+    for label in ("Number of samples", "Class separation", "Random seed", "w0", "w1", "1 : 1"):
+        assert label in seen, f"{label!r} was skipped by Tab: {seen}"
+
+
 def test_bad_link_values_fall_back_with_notices(page: Page, base_url: str) -> None:
     _open(page, f"{base_url}/?ratio=abc&w1=-5&n=1e99", 1)
     _check_page(page, 1)
