@@ -17,7 +17,7 @@ import html
 import json
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
 from typing import Any, TypeVar
@@ -74,6 +74,7 @@ T = TypeVar("T")
 #: Page registry: (script, url path, title key, icon). The overview is "/".
 PAGES = (
     ("views/overview.py", "overview", "nav.overview", ":material/balance:"),
+    ("views/lessons.py", "lessons", "nav.lessons", ":material/menu_book:"),
     ("views/loss_surface.py", "loss-surface", "nav.loss_surface", ":material/landscape:"),
     ("views/gradients.py", "gradients", "nav.gradients", ":material/trending_down:"),
     ("views/boundaries.py", "boundaries", "nav.boundaries", ":material/border_style:"),
@@ -91,7 +92,7 @@ PAGES = (
     ("views/your_data.py", "your-data", "nav.your_data", ":material/upload_file:"),
 )
 #: Navigation sections: (title key, number of consecutive ``PAGES`` in it).
-SECTIONS = (("nav.section.core", 4), ("nav.section.weights", 5), ("nav.section.beyond", 6))
+SECTIONS = (("nav.section.core", 5), ("nav.section.weights", 5), ("nav.section.beyond", 6))
 #: Largest number of points of a class drawn in a scatter: every minority
 #: point of a rare class is drawn (see lib.data.display_subsample). Small
 #: enough for SVG markers (lib.figures.SVG_MAX_POINTS), which redraw faster
@@ -143,6 +144,35 @@ def _start_session() -> None:
     for name, value in asdict(settings).items():
         st.session_state[_value(name)] = value
     st.session_state["_notices"] = notices
+
+
+def apply_preset(preset: Mapping[str, str]) -> None:
+    """Apply query-string values to this session, as if its link had them.
+
+    Shared settings go to the sidebar widgets; a page's own settings are
+    re-read, with the usual validation, when that page next draws them.
+    Used as a button callback before switching pages (a lesson's preset).
+    """
+    settings, notices = parse_query({**to_query(current_settings()), **preset})
+    for name, value in asdict(settings).items():
+        st.session_state[_widget(name)] = value
+        st.session_state[_value(name)] = value
+    raw = dict(st.session_state.get("_raw_query", {}))
+    for name, value in preset.items():
+        if name not in _SETTING_KEYS:
+            raw[name] = value
+            st.session_state.pop(f"page_{name}", None)
+            st.session_state.pop(f"_keep_{name}", None)
+    st.session_state["_raw_query"] = raw
+    st.session_state["_notices"] = notices
+
+
+def script_of(path: str) -> str:
+    """The page script served at URL path ``path``."""
+    for script, url_path, _, _ in PAGES:
+        if url_path == path:
+            return script
+    raise ValueError(f"unknown page path {path!r}")
 
 
 def _set_balanced() -> None:

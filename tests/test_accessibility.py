@@ -35,7 +35,8 @@ def test_describe_follows_the_language():
     assert describe(fig, tr=translator("ko")).startswith("차트 “t”: 선;")
 
 
-@pytest.mark.parametrize("script", [p[0] for p in PAGES if p[1] not in ("arena", "your-data")])
+@pytest.mark.parametrize("script", [p[0] for p in PAGES
+                                    if p[1] not in ("arena", "your-data", "lessons")])
 def test_every_chart_on_every_page_has_a_summary(script):
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     at.run()

@@ -314,8 +314,9 @@ GLYPHS_DIFFER_JS = """(letters) => {
 
 @pytest.mark.parametrize("lang", sorted(SCRIPT_LETTERS))
 @pytest.mark.parametrize(("path", "name", "n_plots"),
-                         [p for p in PAGES if p[1] in ("overview", "boundaries", "gradients")],
-                         ids=["overview", "boundaries", "gradients"])
+                         [*(p for p in PAGES if p[1] in ("overview", "boundaries", "gradients")),
+                          ("lessons", "lessons", 0)],
+                         ids=["overview", "boundaries", "gradients", "lessons"])
 def test_page_in_russian_and_korean(page: Page, base_url: str, lang: str, path: str,
                                     name: str, n_plots: int) -> None:
     query = SCREENSHOT_QUERY.replace("lang=en", f"lang={lang}")
@@ -359,6 +360,21 @@ def test_copied_link_reproduces_the_view(chromium_browser: Browser, base_url: st
     finally:
         fresh.context.close()
         context.close()
+
+
+def test_lesson_predict_reveal_and_open(page: Page, base_url: str) -> None:
+    _open(page, f"{base_url}/lessons?lesson=2&lang=en", 0)
+    page.get_by_text("Well under 1 %: it is drowned by the majority's terms.").click()
+    page.get_by_role("button", name="Reveal the answer").click()
+    page.get_by_text("Right.").wait_for()
+    explanation = page.get_by_text("this is the masking effect").inner_text()
+    assert "%" in explanation, explanation
+    _screenshot(page, "lessons", 0)
+    page.get_by_role("button", name="Open the page with this step's settings").click()
+    page.wait_for_url("**/gradients?**")
+    _wait_idle(page, 4)
+    assert _query(page)["w1"] == "1" and _query(page)["ratio"] == "1000"
+    assert not _exceptions(page)
 
 
 #: What the focused element is called: its aria-label, its <label>, or its text.

@@ -1,0 +1,195 @@
+"""Guided lessons: eight steps, each a preset, a question and measured evidence.
+
+Every step's explanation is filled with numbers that :func:`evidence`
+computes here from the same ``lib`` functions the pages use, and
+``tests/test_lessons.py`` asserts the claims the texts make (e.g. at 1:1000
+without weights the rare class gives under 1 % of the gradient), so the
+lesson cannot drift from what the app shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+from sklearn.metrics import log_loss
+
+from lib.data import long_tail_counts, make_imbalanced, project_1d
+from lib.gradients import class_gradient_contributions
+from lib.losses import focal_loss_shares
+from lib.metrics import per_class_report, weighted_threshold
+from lib.models import fit_logistic
+from lib.strategies import fit_strategy
+from lib.weights import class_weights, weights_from_counts
+
+#: The lessons' data: the app's defaults (n = 20,000, 1:1000, separation 2, seed 0).
+N, RATIO, SEP, SEED = 20_000, 1000, 2.0, 0
+BALANCED = {"w0": "0.5005", "w1": "500"}
+_BASE = {"ratio": str(RATIO), "n": str(N), "seed": str(SEED), "sep": "2"}
+
+
+@dataclass(frozen=True)
+class Lesson:
+    """One step: texts under ``lesson.<key>.*``, the page to open and its preset.
+
+    Attributes
+    ----------
+    key : str
+        Catalogue prefix and :func:`evidence` key.
+    page : str
+        URL path of the page the step opens.
+    preset : mapping of str to str
+        Query parameters the page opens with.
+    answer : int
+        Index (0-2) of the correct option.
+    """
+
+    key: str
+    page: str
+    preset: Mapping[str, str] = field(default_factory=dict)
+    answer: int = 0
+
+
+LESSONS: tuple[Lesson, ...] = (
+    Lesson("plain", "boundaries", {**_BASE, "w0": "1", "w1": "1"}, answer=1),
+    Lesson("masking", "gradients", {**_BASE, "w0": "1", "w1": "1", "step": "0"}, answer=2),
+    Lesson("surface", "loss-surface", {**_BASE, **BALANCED}, answer=0),
+    Lesson("threshold", "thresholds", {**_BASE, **BALANCED}, answer=1),
+    Lesson("focal", "focal-loss", {**_BASE, "w0": "1", "w1": "1", "gamma": "2"}, answer=0),
+    Lesson("schemes", "weight-schemes", {"beta": "0.999"}, answer=2),
+    Lesson("smote", "probabilities", {**_BASE, "ratio": "100"}, answer=1),
+    Lesson("validation", "training-loss", {**_BASE, **BALANCED}, answer=0),
+)
+
+
+def _cell(table: pd.DataFrame, row: object, column: str) -> float:
+    return float(table.to_dict()[column][row])
+
+
+def _data(ratio: int = RATIO, seed: int = SEED) -> tuple[np.ndarray, np.ndarray]:
+    return make_imbalanced(N, ratio, class_sep=SEP, random_state=seed)
+
+
+def evidence(key: str) -> dict[str, float]:
+    r"""The measured numbers behind one lesson's explanation.
+
+    ``plain``: test accuracy and class-1 recall of plain logistic regression
+    at 1:1000. ``masking``: class-1 share of the gradient at
+    :math:`\theta = 0`, unweighted and balanced. ``surface``: shift of the
+    optimal bias of the 1-D model under balanced weights against
+    :math:`\log(w_1/w_0)`, and the relative change of the slope.
+    ``threshold``: share of test decisions on which the weighted model at 0.5
+    and the plain one at :math:`w_0/(w_0+w_1)` agree. ``focal``: share of the
+    training loss from easy majority samples (:math:`p_t > 0.9`) under BCE
+    and focal loss (:math:`\gamma = 2`). ``schemes``: tail-to-head weight
+    ratio of INS, ISNS and ENS (:math:`\beta = 0.999`) on a 1:100 long tail.
+    ``smote``: mean predicted probability on a 1:100 test set with no remedy,
+    SMOTE and balanced weights, and the true positive rate. ``validation``:
+    unweighted validation log-loss and class-1 recall of the plain and the
+    balanced model.
+
+    Parameters
+    ----------
+    key : str
+        A :class:`Lesson` key.
+
+    Returns
+    -------
+    dict of str to float
+
+    References
+    ----------
+    King and Zeng (2001), "Logistic regression in rare events data";
+    Lin et al. (2017), focal loss; Cui et al. (2019), effective number of
+    samples; Dal Pozzolo et al. (2015), resampling and calibration.
+    """
+    if key in ("plain", "threshold", "validation", "masking", "surface"):
+        X, y = _data()
+        w = class_weights(y)
+        if key == "masking":
+            plain = class_gradient_contributions(X, y, np.zeros(2), 0.0)
+            balanced = class_gradient_contributions(X, y, np.zeros(2), 0.0, w0=w[0], w1=w[1])
+            return {"share_plain": plain.share1, "share_balanced": balanced.share1}
+        if key == "surface":
+            x = project_1d(X, y).reshape(-1, 1)
+            # Almost no penalty: the loss surface page shows the plain minimum.
+            a, b = fit_logistic(x, y, C=1e6), fit_logistic(x, y, w0=w[0], w1=w[1], C=1e6)
+            return {"bias_shift": float(b.intercept_[0] - a.intercept_[0]),
+                    "log_ratio": float(np.log(w[1] / w[0])),
+                    "slope_change": float(abs(b.coef_[0, 0] / a.coef_[0, 0] - 1))}
+        X_test, y_test = _data(seed=SEED + 1)
+        plain = fit_logistic(X, y)
+        if key == "plain":
+            report = per_class_report(y_test, plain.predict(X_test), labels=[0, 1])
+            return {"accuracy": float(np.mean(plain.predict(X_test) == y_test)),
+                    "recall1": _cell(report, 1, "recall"),
+                    "predicted1": float(np.sum(plain.predict(X_test) == 1)),
+                    "n1": float(np.sum(y_test == 1))}
+        weighted = fit_logistic(X, y, w0=w[0], w1=w[1])
+        if key == "threshold":
+            t = weighted_threshold(w[0], w[1])
+            moved = plain.predict_proba(X_test)[:, 1] > t
+            return {"agree": float(np.mean(weighted.predict(X_test) == moved)), "t": t}
+        return {f"{name}_{what}": value
+                for name, model in (("plain", plain), ("weighted", weighted))
+                for what, value in (
+                    ("logloss", float(log_loss(y_test, model.predict_proba(X_test)[:, 1]))),
+                    ("recall1", _cell(per_class_report(y_test, model.predict(X_test),
+                                                        labels=[0, 1]), 1, "recall")))}
+    if key == "focal":
+        X, y = _data()
+        p = fit_logistic(X, y).predict_proba(X)[:, 1]
+        shares = focal_loss_shares(y, p, gamma=2.0, alpha=None, easy=0.9)
+        return {"easy_bce": _cell(shares, "bce", "easy_majority"),
+                "easy_focal": _cell(shares, "focal", "easy_majority"),
+                "minority_focal": _cell(shares, "focal", "minority")}
+    if key == "schemes":
+        counts = long_tail_counts(5000, 100)
+        ratios = {scheme: weights_from_counts(counts, scheme, beta=0.999)
+                  for scheme in ("ins", "isns", "ens")}
+        return {f"{scheme}_ratio": float(w[-1] / w[0]) for scheme, w in ratios.items()}
+    if key == "smote":
+        X, y = _data(ratio=100)
+        X_test, y_test = _data(ratio=100, seed=SEED + 1)
+        means = {name: float(np.mean(fit_strategy(name, X, y).model.predict_proba(X_test)[:, 1]))
+                 for name in ("none", "smote", "class_weight")}
+        return {"mean_none": means["none"], "mean_smote": means["smote"],
+                "mean_weighted": means["class_weight"], "rate": float(np.mean(y_test))}
+    raise ValueError(f"`key` must be one of {', '.join(lesson.key for lesson in LESSONS)}. "
+                     f"Got {key!r} instead.")
+
+
+#: How each measured number is written in the explanations.
+_PERCENT = ("accuracy", "recall1", "share", "slope_change", "agree", "easy", "minority",
+            "mean", "rate")
+
+
+def formatted(numbers: Mapping[str, float]) -> dict[str, str]:
+    """The numbers of :func:`evidence` as the explanations show them.
+
+    Shares and rates as percentages, ratios with ×, counts as integers,
+    everything else to three significant digits.
+
+    Parameters
+    ----------
+    numbers : mapping of str to float
+        Output of :func:`evidence`.
+
+    Returns
+    -------
+    dict of str to str
+    """
+    out = {}
+    for name, value in numbers.items():
+        if name.endswith("_ratio"):
+            out[name] = f"{value:.3g}×"
+        elif name in ("predicted1", "n1"):
+            out[name] = f"{int(value):,}"
+        elif any(part in name.split("_") for part in _PERCENT) and "logloss" not in name \
+                and name not in ("log_ratio",):
+            out[name] = f"{100 * value:.3g} %"
+        else:
+            out[name] = f"{value:.3g}"
+    return out

@@ -1,0 +1,130 @@
+"""The lessons' claims, checked against lib, and the Lessons page (issue 7).
+
+Each explanation is filled with :func:`lib.lessons.evidence`; the tests here
+assert what the texts say about those numbers, so a change in lib that
+breaks a lesson's story fails here rather than in front of a class.
+"""
+
+import math
+
+import pytest
+
+from lib.i18n import catalogue, placeholders
+from lib.lessons import LESSONS, evidence, formatted
+from tests.test_app import open_page, query, rerun
+from ui import PAGES, script_of
+
+
+@pytest.fixture(scope="module")
+def numbers():
+    return {lesson.key: evidence(lesson.key) for lesson in LESSONS}
+
+
+def test_eight_steps_in_the_issues_order():
+    assert [lesson.key for lesson in LESSONS] == [
+        "plain", "masking", "surface", "threshold", "focal", "schemes", "smote", "validation"]
+    assert {lesson.page for lesson in LESSONS} <= {page[1] for page in PAGES}
+    assert all(lesson.answer in (0, 1, 2) for lesson in LESSONS)
+
+
+def test_plain_bce_learns_to_predict_class_0(numbers):
+    e = numbers["plain"]
+    assert e["accuracy"] > 0.99 and e["recall1"] < 0.1
+
+
+def test_minority_gradient_is_masked_and_balanced_weights_restore_it(numbers):
+    e = numbers["masking"]
+    assert e["share_plain"] < 0.01
+    assert 0.4 < e["share_balanced"] < 0.6
+
+
+def test_balanced_weights_move_the_bias_by_about_log_ratio(numbers):
+    e = numbers["surface"]
+    assert 0.8 < e["bias_shift"] / e["log_ratio"] < 1.1
+    assert e["slope_change"] < 0.2
+
+
+def test_weights_are_threshold_moving(numbers):
+    assert numbers["threshold"]["agree"] > 0.95
+    assert numbers["threshold"]["t"] == pytest.approx(0.5005 / 500.5, rel=1e-3)
+
+
+def test_focal_loss_removes_the_easy_majoritys_share(numbers):
+    e = numbers["focal"]
+    assert e["easy_focal"] < e["easy_bce"] / 100
+    assert e["minority_focal"] > 0.99
+
+
+def test_ins_isns_ens_on_a_long_tail(numbers):
+    e = numbers["schemes"]
+    assert e["ins_ratio"] == pytest.approx(100, rel=0.01)
+    assert e["isns_ratio"] == pytest.approx(math.sqrt(e["ins_ratio"]), rel=1e-9)
+    assert e["isns_ratio"] < e["ens_ratio"] < e["ins_ratio"]
+
+
+def test_smote_and_weights_inflate_probabilities(numbers):
+    e = numbers["smote"]
+    assert e["mean_none"] == pytest.approx(e["rate"], rel=0.25)
+    assert e["mean_smote"] > 10 * e["rate"] and e["mean_weighted"] > 10 * e["rate"]
+
+
+def test_weighted_model_has_worse_validation_loss_but_better_recall(numbers):
+    e = numbers["validation"]
+    assert e["weighted_logloss"] > 10 * e["plain_logloss"]
+    assert e["weighted_recall1"] > e["plain_recall1"] + 0.5
+
+
+def test_answers_match_the_evidence(numbers):
+    # The option marked right is the one the measurement supports.
+    for lesson in LESSONS:
+        text = catalogue("en")[f"lesson.{lesson.key}.opt{lesson.answer}"]
+        assert text, lesson.key
+    assert numbers["masking"]["share_plain"] < 0.01  # "well under 1 %" is option 2
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "ko"])
+def test_every_explanation_fills_from_its_evidence(numbers, lang):
+    for lesson in LESSONS:
+        text = catalogue(lang)[f"lesson.{lesson.key}.explain"]
+        assert placeholders(text) <= set(formatted(numbers[lesson.key])), lesson.key
+
+
+def test_unknown_lesson_is_refused():
+    with pytest.raises(ValueError, match="plain"):
+        evidence("nope")
+
+
+# ------------------------------------------------------------------ the page
+def test_lessons_page_predict_then_reveal():
+    at = open_page("overview")
+    at.switch_page(script_of("lessons")).run()
+    assert not at.exception
+    reveal = next(b for b in at.button if b.key == "lesson_reveal_plain")
+    assert reveal.disabled  # predict first
+    at.radio(key="lesson_choice_plain").set_value(0)
+    rerun(at)
+    next(b for b in at.button if b.key == "lesson_reveal_plain").click()
+    rerun(at)
+    assert at.warning and "predicts class 0 almost everywhere" in at.warning[0].value
+    explanation = " ".join(m.value for m in at.markdown)
+    assert "of the class-1 points" in explanation and "%" in explanation
+
+
+def test_lesson_step_is_in_the_url_and_opens_its_page_with_the_preset():
+    at = open_page("overview")
+    at.switch_page(script_of("lessons")).run()
+    at.select_slider(key="page_lesson").set_value(5)
+    rerun(at)
+    assert query(at)["lesson"] == "5"
+    next(b for b in at.button if b.key == "lesson_open_focal").click()
+    rerun(at)
+    assert not at.exception
+    q = query(at)
+    assert q["gamma"] == "2" and q["w1"] == "1" and q["ratio"] == "1000"
+    assert at.title[0].value.startswith("Focal")
+
+
+def test_bad_lesson_number_falls_back_with_a_notice():
+    at = open_page("overview", lesson="99")
+    at.switch_page(script_of("lessons")).run()
+    assert query(at)["lesson"] == "1"
