@@ -183,12 +183,11 @@ def formatted(numbers: Mapping[str, float]) -> dict[str, str]:
     """
     out = {}
     for name, value in numbers.items():
-        if name.endswith("_ratio"):
+        if name.endswith("_ratio") and name != "log_ratio":
             out[name] = f"{value:.3g}×"
         elif name in ("predicted1", "n1"):
             out[name] = f"{int(value):,}"
-        elif any(part in name.split("_") for part in _PERCENT) and "logloss" not in name \
-                and name not in ("log_ratio",):
+        elif name in _PERCENT or any(part in _PERCENT for part in name.split("_")):
             out[name] = f"{100 * value:.3g} %"
         else:
             out[name] = f"{value:.3g}"
