@@ -105,60 +105,95 @@ def evidence(key: str) -> dict[str, float]:
     Lin et al. (2017), focal loss; Cui et al. (2019), effective number of
     samples; Dal Pozzolo et al. (2015), resampling and calibration.
     """
-    if key in ("plain", "threshold", "validation", "masking", "surface"):
-        X, y = _data()
-        w = class_weights(y)
-        if key == "masking":
-            plain = class_gradient_contributions(X, y, np.zeros(2), 0.0)
-            balanced = class_gradient_contributions(X, y, np.zeros(2), 0.0, w0=w[0], w1=w[1])
-            return {"share_plain": plain.share1, "share_balanced": balanced.share1}
-        if key == "surface":
-            x = project_1d(X, y).reshape(-1, 1)
-            # Almost no penalty: the loss surface page shows the plain minimum.
-            a, b = fit_logistic(x, y, C=1e6), fit_logistic(x, y, w0=w[0], w1=w[1], C=1e6)
-            return {"bias_shift": float(b.intercept_[0] - a.intercept_[0]),
-                    "log_ratio": float(np.log(w[1] / w[0])),
-                    "slope_change": float(abs(b.coef_[0, 0] / a.coef_[0, 0] - 1))}
-        X_test, y_test = _data(seed=SEED + 1)
-        plain = fit_logistic(X, y)
-        if key == "plain":
-            report = per_class_report(y_test, plain.predict(X_test), labels=[0, 1])
-            return {"accuracy": float(np.mean(plain.predict(X_test) == y_test)),
-                    "recall1": _cell(report, 1, "recall"),
-                    "predicted1": float(np.sum(plain.predict(X_test) == 1)),
-                    "n1": float(np.sum(y_test == 1))}
-        weighted = fit_logistic(X, y, w0=w[0], w1=w[1])
-        if key == "threshold":
-            t = weighted_threshold(w[0], w[1])
-            moved = plain.predict_proba(X_test)[:, 1] > t
-            return {"agree": float(np.mean(weighted.predict(X_test) == moved)), "t": t}
-        return {f"{name}_{what}": value
-                for name, model in (("plain", plain), ("weighted", weighted))
-                for what, value in (
-                    ("logloss", float(log_loss(y_test, model.predict_proba(X_test)[:, 1]))),
-                    ("recall1", _cell(per_class_report(y_test, model.predict(X_test),
-                                                        labels=[0, 1]), 1, "recall")))}
-    if key == "focal":
-        X, y = _data()
-        p = fit_logistic(X, y).predict_proba(X)[:, 1]
-        shares = focal_loss_shares(y, p, gamma=2.0, alpha=None, easy=0.9)
-        return {"easy_bce": _cell(shares, "bce", "easy_majority"),
-                "easy_focal": _cell(shares, "focal", "easy_majority"),
-                "minority_focal": _cell(shares, "focal", "minority")}
-    if key == "schemes":
-        counts = long_tail_counts(5000, 100)
-        ratios = {scheme: weights_from_counts(counts, scheme, beta=0.999)
-                  for scheme in ("ins", "isns", "ens")}
-        return {f"{scheme}_ratio": float(w[-1] / w[0]) for scheme, w in ratios.items()}
-    if key == "smote":
-        X, y = _data(ratio=100)
-        X_test, y_test = _data(ratio=100, seed=SEED + 1)
-        means = {name: float(np.mean(fit_strategy(name, X, y).model.predict_proba(X_test)[:, 1]))
-                 for name in ("none", "smote", "class_weight")}
-        return {"mean_none": means["none"], "mean_smote": means["smote"],
-                "mean_weighted": means["class_weight"], "rate": float(np.mean(y_test))}
-    raise ValueError(f"`key` must be one of {', '.join(lesson.key for lesson in LESSONS)}. "
-                     f"Got {key!r} instead.")
+    if key not in _EVIDENCE:
+        raise ValueError(f"`key` must be one of {', '.join(lesson.key for lesson in LESSONS)}. "
+                         f"Got {key!r} instead.")
+    return _EVIDENCE[key]()
+
+
+def _recall1(y_true: np.ndarray, y_pred: np.ndarray) -> float:
+    return _cell(per_class_report(y_true, y_pred, labels=[0, 1]), 1, "recall")
+
+
+def _plain() -> dict[str, float]:
+    X, y = _data()
+    X_test, y_test = _data(seed=SEED + 1)
+    pred = fit_logistic(X, y).predict(X_test)
+    return {"accuracy": float(np.mean(pred == y_test)), "recall1": _recall1(y_test, pred),
+            "predicted1": float(np.sum(pred == 1)), "n1": float(np.sum(y_test == 1))}
+
+
+def _masking() -> dict[str, float]:
+    X, y = _data()
+    w = class_weights(y)
+    plain = class_gradient_contributions(X, y, np.zeros(2), 0.0)
+    balanced = class_gradient_contributions(X, y, np.zeros(2), 0.0, w0=w[0], w1=w[1])
+    return {"share_plain": plain.share1, "share_balanced": balanced.share1}
+
+
+def _surface() -> dict[str, float]:
+    X, y = _data()
+    w = class_weights(y)
+    x = project_1d(X, y).reshape(-1, 1)
+    # Almost no penalty: the loss surface page shows the plain minimum.
+    a, b = fit_logistic(x, y, C=1e6), fit_logistic(x, y, w0=w[0], w1=w[1], C=1e6)
+    return {"bias_shift": float(b.intercept_[0] - a.intercept_[0]),
+            "log_ratio": float(np.log(w[1] / w[0])),
+            "slope_change": float(abs(b.coef_[0, 0] / a.coef_[0, 0] - 1))}
+
+
+def _threshold() -> dict[str, float]:
+    X, y = _data()
+    X_test, _ = _data(seed=SEED + 1)
+    w = class_weights(y)
+    t = weighted_threshold(w[0], w[1])
+    moved = fit_logistic(X, y).predict_proba(X_test)[:, 1] > t
+    weighted = fit_logistic(X, y, w0=w[0], w1=w[1]).predict(X_test)
+    return {"agree": float(np.mean(weighted == moved)), "t": t}
+
+
+def _validation() -> dict[str, float]:
+    X, y = _data()
+    X_test, y_test = _data(seed=SEED + 1)
+    w = class_weights(y)
+    out = {}
+    for name, model in (("plain", fit_logistic(X, y)),
+                        ("weighted", fit_logistic(X, y, w0=w[0], w1=w[1]))):
+        out[f"{name}_logloss"] = float(log_loss(y_test, model.predict_proba(X_test)[:, 1]))
+        out[f"{name}_recall1"] = _recall1(y_test, model.predict(X_test))
+    return out
+
+
+def _focal() -> dict[str, float]:
+    X, y = _data()
+    p = fit_logistic(X, y).predict_proba(X)[:, 1]
+    shares = focal_loss_shares(y, p, gamma=2.0, alpha=None, easy=0.9)
+    return {"easy_bce": _cell(shares, "bce", "easy_majority"),
+            "easy_focal": _cell(shares, "focal", "easy_majority"),
+            "minority_focal": _cell(shares, "focal", "minority")}
+
+
+def _schemes() -> dict[str, float]:
+    counts = long_tail_counts(5000, 100)
+    ratios = {}
+    for scheme in ("ins", "isns", "ens"):
+        w = weights_from_counts(counts, scheme, beta=0.999)
+        ratios[f"{scheme}_ratio"] = float(w[-1] / w[0])
+    return ratios
+
+
+def _smote() -> dict[str, float]:
+    X, y = _data(ratio=100)
+    X_test, y_test = _data(ratio=100, seed=SEED + 1)
+    means = {name: float(np.mean(fit_strategy(name, X, y).model.predict_proba(X_test)[:, 1]))
+             for name in ("none", "smote", "class_weight")}
+    return {"mean_none": means["none"], "mean_smote": means["smote"],
+            "mean_weighted": means["class_weight"], "rate": float(np.mean(y_test))}
+
+
+_EVIDENCE = {"plain": _plain, "masking": _masking, "surface": _surface,
+             "threshold": _threshold, "focal": _focal, "schemes": _schemes,
+             "smote": _smote, "validation": _validation}
 
 
 #: How each measured number is written in the explanations.
