@@ -134,6 +134,14 @@ def _value(name: str) -> str:
     return f"_value_{name}"
 
 
+def _page_keys(name: str) -> tuple[str, str]:
+    """Session-state keys of a page setting: its widget's and the kept value's.
+
+    The kept value survives page switches (see :func:`bound`).
+    """
+    return f"page_{name}", f"_keep_{name}"
+
+
 def _start_session() -> None:
     """Read the URL once per browser session and seed the settings from it."""
     if "_raw_query" in st.session_state:
@@ -161,8 +169,8 @@ def apply_preset(preset: Mapping[str, str]) -> None:
     for name, value in preset.items():
         if name not in _SETTING_KEYS:
             raw[name] = value
-            st.session_state.pop(f"page_{name}", None)
-            st.session_state.pop(f"_keep_{name}", None)
+            for key in _page_keys(name):
+                st.session_state.pop(key, None)
     st.session_state["_raw_query"] = raw
     st.session_state["_notices"] = notices
 
@@ -273,7 +281,7 @@ PROJECTOR_FONT, PROJECTOR_LINE = 18, 4.0
 
 def projector() -> bool:
     """Whether projector mode is on (sidebar toggle, ``?proj=1``)."""
-    return bool(st.session_state.get("page_proj", False))
+    return bool(st.session_state.get(_page_keys("proj")[0], False))
 
 
 def _projector_toggle() -> None:
@@ -349,7 +357,7 @@ def bound(spec: ParamSpec, render: Callable[[str], T]) -> T:
     opened with (bad values fall back to the default with a notice); later it
     keeps the user's last choice even after visiting other pages.
     """
-    key, keep = f"page_{spec.name}", f"_keep_{spec.name}"
+    key, keep = _page_keys(spec.name)
     if key not in st.session_state:
         if keep in st.session_state:
             st.session_state[key] = st.session_state[keep]
