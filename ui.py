@@ -272,8 +272,9 @@ def sidebar() -> Settings:
 #: (Streamlit sizes everything in rem) ...
 _PROJECTOR_CSS = """<style>
 html { font-size: 20px; }
-[data-testid="stMain"] p, [data-testid="stMain"] li, [data-testid="stMain"] td,
-[data-testid="stSidebar"] p, [data-testid="stSidebar"] label { color: #000000; }
+[data-testid="stMain"] p:not(button p), [data-testid="stMain"] li,
+[data-testid="stMain"] td, [data-testid="stSidebar"] p:not(button p),
+[data-testid="stSidebar"] label { color: #000000; }
 </style>"""
 #: ... and for every chart: bigger fonts, thicker lines, black text.
 PROJECTOR_FONT, PROJECTOR_LINE = 18, 4.0
