@@ -42,6 +42,7 @@ from lib.figures import describe
 from lib.figures_strategies import interval_chart
 from lib.gradients import gradient_descent
 from lib.i18n import DEFAULT_LANGUAGE, languages, translate
+from lib.i18n import error_text as _error_text
 from lib.models import fit_logistic, model_probability_grid, probability_grid
 from lib.settings import (
     N_CHOICES,
@@ -113,6 +114,11 @@ def lang() -> str:
 def tr(key: str, **values: Any) -> str:
     """Translate ``key`` into the current language (the one lookup of the app)."""
     return translate(key, lang(), **values)
+
+
+def error_text(err: BaseException | str) -> str:
+    """An error from ``lib`` in the current language (other libraries' text as it is)."""
+    return _error_text(err, lang())
 
 
 # ---------------------------------------------------------------- settings
@@ -504,7 +510,7 @@ def guarded() -> Iterator[None]:
     try:
         yield
     except ValueError as err:
-        st.error(tr("error.value", message=str(err)), icon=":material/error:")
+        st.error(tr("error.value", message=error_text(err)), icon=":material/error:")
 
 
 def metric_row(*items: tuple[str, str]) -> None:
@@ -850,7 +856,7 @@ def arena(X: NDArray[np.float64], y: NDArray[np.int64], data_id: str, *, seed: i
 def arena_results(result: CrossValidationResult) -> None:
     """Table, interval chart, skipped strategies and CSV downloads of an arena run."""
     for name, why in result.errors.items():
-        st.warning(tr("arena.skipped", name=strategy_label(name), why=why),
+        st.warning(tr("arena.skipped", name=strategy_label(name), why=error_text(why)),
                    icon=":material/report:")
     summary = result.summary
     wide, half = summary_wide(summary), summary_wide(summary, "half_width")

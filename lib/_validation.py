@@ -1,8 +1,9 @@
 """Input checks shared by the public functions of :mod:`lib`.
 
-Every check raises :class:`ValueError` with a message a student can act on,
-in the form "`name` must be ... Got ... instead.", so that bad input never
-turns into a silent NaN further down.
+Every check raises :class:`ValueError` (a :class:`lib.i18n.LabError`, so
+pages can show it in the reader's language) with a message a student can act
+on, in the form "`name` must be ... Got ... instead.", so that bad input
+never turns into a silent NaN further down.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
+
+from lib.i18n import LabError
 
 
 def _show(value: Any) -> str:
@@ -26,20 +29,16 @@ def check_finite_number(name: str, value: Any, *, low: float | None = None,
     try:
         number = float(value)
     except (TypeError, ValueError):
-        raise ValueError(
-            f"`{name}` must be a number. Got {_show(value)} instead."
-        ) from None
+        raise LabError("error.arg.not_number", name=name, value=_show(value)) from None
     if not math.isfinite(number):
-        raise ValueError(
-            f"`{name}` must be a finite number. Got {_show(value)} instead."
-        )
+        raise LabError("error.arg.not_finite", name=name, value=_show(value))
     if low is not None:
         too_low = number < low if low_inclusive else number <= low
         if too_low:
-            op = ">=" if low_inclusive else ">"
-            raise ValueError(f"`{name}` must be {op} {low:g}. Got {number:g} instead.")
+            raise LabError("error.arg.at_least" if low_inclusive else "error.arg.above",
+                           name=name, low=f"{low:g}", value=f"{number:g}")
     if high is not None and number > high:
-        raise ValueError(f"`{name}` must be <= {high:g}. Got {number:g} instead.")
+        raise LabError("error.arg.at_most", name=name, high=f"{high:g}", value=f"{number:g}")
     return number
 
 
@@ -50,14 +49,12 @@ def check_int(name: str, value: Any, *, low: int | None = None,
         if isinstance(value, (float, np.floating)) and float(value).is_integer():
             value = int(value)
         else:
-            raise ValueError(
-                f"`{name}` must be an integer. Got {_show(value)} instead."
-            )
+            raise LabError("error.arg.not_integer", name=name, value=_show(value))
     number = int(value)
     if low is not None and number < low:
-        raise ValueError(f"`{name}` must be >= {low}. Got {number} instead.")
+        raise LabError("error.arg.at_least", name=name, low=low, value=number)
     if high is not None and number > high:
-        raise ValueError(f"`{name}` must be <= {high}. Got {number} instead.")
+        raise LabError("error.arg.at_most", name=name, high=high, value=number)
     return number
 
 
@@ -65,7 +62,7 @@ def check_threshold(name: str, value: Any) -> float:
     """Check a probability threshold strictly between 0 and 1."""
     t = check_finite_number(name, value, low=0.0, low_inclusive=False, high=1.0)
     if t >= 1.0:
-        raise ValueError(f"`{name}` must be < 1. Got {t:g} instead.")
+        raise LabError("error.arg.below", name=name, high="1", value=f"{t:g}")
     return t
 
 
@@ -74,10 +71,7 @@ def check_class_weights(w0: Any, w1: Any) -> tuple[float, float]:
     a = check_finite_number("w0", w0, low=0.0)
     b = check_finite_number("w1", w1, low=0.0)
     if a == 0.0 and b == 0.0:
-        raise ValueError(
-            "At least one of `w0` and `w1` must be positive. Got w0=0 and w1=0 "
-            "instead; the loss would be zero everywhere."
-        )
+        raise LabError("error.arg.weights_zero")
     return a, b
 
 
@@ -87,20 +81,14 @@ def as_float_array(name: str, values: ArrayLike, *, ndim: int = 1,
     try:
         arr = np.asarray(values, dtype=np.float64)
     except (TypeError, ValueError):
-        raise ValueError(f"`{name}` must contain numbers only.") from None
+        raise LabError("error.arg.numbers_only", name=name) from None
     if arr.ndim != ndim:
-        raise ValueError(
-            f"`{name}` must be a {ndim}-D array. Got an array with shape "
-            f"{arr.shape} instead."
-        )
+        raise LabError("error.arg.ndim", name=name, ndim=ndim, shape=str(arr.shape))
     if not allow_empty and arr.size == 0:
-        raise ValueError(f"`{name}` must not be empty.")
+        raise LabError("error.arg.empty", name=name)
     if not np.all(np.isfinite(arr)):
         bad = int(np.count_nonzero(~np.isfinite(arr)))
-        raise ValueError(
-            f"`{name}` must contain finite numbers only. Found {bad} NaN or "
-            "infinite value(s)."
-        )
+        raise LabError("error.arg.non_finite", name=name, bad=bad)
     return arr
 
 
@@ -110,10 +98,8 @@ def as_probabilities(name: str, values: ArrayLike, *,
     arr = as_float_array(name, values, allow_empty=allow_empty)
     outside = (arr < 0.0) | (arr > 1.0)
     if np.any(outside):
-        raise ValueError(
-            f"`{name}` must contain probabilities between 0 and 1. Found "
-            f"{arr[outside][:5].tolist()!r} instead."
-        )
+        raise LabError("error.arg.not_probabilities", name=name,
+                       found=repr(arr[outside][:5].tolist()))
     return arr
 
 
@@ -121,7 +107,7 @@ def check_beta(beta: Any) -> float:
     """Check the effective-number hyper-parameter: 0 <= beta < 1."""
     b = check_finite_number("beta", beta, low=0.0)
     if b >= 1.0:
-        raise ValueError(f"`beta` must be < 1 (try 0.999). Got {b:g} instead.")
+        raise LabError("error.arg.beta", value=f"{b:g}")
     return b
 
 
@@ -130,7 +116,7 @@ def as_coefficients(values: ArrayLike) -> NDArray[np.float64]:
     try:
         flat = np.ravel(np.asarray(values, dtype=np.float64))
     except (TypeError, ValueError):
-        raise ValueError("`coef` must contain numbers only.") from None
+        raise LabError("error.arg.numbers_only", name="coef") from None
     return as_float_array("coef", flat)
 
 
@@ -138,7 +124,7 @@ def as_class_indices(name: str, values: ArrayLike) -> NDArray[np.int64]:
     """Convert labels to an int array of class indices 0, 1, 2, ..."""
     arr = as_float_array(name, values)
     if not np.all((arr == np.round(arr)) & (arr >= 0)):
-        raise ValueError(f"`{name}` must contain class indices 0, 1, 2, ...")
+        raise LabError("error.arg.class_indices", name=name)
     return arr.astype(np.int64)
 
 
@@ -147,10 +133,7 @@ def as_binary_labels(name: str, values: ArrayLike) -> NDArray[np.float64]:
     arr = as_float_array(name, values)
     if not np.all((arr == 0.0) | (arr == 1.0)):
         found = np.unique(arr[(arr != 0.0) & (arr != 1.0)])[:5]
-        raise ValueError(
-            f"`{name}` must contain only the class labels 0 and 1. Found "
-            f"{_show(found.tolist())} instead."
-        )
+        raise LabError("error.arg.binary_labels", name=name, found=_show(found.tolist()))
     return arr
 
 
@@ -158,20 +141,15 @@ def check_same_length(**arrays: NDArray[Any]) -> int:
     """Check that all arrays have the same first dimension and return it."""
     lengths = {name: len(arr) for name, arr in arrays.items()}
     if len(set(lengths.values())) > 1:
-        described = ", ".join(f"{name} has {n}" for name, n in lengths.items())
-        raise ValueError(
-            f"The inputs must have the same number of samples; {described}."
-        )
+        described = ", ".join(f"`{name}`: {n}" for name, n in lengths.items())
+        raise LabError("error.arg.lengths", described=described)
     return next(iter(lengths.values()))
 
 
 def check_reduction(reduction: str) -> str:
     """Check the ``reduction`` argument of a loss."""
     if reduction not in ("mean", "sum", "none"):
-        raise ValueError(
-            "`reduction` must be 'mean', 'sum' or 'none'. Got "
-            f"{_show(reduction)} instead."
-        )
+        raise LabError("error.arg.reduction", value=_show(reduction))
     return reduction
 
 

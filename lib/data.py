@@ -12,6 +12,7 @@ from lib._validation import (
     check_int,
     check_same_length,
 )
+from lib.i18n import LabError
 
 #: Largest data set the lab generates; beyond this the app would not stay
 #: interactive on a small server.
@@ -277,8 +278,8 @@ def make_long_tailed(counts: ArrayLike, *, class_sep: float = 2.0,
     if np.any(n < 1) or np.any(n != np.round(n)) or len(n) < 2:
         raise ValueError("`counts` must hold at least two whole numbers >= 1.")
     if n.sum() > MAX_SAMPLES:
-        raise ValueError(f"The counts add up to {int(n.sum()):,}; at most "
-                         f"{MAX_SAMPLES:,} samples are allowed.")
+        raise LabError("error.data.too_many", total=f"{int(n.sum()):,}",
+                       limit=f"{MAX_SAMPLES:,}")
     sep = check_finite_number("class_sep", class_sep, low=0.0, high=100.0)
     if random_state is not None:
         check_int("random_state", random_state, low=0)

@@ -30,6 +30,7 @@ from numpy.typing import NDArray
 from sklearn.datasets import load_breast_cancer, load_digits
 
 from lib._validation import check_finite_number, check_int
+from lib.i18n import LabError
 
 #: Fewest minority samples a reduced data set keeps (one per test fold of 5).
 MIN_MINORITY = 5
@@ -104,13 +105,11 @@ def load_real(name: str, ratio: float, *, random_state: int = 0
     n0, n1 = int(np.sum(y == 0)), int(np.sum(y == 1))
     keep1 = max(MIN_MINORITY, round(n0 / r))
     if keep1 > n1:
-        raise ValueError(f"{name} has only {n1} minority rows, so 1:{r:g} (which needs "
-                         f"{keep1}) is not reachable; choose a ratio of at least "
-                         f"{int(np.ceil(n0 / n1))}.")
+        raise LabError("error.dataset.too_few_minority", name=name, n1=n1, ratio=f"{r:g}",
+                       need=keep1, lowest=int(np.ceil(n0 / n1)))
     if n0 / r < MIN_MINORITY:
-        raise ValueError(f"{name} has {n0} majority rows: 1:{r:g} would leave fewer than "
-                         f"{MIN_MINORITY} minority rows. Choose a ratio of at most "
-                         f"{n0 // MIN_MINORITY}.")
+        raise LabError("error.dataset.too_few_left", name=name, n0=n0, ratio=f"{r:g}",
+                       least=MIN_MINORITY, highest=n0 // MIN_MINORITY)
     rng = np.random.default_rng(seed)
     minority = rng.choice(np.flatnonzero(y == 1), size=keep1, replace=False)
     rows = np.sort(np.concatenate([np.flatnonzero(y == 0), minority]))

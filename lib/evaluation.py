@@ -37,6 +37,7 @@ from lib._validation import (
     check_int,
     check_same_length,
 )
+from lib.i18n import LabError, Message, message_of
 from lib.metrics import per_class_report
 from lib.strategies import check_strategy_data, fit_model, make_strategy
 
@@ -82,6 +83,11 @@ def _strategy_params(strategies: Sequence[str] | Mapping[str, Mapping[str, Any]]
     return out
 
 
+def _none_fitted(failed: dict[str, str]) -> LabError:
+    return LabError("error.cv.none_fitted", reasons=tuple(
+        Message("error.cv.reason", name=name, why=why) for name, why in failed.items()))
+
+
 def _score_fold(name: str, params: dict[str, Any], random_state: int, beta: float,
                 X: NDArray[np.float64], y: NDArray[np.int64], train: NDArray[np.intp],
                 test: NDArray[np.intp], repeat: int, fold: int, skip: bool) -> dict[str, Any]:
@@ -92,7 +98,7 @@ def _score_fold(name: str, params: dict[str, Any], random_state: int, beta: floa
     except ValueError as err:
         if not skip:
             raise
-        return {"strategy": name, "repeat": repeat, "fold": fold, "error": str(err)}
+        return {"strategy": name, "repeat": repeat, "fold": fold, "error": message_of(err)}
     fit_seconds = time.perf_counter() - start
     start = time.perf_counter()
     proba = np.asarray(model.predict_proba(X[test]))
@@ -245,11 +251,8 @@ def cross_validate_strategies(
         make_strategy(name, random_state=seed, **params)  # fail fast on bad names/params
     counts = np.bincount(y_arr, minlength=2)
     if counts.min() < splits:
-        raise ValueError(
-            f"Every class needs at least n_splits={splits} samples so that each test fold "
-            f"contains it; class {int(np.argmin(counts))} has only {int(counts.min())}. "
-            "Lower `n_splits` or use more data."
-        )
+        raise LabError("error.cv.too_few_for_folds", splits=splits,
+                       cls=int(np.argmin(counts)), have=int(counts.min()))
     # The smallest training fold of stratified k-fold holds n_c - ceil(n_c / k)
     # samples of class c.
     train_counts = {c: int(n - -(-n // splits)) for c, n in enumerate(counts)}
@@ -260,11 +263,10 @@ def cross_validate_strategies(
         except ValueError as err:
             if not skip:
                 raise
-            failed[name] = str(err)
+            failed[name] = message_of(err)
             del chosen[name]
     if not chosen:
-        raise ValueError("No strategy can be fitted on this data: "
-                         + " ".join(f"{k}: {v}" for k, v in failed.items()))
+        raise _none_fitted(failed)
     cv = RepeatedStratifiedKFold(n_splits=splits, n_repeats=repeats, random_state=seed)
     folds = [(i // splits, i % splits, train, test)
              for i, (train, test) in enumerate(cv.split(X_arr, y_arr))]
@@ -290,12 +292,11 @@ def cross_validate_strategies(
     for row in rows:
         if "error" in row and row["strategy"] not in failed:
             n_bad = sum(1 for r in rows if r["strategy"] == row["strategy"] and "error" in r)
-            failed[row["strategy"]] = (f"failed on {n_bad} of {len(folds)} folds, so it is "
-                                       f"left out of the comparison: {row['error']}")
+            failed[row["strategy"]] = Message("error.cv.failed_folds", bad=n_bad,
+                                              folds=len(folds), error=row["error"])
     rows = [r for r in rows if r["strategy"] not in failed]
     if not rows:
-        raise ValueError("No strategy can be fitted on this data: "
-                         + " ".join(f"{k}: {v}" for k, v in failed.items()))
+        raise _none_fitted(failed)
     table = pd.DataFrame(rows)
     return CrossValidationResult(folds=table, summary=summarize_folds(table), errors=failed)
 

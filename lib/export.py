@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from lib._validation import check_class_weights, check_finite_number, check_int
 from lib.data import MAX_RATIO, MAX_SAMPLES
+from lib.i18n import LabError
 
 
 def _number(value: float) -> str:
@@ -45,8 +46,7 @@ def pos_weight(w0: float, w1: float) -> float:
     """
     w0, w1 = check_class_weights(w0, w1)
     if w0 == 0:
-        raise ValueError("`w0` must be > 0 for a pos_weight: with w0 = 0 the negative "
-                         "class does not count at all.")
+        raise LabError("error.export.w0_zero")
     return w1 / w0
 
 

@@ -61,7 +61,7 @@ def placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
-def translate(key: str, lang: str = DEFAULT_LANGUAGE, **values: Any) -> str:
+def translate(key: str, lang: str = DEFAULT_LANGUAGE, /, **values: Any) -> str:
     """Look up ``key`` in the catalogue of ``lang`` and fill its placeholders.
 
     A key missing from ``lang`` falls back to English; a key missing from
@@ -107,3 +107,130 @@ def translator(lang: str = DEFAULT_LANGUAGE) -> Translator:
         return translate(key, lang, **values)
 
     return tr
+
+
+def _render(value: Any, lang: str) -> Any:
+    # A value may itself be a message (a reason inside a reason) or a tuple
+    # of messages (several reasons), translated into the same language.
+    if isinstance(value, Message):
+        return value.text(lang)
+    if isinstance(value, tuple):
+        return " ".join(str(_render(v, lang)) for v in value)
+    return value
+
+
+def _rebuild(key: str, values: dict[str, Any]) -> Message:
+    return Message(key, **values)
+
+
+class Message(str):
+    """English text that keeps its catalogue key and values for translation.
+
+    A ``str`` subclass, so code that stores, compares or searches messages
+    as text (tables, logs, tests) keeps working, while a page can show the
+    same message in the reader's language with :meth:`text`. Values that are
+    themselves :class:`Message` (or tuples of them, joined with spaces) are
+    translated too. Pickles by key and values, so a message made in a worker
+    process arrives intact.
+
+    Parameters
+    ----------
+    key : str
+        Catalogue key, e.g. ``"error.upload.empty"``.
+    **values
+        Values for the text's placeholders (``str.format`` syntax, so the
+        catalogue may say ``{rows:,}`` or ``{target!r}``).
+    """
+
+    key: str
+    values: dict[str, Any]
+
+    def __new__(cls, key: str, /, **values: Any) -> Message:
+        """Format the English text now; keep ``key`` and ``values`` for later."""
+        english = {k: _render(v, DEFAULT_LANGUAGE) for k, v in values.items()}
+        self = super().__new__(cls, translate(key, DEFAULT_LANGUAGE, **english))
+        self.key = key
+        self.values = values
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _rebuild, (self.key, self.values)
+
+    def text(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        """The message in ``lang`` (English where ``lang`` lacks the key).
+
+        Parameters
+        ----------
+        lang : str, default="en"
+            Language code.
+
+        Returns
+        -------
+        str
+        """
+        return translate(self.key, lang, **{k: _render(v, lang) for k, v in self.values.items()})
+
+
+class LabError(ValueError):
+    """A ``ValueError`` whose message can be shown in any catalogue language.
+
+    ``str(err)`` is the English text, so ``pytest.raises(match=...)`` and
+    logs read as before; pages call :func:`error_text` to show it in the
+    reader's language.
+
+    Parameters
+    ----------
+    key : str
+        Catalogue key of the message.
+    **values
+        Its placeholders' values.
+    """
+
+    def __init__(self, key: str, /, **values: Any) -> None:
+        self.message = Message(key, **values)
+        super().__init__(self.message)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _rebuild_error, (self.message.key, self.message.values)
+
+
+def _rebuild_error(key: str, values: dict[str, Any]) -> LabError:
+    return LabError(key, **values)
+
+
+def message_of(err: BaseException) -> str:
+    """The message of an exception, as a translatable :class:`Message` when it has one.
+
+    Parameters
+    ----------
+    err : BaseException
+
+    Returns
+    -------
+    str
+        ``err.message`` for a :class:`LabError`, else ``str(err)`` (text from
+        another library, which stays in its own language).
+    """
+    return err.message if isinstance(err, LabError) else str(err)
+
+
+def error_text(err: BaseException | str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """An error or message in ``lang``, for display.
+
+    Parameters
+    ----------
+    err : exception or str
+        A :class:`LabError`, a :class:`Message`, or anything else (shown as
+        its text, untranslated — e.g. a scikit-learn message).
+    lang : str, default="en"
+        Language code.
+
+    Returns
+    -------
+    str
+    """
+    if isinstance(err, LabError):
+        return err.message.text(lang)
+    if isinstance(err, Message):
+        return err.text(lang)
+    return str(err)

@@ -20,6 +20,7 @@ from lib._validation import (
     check_same_length,
     check_threshold,
 )
+from lib.i18n import LabError
 from lib.losses import logit, sigmoid
 
 
@@ -66,10 +67,7 @@ def fit_logistic(X: ArrayLike, y: ArrayLike, *, w0: float = 1.0, w1: float = 1.0
     y_arr = as_binary_labels("y", y)
     check_same_length(X=X_arr, y=y_arr)
     if y_arr.min() == y_arr.max():
-        raise ValueError(
-            "`y` must contain both classes to fit a classifier; it has only "
-            f"class {int(y_arr[0])}."
-        )
+        raise LabError("error.model.one_class", cls=int(y_arr[0]))
     C = check_finite_number("C", C, low=0.0, low_inclusive=False)
     sw: NDArray[np.float64] | None = None
     if sample_weight is not None:

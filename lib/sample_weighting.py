@@ -38,6 +38,7 @@ from lib._validation import (
     check_same_length,
 )
 from lib.data import MAX_SAMPLES
+from lib.i18n import LabError
 from lib.models import boundary_offset, fit_logistic, predict_labels
 from lib.settings import ParamError
 from lib.weights import recency_weights, sample_weights
@@ -762,10 +763,9 @@ def fit_line(x: ArrayLike, y: ArrayLike, *,
         sw = as_float_array("sample_weight", sample_weight)
         check_same_length(x=x_arr, sample_weight=sw)
         if np.any(sw < 0) or not np.any(sw > 0):
-            raise ValueError("`sample_weight` must be >= 0 everywhere with a positive sum.")
+            raise LabError("error.weights.nonpositive")
         if np.ptp(x_arr[sw > 0]) == 0.0:
-            raise ValueError("The points with positive weight must hold at least two "
-                             "different x values to fit a line.")
+            raise LabError("error.weights.one_x")
         sw = sw / sw.max()  # same line, and the solver never sees huge numbers
     model = LinearRegression().fit(x_arr[:, None], y_arr, sample_weight=sw)
     return float(model.intercept_), float(model.coef_[0])

@@ -56,6 +56,7 @@ from sklearn.preprocessing import StandardScaler
 from sklearn.tree import DecisionTreeClassifier
 
 from lib._validation import as_float_array, check_finite_number, check_int, check_same_length
+from lib.i18n import LabError, Message
 from lib.training import train_softmax
 from lib.weights import SCHEMES, class_weights
 
@@ -617,15 +618,10 @@ def check_strategy_data(name: str, counts: dict[int, int], **params: Any) -> Non
         key = _NEIGHBOURS[name]
         k = int(params.get(key, 5))
         if n_min < k + 1:
-            raise ValueError(
-                f"{name} looks for the {k} nearest minority neighbours ({key}={k}), so it "
-                f"needs at least {k + 1} minority samples in the training data; there are "
-                f"only {n_min}. Lower {key} to {max(1, n_min - 1)} or use more data.")
+            raise LabError("error.strategy.neighbours", name=name, k=k, key=key, need=k + 1,
+                           have=n_min, lower=max(1, n_min - 1))
     if name == "balanced_bagging" and n_min < _BAGGING_MIN:
-        raise ValueError(
-            f"balanced_bagging draws a bootstrap sample of a balanced under-sample for every "
-            f"member; with {n_min} minority samples (fewer than {_BAGGING_MIN}) a member can "
-            "draw a single class. Use more data.")
+        raise LabError("error.strategy.bagging", have=n_min, need=_BAGGING_MIN)
     ratio = params.get("sampling_strategy", "auto")
     if STRATEGIES[name].kind != "resampling" or isinstance(ratio, str):
         return  # "auto" balances the classes; on balanced data it adds nothing
@@ -635,20 +631,25 @@ def check_strategy_data(name: str, counts: dict[int, int], **params: Any) -> Non
     # under-sampler must keep no more majority rows than there are.
     if name != "random_under" and int(n_maj * target - n_min) <= 0:
         if target < current:
-            raise ValueError(
-                f"The training data already has minority/majority = {current:.4g}, above the "
-                f"sampling ratio {target:g}: {name} cannot reach it without removing minority "
-                f"samples. Choose a ratio above {current:.4g}.")
-        raise ValueError(
-            f"The training data already has minority/majority = {current:.4g}"
-            + (" (balanced)" if n_min == n_maj else "")
-            + f": at the sampling ratio {target:g}, {name} has no minority sample to add. "
-            "Choose a higher ratio or more imbalanced data.")
+            raise LabError("error.strategy.ratio_below", name=name, current=f"{current:.4g}",
+                           target=f"{target:g}")
+        raise LabError("error.strategy.balanced" if n_min == n_maj
+                       else "error.strategy.nothing_to_add",
+                       name=name, current=f"{current:.4g}", target=f"{target:g}")
     if name == "random_under" and int(n_min / target) > n_maj:
-        raise ValueError(
-            f"The training data already has minority/majority = {current:.4g}, above the "
-            f"sampling ratio {target:g}: {name} cannot reach it without adding majority "
-            f"samples. Choose a ratio of at least {current:.4g}.")
+        raise LabError("error.strategy.under_ratio", name=name, current=f"{current:.4g}",
+                       target=f"{target:g}")
+
+
+def _fit_detail(err: Exception) -> str:
+    # The two failures this lab provokes on purpose get a translatable
+    # explanation; any other library message is passed on as it is.
+    text = str(err)
+    if isinstance(err, RuntimeError) and "neigbours belong to the majority" in text:
+        return Message("error.strategy.adasyn_far")
+    if "worse than random" in text:
+        return Message("error.strategy.boosting_random")
+    return text
 
 
 def fit_model(name: str, model: Any, X: NDArray[np.float64], y: NDArray[np.int64]) -> Any:
@@ -687,7 +688,7 @@ def fit_model(name: str, model: Any, X: NDArray[np.float64], y: NDArray[np.int64
     try:
         return model.fit(X, y)
     except (RuntimeError, ValueError) as err:
-        raise ValueError(f"{name} cannot be fitted on this data: {err}") from None
+        raise LabError("error.strategy.cannot_fit", name=name, detail=_fit_detail(err)) from None
 
 
 def fit_strategy(name: str, X: ArrayLike, y: ArrayLike, *, random_state: int = 0,

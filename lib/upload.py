@@ -27,6 +27,7 @@ import pandas as pd
 from numpy.typing import NDArray
 
 from lib._validation import check_int
+from lib.i18n import LabError
 
 #: Largest accepted file (Streamlit's default upload limit is the same).
 MAX_BYTES = 200 * 1024 * 1024
@@ -87,23 +88,20 @@ def read_csv(data: bytes, *, filename: str = "data.csv", max_bytes: int = MAX_BY
     limit = check_int("max_bytes", max_bytes, low=1)
     rows_limit = check_int("max_rows", max_rows, low=1)
     if not isinstance(data, bytes | bytearray):
-        raise ValueError("The upload must be the bytes of a file.")
+        raise LabError("error.upload.not_bytes")
     if len(data) > limit:
-        raise ValueError(f"{filename} is {_size(len(data))}; the limit is {_size(limit)}. "
-                         "Upload a sample of the rows (e.g. with `head -n 100000`).")
+        raise LabError("error.upload.too_large", file=filename, size=_size(len(data)),
+                       limit=_size(limit))
     lower = filename.lower()
     if not lower.endswith((".csv", ".txt", ".tsv")):
-        raise ValueError(f"{filename} does not look like a CSV file (expected a name ending "
-                         "in .csv). Export the table as CSV first.")
+        raise LabError("error.upload.not_csv_name", file=filename)
     if not data.strip():
-        raise ValueError(f"{filename} is empty.")
+        raise LabError("error.upload.empty", file=filename)
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         # Excel's "Unicode text" export: UTF-16 with a byte-order mark.
         data = data.decode("utf-16").encode("utf-8")
     if b"\x00" in data[:65536] or data[:4] in (b"PK\x03\x04", b"\xd0\xcf\x11\xe0"):
-        raise ValueError(f"{filename} is a binary file (for example an Excel workbook or a "
-                         "ZIP archive), not a CSV text file. Save it as CSV (comma-separated "
-                         "values) and upload that.")
+        raise LabError("error.upload.binary", file=filename)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -116,8 +114,8 @@ def read_csv(data: bytes, *, filename: str = "data.csv", max_bytes: int = MAX_BY
     first_line = text.lstrip().splitlines()[0] if text.strip() else ""
     header = [h.strip() for h in next(csv.reader([first_line], delimiter=delimiter))]
     if len(header) > MAX_COLUMNS:
-        raise ValueError(f"{filename} has {len(header):,} columns; the limit is "
-                         f"{MAX_COLUMNS:,}.")
+        raise LabError("error.upload.too_many_columns", file=filename,
+                       columns=f"{len(header):,}", limit=f"{MAX_COLUMNS:,}")
     # Semicolon files usually come from locales that write 1,5 for 1.5.
     decimal = "," if delimiter == ";" and _DECIMAL_COMMA.search(text[:65536]) else "."
     try:
@@ -127,24 +125,19 @@ def read_csv(data: bytes, *, filename: str = "data.csv", max_bytes: int = MAX_BY
                             skipinitialspace=True, index_col=False, decimal=decimal)
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeError) as err:
         first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
-        raise ValueError(f"{filename} could not be read as CSV: {first}. Check that every "
-                         "row has the same number of fields as the header.") from None
+        raise LabError("error.upload.unparseable", file=filename, detail=first) from None
     if len(frame) > rows_limit:
-        raise ValueError(f"{filename} has more than {rows_limit:,} rows; the limit is "
-                         f"{rows_limit:,}. Upload a random sample of the rows.")
+        raise LabError("error.upload.too_many_rows", file=filename, limit=f"{rows_limit:,}")
     if frame.shape[1] < 2:
-        raise ValueError(f"{filename} has {frame.shape[1]} column; a classification task "
-                         "needs a target column and at least one feature column. Is the "
-                         "delimiter a comma, semicolon or tab?")
+        raise LabError("error.upload.one_column", file=filename, columns=frame.shape[1])
     if len(frame) == 0:
-        raise ValueError(f"{filename} has a header but no data rows.")
+        raise LabError("error.upload.no_rows", file=filename)
     if any(not h for h in header):
-        raise ValueError(f"{filename} has a column without a name in its header row; every "
-                         "column needs a name (the first row is read as the header).")
+        raise LabError("error.upload.unnamed_column", file=filename)
     duplicates = sorted({h for h in header if header.count(h) > 1})
     if duplicates:
-        raise ValueError(f"{filename} has duplicate column names ({', '.join(duplicates)}); "
-                         "rename them.")
+        raise LabError("error.upload.duplicate_columns", file=filename,
+                       columns=", ".join(duplicates))
     frame.columns = [str(c) for c in frame.columns]
     return frame
 
@@ -183,17 +176,15 @@ def class_counts(frame: pd.DataFrame, target: str) -> pd.Series:
 
 def _check_classes(target: str, n_values: int) -> None:
     if n_values > MAX_CLASSES:
-        raise ValueError(f"The target {target!r} has {n_values:,} distinct values; that "
-                         "looks like a measured quantity or an identifier, not class labels "
-                         f"(at most {MAX_CLASSES} classes). Choose another target column or "
-                         "bin it into classes first.")
+        raise LabError("error.upload.too_many_classes", target=repr(target),
+                       values=f"{n_values:,}", limit=MAX_CLASSES)
 
 
 def _check_target(frame: pd.DataFrame, target: str) -> None:
     if target not in frame.columns:
-        raise ValueError(f"There is no column {target!r}; the columns are "
-                         f"{', '.join(map(str, frame.columns[:20]))}"
-                         + (" …" if frame.shape[1] > 20 else "") + ".")
+        raise LabError("error.upload.no_such_column", target=repr(target),
+                       columns=", ".join(map(str, frame.columns[:20]))
+                       + (" …" if frame.shape[1] > 20 else ""))
 
 
 @dataclass(frozen=True)
@@ -266,18 +257,19 @@ def prepare(frame: pd.DataFrame, target: str, *, positive: str | None = None,
     """
     _check_target(frame, target)
     if missing not in ("refuse", "drop"):
-        raise ValueError(f"`missing` must be 'refuse' or 'drop'. Got {missing!r} instead.")
+        raise LabError("error.arg.choice", name="missing", choices="'refuse', 'drop'",
+                       value=repr(missing))
     columns = [c for c in frame.columns if c != target] if features is None else list(features)
     unknown = [c for c in columns if c not in frame.columns]
     if unknown:
-        raise ValueError(f"Unknown feature columns: {', '.join(map(str, unknown))}.")
+        raise LabError("error.upload.unknown_features", columns=", ".join(map(str, unknown)))
     if target in columns:
-        raise ValueError(f"The target {target!r} cannot also be a feature.")
+        raise LabError("error.upload.target_is_feature", target=repr(target))
     repeated = sorted({c for c in columns if columns.count(c) > 1})
     if repeated:
-        raise ValueError(f"Feature columns are listed twice: {', '.join(map(str, repeated))}.")
+        raise LabError("error.upload.repeated_features", columns=", ".join(map(str, repeated)))
     if not columns:
-        raise ValueError("Choose at least one feature column.")
+        raise LabError("error.upload.no_features")
     table = frame[[target, *columns]]
     has_missing = table.isna()
     dropped = 0
@@ -286,29 +278,27 @@ def prepare(frame: pd.DataFrame, target: str, *, positive: str | None = None,
             bad = has_missing.sum()
             bad = bad[bad > 0]
             listing = ", ".join(f"{k} ({v:,})" for k, v in bad.head(5).items())
-            raise ValueError(f"{int(has_missing.any(axis=1).sum()):,} row(s) have missing values "
-                             f"(in {listing}{' …' if len(bad) > 5 else ''}). Drop those rows, "
-                             "fill them in, or leave those columns out.")
+            raise LabError("error.upload.missing", rows=f"{int(has_missing.any(axis=1).sum()):,}",
+                           columns=listing + (" …" if len(bad) > 5 else ""))
         keep = ~has_missing.any(axis=1)
         dropped = int((~keep).sum())
         table = table[keep]
         if table.empty:
-            raise ValueError("Every row has a missing value; nothing is left after dropping.")
+            raise LabError("error.upload.all_missing")
     labels = table[target].astype("string").astype(str)
     values = labels.value_counts()
     if len(values) < 2:
-        raise ValueError(f"The target {target!r} has a single class ({values.index[0]!r}); "
-                         "a classifier needs at least two. Choose another target column.")
+        raise LabError("error.upload.single_class", target=repr(target),
+                       value=repr(values.index[0]))
     _check_classes(target, len(values))
     pos = str(values.index[-1]) if positive is None else str(positive)
     if pos not in values.index:
-        raise ValueError(f"{pos!r} is not a value of {target!r}; its values are "
-                         f"{', '.join(map(repr, values.index[:10]))}.")
+        raise LabError("error.upload.no_such_value", value=repr(pos), target=repr(target),
+                       values=", ".join(map(repr, values.index[:10])))
     y = (labels == pos).to_numpy().astype(np.int64)
     for cls, count in ((1, int(y.sum())), (0, int(len(y) - y.sum()))):
         if count < 2:
-            raise ValueError(f"Class {cls} has only {count} row; each class needs at least "
-                             "two. Choose another positive class or target.")
+            raise LabError("error.upload.tiny_class", cls=cls, count=count)
     parts: list[pd.DataFrame] = []
     encoded: dict[str, int] = {}
     for name in columns:
@@ -318,17 +308,16 @@ def prepare(frame: pd.DataFrame, target: str, *, positive: str | None = None,
             continue
         n_levels = int(col.nunique())
         if n_levels > MAX_CATEGORIES:
-            raise ValueError(f"Column {name!r} holds text with {n_levels:,} distinct values "
-                             f"(e.g. {col.iloc[0]!r}); only text columns with at most "
-                             f"{MAX_CATEGORIES} values are encoded. Leave it out of the "
-                             "features or convert it to numbers.")
+            raise LabError("error.upload.too_many_categories", column=repr(name),
+                           values=f"{n_levels:,}", example=repr(col.iloc[0]),
+                           limit=MAX_CATEGORIES)
         dummies = pd.get_dummies(col.astype(str), prefix=name, prefix_sep="=", dtype=np.float64)
         encoded[name] = n_levels
         parts.append(dummies)
     features_frame = pd.concat(parts, axis=1)
     X = features_frame.to_numpy(dtype=np.float64)
     if not np.all(np.isfinite(X)):
-        raise ValueError("Some feature values are infinite; replace or drop them.")
+        raise LabError("error.upload.infinite")
     return PreparedData(X=X, y=y, feature_names=[str(c) for c in features_frame.columns],
                         positive=pos, dropped_rows=dropped, encoded=encoded)
 

@@ -323,7 +323,7 @@ def test_prepare_refuses_a_single_class_target():
     ({"features": ["x", "size"]}, "Unknown feature columns: size"),
     ({"features": ["x", "y"]}, "The target 'y' cannot also be a feature"),
     ({"features": []}, "Choose at least one feature column"),
-    ({"missing": "fill"}, "`missing` must be 'refuse' or 'drop'"),
+    ({"missing": "fill"}, "`missing` must be one of 'refuse', 'drop'"),
 ])
 def test_prepare_refuses_bad_arguments(kwargs, match):
     args = {"target": "y", **kwargs}

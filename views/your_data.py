@@ -35,7 +35,7 @@ digest = hashlib.sha256(data).hexdigest()
 try:
     frame = ui.upload_frame(digest, name, data)
 except ValueError as err:
-    st.error(ui.tr("upload.bad_file", message=str(err)), icon=":material/error:")
+    st.error(ui.tr("upload.bad_file", message=ui.error_text(err)), icon=":material/error:")
     st.stop()
 st.caption(ui.tr("upload.loaded", name=name, rows=f"{len(frame):,}", cols=frame.shape[1]))
 columns = list(frame.columns)
@@ -45,7 +45,7 @@ target = left.selectbox(ui.tr("upload.target"), columns, index=len(columns) - 1,
 try:
     counts = class_counts(frame, target)
 except ValueError as err:
-    st.error(ui.tr("upload.bad_task", message=str(err)), icon=":material/error:")
+    st.error(ui.tr("upload.bad_task", message=ui.error_text(err)), icon=":material/error:")
     st.stop()
 labels = [c for c in counts.index if c != MISSING]
 positive = right.selectbox(ui.tr("upload.positive"), labels, index=max(0, len(labels) - 1),
@@ -60,7 +60,7 @@ try:
     prepared = ui.upload_task(digest, target, positive, tuple(features),
                               "drop" if drop else "refuse", frame)
 except ValueError as err:
-    st.error(ui.tr("upload.bad_task", message=str(err)), icon=":material/error:")
+    st.error(ui.tr("upload.bad_task", message=ui.error_text(err)), icon=":material/error:")
     st.stop()
 with right:
     n1 = int(prepared.y.sum())
