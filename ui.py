@@ -300,6 +300,31 @@ def _projector_toggle() -> None:
         st.markdown(_PROJECTOR_CSS, unsafe_allow_html=True)
 
 
+#: Streamlit writes the uploader's button and size note itself, in English;
+#: in another language these rules hide that text and show the catalogue's.
+_UPLOADER_CSS = """<style>
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p,
+[data-testid="stFileUploaderDropzoneInstructions"] span {{ display: none; }}
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"]::after
+{{ content: "{button}"; }}
+[data-testid="stFileUploaderDropzoneInstructions"] > div::after
+{{ content: "{note}"; font-size: 0.875rem; color: rgba(49, 51, 63, 0.6); }}
+</style>"""
+
+
+def file_uploader(label: str, types: Sequence[str], max_mb: int, **kwargs: Any) -> Any:
+    """``st.file_uploader`` whose own button and size note are in the current language."""
+    if lang() != DEFAULT_LANGUAGE:
+        def css_text(key: str, **values: Any) -> str:
+            return tr(key, **values).replace("\\", "").replace('"', "'")
+
+        st.html(_UPLOADER_CSS.format(
+            button=css_text("upload.browse"),
+            note=css_text("upload.limit_note", mb=max_mb,
+                          types=", ".join(t.upper() for t in types))))
+    return st.file_uploader(label, type=list(types), **kwargs)
+
+
 def _for_projector(fig: go.Figure) -> go.Figure:
     font = {"size": PROJECTOR_FONT, "color": "#000000"}
     fig.update_layout(font=font, title_font_size=PROJECTOR_FONT + 4, legend_font=font)

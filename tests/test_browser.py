@@ -32,6 +32,7 @@ from benchmarks.serve import (
     stop,
     wait_healthy,
 )
+from lib.i18n import translate
 
 pytestmark = pytest.mark.browser
 
@@ -328,6 +329,29 @@ def test_page_in_russian_and_korean(page: Page, base_url: str, lang: str, path: 
     assert page.evaluate(GLYPHS_DIFFER_JS, SCRIPT_LETTERS[lang]), \
         f"no font with {lang} glyphs: letters render as identical boxes"
     _screenshot(page, f"{lang}-{name}", n_plots)
+
+
+@pytest.mark.parametrize("lang", ["ru", "ko"])
+def test_upload_page_and_its_errors_in_russian_and_korean(page: Page, base_url: str,
+                                                          lang: str) -> None:
+    _open(page, f"{base_url}/your-data?ratio=20&n=2000&lang={lang}", 0)
+    # Streamlit draws the uploader's button itself; the page's CSS shows our words
+    page.locator('[data-testid="stFileUploaderDropzone"] button').wait_for()
+    shown = page.evaluate("""() => getComputedStyle(document.querySelector(
+        '[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"]'),
+        '::after').content""")
+    assert shown == f'"{translate("upload.browse", lang)}"', shown
+    assert page.get_by_text("Upload", exact=True).is_hidden()
+    # and a screen reader hears the same words
+    assert page.get_by_role("button", name=translate("upload.browse", lang),
+                            exact=True).count() == 1
+    _upload(page, "data.csv", b"a,b,y\n1,,0\n3,4,1\n5,6,0\n7,8,1\n")
+    page.locator('[data-testid="stAlertContentError"]').wait_for(timeout=20_000)
+    reason = translate("error.upload.missing", lang, rows="1", columns="b (1)")
+    [error] = _errors(page)
+    assert error.endswith(translate("upload.bad_task", lang, message=reason)), error
+    assert not _exceptions(page)
+    _screenshot(page, f"{lang}-upload-error", 0)
 
 
 def test_copied_link_reproduces_the_view(chromium_browser: Browser, base_url: str) -> None:

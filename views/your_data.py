@@ -15,7 +15,7 @@ def use(source: str) -> None:
 
 
 ui.page_header("upload")
-uploaded = st.file_uploader(ui.tr("upload.file"), type=["csv", "txt", "tsv"],
+uploaded = ui.file_uploader(ui.tr("upload.file"), ("csv", "txt", "tsv"), MAX_BYTES // 1024 ** 2,
                             help=ui.tr("upload.file_help", mb=MAX_BYTES // 1024 ** 2,
                                        rows=f"{MAX_ROWS:,}"), key="upload_file",
                             on_change=use, args=("file",))
