@@ -72,6 +72,7 @@ bench: $(VENV)/.dev chromium
 	$(BIN)/python benchmarks/arena.py
 	$(BIN)/python benchmarks/browser_latency.py
 	$(BIN)/python benchmarks/browser_latency.py --components
+	$(BIN)/python benchmarks/lesson_walkthrough.py
 	$(BIN)/python benchmarks/load.py --sessions 10 30
 	$(BIN)/python benchmarks/load.py --sessions 30 --ramp 60
 	$(BIN)/python benchmarks/load.py --sessions 10 30 --no-render

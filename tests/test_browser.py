@@ -22,6 +22,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from benchmarks.lesson_walkthrough import walk_step
 from benchmarks.serve import (
     CHROMIUM_ARGS,
     IDLE_JS,
@@ -32,7 +33,8 @@ from benchmarks.serve import (
     stop,
     wait_healthy,
 )
-from lib.i18n import translate
+from lib.i18n import languages, translate
+from lib.lessons import LESSONS
 
 pytestmark = pytest.mark.browser
 
@@ -399,6 +401,15 @@ def test_lesson_predict_reveal_and_open(page: Page, base_url: str) -> None:
     _wait_idle(page, 4)
     assert _query(page)["w1"] == "1" and _query(page)["ratio"] == "1000"
     assert not _exceptions(page)
+
+
+@pytest.mark.parametrize("step", range(1, len(LESSONS) + 1))
+def test_every_lesson_step_in_a_browser(page: Page, base_url: str, step: int) -> None:
+    # Each step in one of the languages in turn (the benchmark walks all 24):
+    # predict right, reveal, open the page with the preset (walk_step asserts these)
+    lang = languages()[step % len(languages())]
+    run = walk_step(page, base_url, lang, step)
+    assert run.words > 40, run  # the explanation was filled in and is there to read
 
 
 #: What the focused element is called: its aria-label, its <label>, or its text.
