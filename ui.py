@@ -26,7 +26,6 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
-import streamlit.components.v1 as components
 from numpy.typing import NDArray
 
 from lib.data import (
@@ -369,7 +368,7 @@ button.addEventListener("click", async () => {{
 def copy_link() -> None:
     """The sidebar's "Copy link" button: the exact view, settings included."""
     label, done = tr("sidebar.copy_link"), tr("sidebar.copied")
-    components.html(_COPY_LINK_HTML.format(
+    st.iframe(_COPY_LINK_HTML.format(
         label=html.escape(label), help=html.escape(tr("sidebar.copy_link_help")),
         label_js=json.dumps(label), done_js=json.dumps(done)), height=44)
 
