@@ -39,7 +39,7 @@ from lib._validation import (
 )
 from lib.i18n import LabError, Message, message_of
 from lib.metrics import per_class_report
-from lib.strategies import check_strategy_data, fit_model, make_strategy
+from lib.strategies import check_strategy_data, fit_model, make_strategy, strategy_name
 
 #: Fold-level metrics besides the per-class ones.
 SCORES = ("pr_auc", "roc_auc", "brier", "fit_seconds", "predict_seconds")
@@ -85,7 +85,8 @@ def _strategy_params(strategies: Sequence[str] | Mapping[str, Mapping[str, Any]]
 
 def _none_fitted(failed: dict[str, str]) -> LabError:
     return LabError("error.cv.none_fitted", reasons=tuple(
-        Message("error.cv.reason", name=name, why=why) for name, why in failed.items()))
+        Message("error.cv.reason", name=strategy_name(name), why=why)
+        for name, why in failed.items()))
 
 
 def _score_fold(name: str, params: dict[str, Any], random_state: int, beta: float,

@@ -56,7 +56,7 @@ from sklearn.preprocessing import StandardScaler
 from sklearn.tree import DecisionTreeClassifier
 
 from lib._validation import as_float_array, check_finite_number, check_int, check_same_length
-from lib.i18n import LabError, Message
+from lib.i18n import DEFAULT_LANGUAGE, LabError, Message, catalogue
 from lib.training import train_softmax
 from lib.weights import SCHEMES, class_weights
 
@@ -614,31 +614,48 @@ def check_strategy_data(name: str, counts: dict[int, int], **params: Any) -> Non
     if name not in STRATEGIES:
         raise ValueError(f"`name` must be one of {', '.join(STRATEGIES)}. Got {name!r} instead.")
     n_min, n_maj = min(counts.values()), max(counts.values())
+    label = strategy_name(name)
     if name in _NEIGHBOURS:
         key = _NEIGHBOURS[name]
         k = int(params.get(key, 5))
         if n_min < k + 1:
-            raise LabError("error.strategy.neighbours", name=name, k=k, key=key, need=k + 1,
+            raise LabError("error.strategy.neighbours", name=label, k=k, key=key, need=k + 1,
                            have=n_min, lower=max(1, n_min - 1))
     if name == "balanced_bagging" and n_min < _BAGGING_MIN:
-        raise LabError("error.strategy.bagging", have=n_min, need=_BAGGING_MIN)
+        raise LabError("error.strategy.bagging", name=label, have=n_min, need=_BAGGING_MIN)
     ratio = params.get("sampling_strategy", "auto")
     if STRATEGIES[name].kind != "resampling" or isinstance(ratio, str):
         return  # "auto" balances the classes; on balanced data it adds nothing
     current, target = n_min / n_maj, float(ratio)
+    values = {"name": label, "current": f"{current:.4g}", "target": f"{target:g}"}
     # The conditions of imbalanced-learn's float sampling_strategy: an
     # over-sampler must add at least one row, int(n_maj * r) - n_min >= 1; an
     # under-sampler must keep no more majority rows than there are.
     if name != "random_under" and int(n_maj * target - n_min) <= 0:
         if target < current:
-            raise LabError("error.strategy.ratio_below", name=name, current=f"{current:.4g}",
-                           target=f"{target:g}")
+            raise LabError("error.strategy.ratio_below", **values)
         raise LabError("error.strategy.balanced" if n_min == n_maj
-                       else "error.strategy.nothing_to_add",
-                       name=name, current=f"{current:.4g}", target=f"{target:g}")
+                       else "error.strategy.nothing_to_add", **values)
     if name == "random_under" and int(n_min / target) > n_maj:
-        raise LabError("error.strategy.under_ratio", name=name, current=f"{current:.4g}",
-                       target=f"{target:g}")
+        raise LabError("error.strategy.under_ratio", **values)
+
+
+def strategy_name(name: str) -> str:
+    """A strategy's display name as a translatable message (its code name if it has none).
+
+    Parameters
+    ----------
+    name : str
+        A key of :data:`STRATEGIES`, e.g. ``"random_under"``.
+
+    Returns
+    -------
+    str
+        A :class:`lib.i18n.Message` reading e.g. "random under-sampling" in
+        English, or ``name`` itself for an unknown name.
+    """
+    key = f"strategy.{name}.name"
+    return Message(key) if key in catalogue(DEFAULT_LANGUAGE) else name
 
 
 def _fit_detail(err: Exception) -> str:
@@ -688,7 +705,8 @@ def fit_model(name: str, model: Any, X: NDArray[np.float64], y: NDArray[np.int64
     try:
         return model.fit(X, y)
     except (RuntimeError, ValueError) as err:
-        raise LabError("error.strategy.cannot_fit", name=name, detail=_fit_detail(err)) from None
+        raise LabError("error.strategy.cannot_fit", name=strategy_name(name),
+                       detail=_fit_detail(err)) from None
 
 
 def fit_strategy(name: str, X: ArrayLike, y: ArrayLike, *, random_state: int = 0,

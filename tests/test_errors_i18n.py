@@ -38,6 +38,7 @@ from lib.i18n import (
     placeholders,
     translate,
 )
+from lib.strategies import fit_model
 from tests.test_app import rerun
 from tests.test_app_remedies import errors_of, fresh_arena, open_page
 from tests.test_app_remedies import upload as upload_in_app
@@ -79,11 +80,11 @@ def test_message_is_its_english_text_and_translates():
 
 def test_nested_messages_are_translated_in_the_same_language():
     inner = Message("error.strategy.adasyn_far")
-    outer = LabError("error.strategy.cannot_fit", name="adasyn", detail=inner)
-    assert str(outer) == f"adasyn cannot be fitted on this data: {inner}"
+    outer = LabError("error.strategy.cannot_fit", name="ADASYN", detail=inner)
+    assert str(outer) == f"ADASYN cannot be fitted on this data: {inner}"
     for lang in OTHER:
         assert error_text(outer, lang) == translate(
-            "error.strategy.cannot_fit", lang, name="adasyn", detail=inner.text(lang))
+            "error.strategy.cannot_fit", lang, name="ADASYN", detail=inner.text(lang))
     both = Message("error.cv.none_fitted", reasons=(
         Message("error.cv.reason", name="smote", why=inner),
         Message("error.cv.reason", name="adasyn", why="plain text from a library")))
@@ -192,6 +193,32 @@ def test_the_cases_cover_every_upload_message():
 ])
 def test_argument_checks_are_translated(call):
     _assert_translated(_error(call))
+
+
+class _WorseThanChance:
+    """Stands in for a boosting model whose first tree is no better than chance."""
+
+    def fit(self, X: Any, y: Any) -> None:
+        raise ValueError("BaseClassifier in AdaBoostClassifier ensemble is worse than random, "
+                         "ensemble can not be fit.")
+
+
+def test_a_failed_fit_is_explained_in_the_chosen_language():
+    err = _error(lambda: fit_model("rusboost", _WorseThanChance(), np.ones((4, 1)),
+                                   np.array([0, 0, 1, 1])))
+    assert str(err).startswith("RUSBoost cannot be fitted on this data: the first boosted tree")
+    _assert_translated(err)
+    for lang in OTHER:
+        assert Message("error.strategy.boosting_random").text(lang) in error_text(err, lang)
+    # another library's message is kept, inside a translated sentence
+    other = _error(lambda: fit_model("smote", _Raises(), np.ones((4, 1)), np.zeros(4)))
+    assert str(other) == "SMOTE cannot be fitted on this data: no luck"
+    assert error_text(other, "ru").endswith(": no luck")
+
+
+class _Raises:
+    def fit(self, X: Any, y: Any) -> None:
+        raise ValueError("no luck")
 
 
 # ---------------------------------------------------------------- across processes

@@ -480,8 +480,8 @@ def test_cv_refuses_unknown_error_modes(five_minority, value):
 
 def test_cv_raises_when_every_strategy_fails(five_minority):
     X, y = five_minority
-    with pytest.raises(ValueError, match=r"No strategy can be fitted on this data: smote: "
-                                         r".*adasyn: "):
+    with pytest.raises(ValueError, match=r"No strategy can be fitted on this data: SMOTE: "
+                                         r".*ADASYN: "):
         cross_validate_strategies(X, y, ["smote", "adasyn"], n_splits=5, n_repeats=1,
                                   errors="skip")
 
@@ -494,12 +494,12 @@ def test_cv_skips_a_strategy_that_fails_while_fitting():
                                        errors="skip")
     assert set(result.errors) == {"adasyn"}
     assert result.errors["adasyn"].startswith("failed on 3 of 3 folds")
-    assert "adasyn cannot be fitted on this data" in result.errors["adasyn"]
+    assert "ADASYN cannot be fitted on this data" in result.errors["adasyn"]
     assert set(result.folds["strategy"]) == {"none"}
     assert "error" not in result.folds.columns
-    with pytest.raises(ValueError, match="adasyn cannot be fitted on this data"):
+    with pytest.raises(ValueError, match="ADASYN cannot be fitted on this data"):
         cross_validate_strategies(X, y, ["none", "adasyn"], n_splits=3, n_repeats=1)
-    with pytest.raises(ValueError, match="No strategy can be fitted.*adasyn: failed on 3"):
+    with pytest.raises(ValueError, match="No strategy can be fitted.*ADASYN: failed on 3"):
         cross_validate_strategies(X, y, ["adasyn"], n_splits=3, n_repeats=1, errors="skip")
 
 
@@ -715,6 +715,6 @@ def test_check_strategy_data_agrees_with_imbalanced_learn(name, counts, ratio):
 
 
 def test_balanced_bagging_needs_five_minority_samples():
-    with pytest.raises(ValueError, match="balanced_bagging draws a bootstrap sample"):
+    with pytest.raises(ValueError, match="BalancedBagging draws a bootstrap sample"):
         check_strategy_data("balanced_bagging", {0: 100, 1: 4})
     check_strategy_data("balanced_bagging", {0: 100, 1: 5})
