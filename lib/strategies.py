@@ -618,9 +618,11 @@ def check_strategy_data(name: str, counts: dict[int, int], **params: Any) -> Non
     if name in _NEIGHBOURS:
         key = _NEIGHBOURS[name]
         k = int(params.get(key, 5))
+        if n_min < 2:  # no neighbour count can work: suggest only more data
+            raise LabError("error.strategy.no_neighbour", name=label, have=n_min)
         if n_min < k + 1:
             raise LabError("error.strategy.neighbours", name=label, k=k, key=key, need=k + 1,
-                           have=n_min, lower=max(1, n_min - 1))
+                           have=n_min, lower=n_min - 1)
     if name == "balanced_bagging" and n_min < _BAGGING_MIN:
         raise LabError("error.strategy.bagging", name=label, have=n_min, need=_BAGGING_MIN)
     ratio = params.get("sampling_strategy", "auto")
