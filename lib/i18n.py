@@ -111,11 +111,12 @@ def translator(lang: str = DEFAULT_LANGUAGE) -> Translator:
 
 def _render(value: Any, lang: str) -> Any:
     # A value may itself be a message (a reason inside a reason) or a tuple
-    # of messages (several reasons), translated into the same language.
+    # of messages (several reasons), translated into the same language;
+    # any other value (a tuple of numbers too) is formatted as it is.
     if isinstance(value, Message):
         return value.text(lang)
-    if isinstance(value, tuple):
-        return " ".join(str(_render(v, lang)) for v in value)
+    if isinstance(value, tuple) and value and all(isinstance(v, Message) for v in value):
+        return " ".join(v.text(lang) for v in value)
     return value
 
 
@@ -146,7 +147,16 @@ class Message(str):
     values: dict[str, Any]
 
     def __new__(cls, key: str, /, **values: Any) -> Message:
-        """Format the English text now; keep ``key`` and ``values`` for later."""
+        """Format the English text now; keep ``key`` and ``values`` for later.
+
+        Raises ``TypeError`` when ``values`` do not name exactly the text's
+        placeholders (a message with a hole or a value it never shows is a
+        programming error; the catalogues' placeholders agree across languages).
+        """
+        expected = placeholders(catalogue(DEFAULT_LANGUAGE)[key])
+        if expected != set(values):
+            raise TypeError(f"Message {key!r} takes the values {sorted(expected)}; "
+                            f"got {sorted(values)}.")
         english = {k: _render(v, DEFAULT_LANGUAGE) for k, v in values.items()}
         self = super().__new__(cls, translate(key, DEFAULT_LANGUAGE, **english))
         self.key = key

@@ -30,6 +30,7 @@ Lemaître, Nogueira, Aridas (2017), "Imbalanced-learn", JMLR 18(17).
 
 from __future__ import annotations
 
+import re
 import time
 import warnings
 from collections.abc import Callable
@@ -664,7 +665,8 @@ def _fit_detail(err: Exception) -> str:
     # The two failures this lab provokes on purpose get a translatable
     # explanation; any other library message is passed on as it is.
     text = str(err)
-    if isinstance(err, RuntimeError) and "neigbours belong to the majority" in text:
+    # (imbalanced-learn spells it "neigbours"; accept the correct spellings too)
+    if isinstance(err, RuntimeError) and re.search(r"neig\w*rs belong to the majority", text):
         return Message("error.strategy.adasyn_far")
     if "worse than random" in text:
         return Message("error.strategy.boosting_random")

@@ -99,7 +99,11 @@ def read_csv(data: bytes, *, filename: str = "data.csv", max_bytes: int = MAX_BY
         raise LabError("error.upload.empty", file=filename)
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         # Excel's "Unicode text" export: UTF-16 with a byte-order mark.
-        data = data.decode("utf-16").encode("utf-8")
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError as err:  # a truncated or damaged UTF-16 file
+            raise LabError("error.upload.unparseable", file=filename,
+                           detail=f"UTF-16, {err.reason}") from None
     if b"\x00" in data[:65536] or data[:4] in (b"PK\x03\x04", b"\xd0\xcf\x11\xe0"):
         raise LabError("error.upload.binary", file=filename)
     try:

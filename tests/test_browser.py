@@ -14,6 +14,7 @@ afterwards. That attribute, not a sleep, tells when a page is done.
 from __future__ import annotations
 
 import contextlib
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -339,11 +340,17 @@ def test_upload_page_and_its_errors_in_russian_and_korean(page: Page, base_url: 
     _open(page, f"{base_url}/your-data?ratio=20&n=2000&lang={lang}", 0)
     # Streamlit draws the uploader's button itself; the page's CSS shows our words
     page.locator('[data-testid="stFileUploaderDropzone"] button').wait_for()
-    shown = page.evaluate("""() => getComputedStyle(document.querySelector(
+    expected = f'"{translate("upload.browse", lang)}"'
+    after_js = """() => getComputedStyle(document.querySelector(
         '[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"]'),
-        '::after').content""")
-    assert shown == f'"{translate("upload.browse", lang)}"', shown
-    assert page.get_by_text("Upload", exact=True).is_hidden()
+        '::after').content"""
+    with contextlib.suppress(Exception):  # the assertion below explains a timeout
+        page.wait_for_function(f"() => ({after_js})() === {json.dumps(expected)}",
+                               timeout=10_000)
+    shown = page.evaluate(after_js)
+    assert shown == expected, shown
+    english = page.get_by_text("Upload", exact=True)
+    assert english.count() == 1 and english.is_hidden()  # still there, not shown
     # and a screen reader hears the same words
     assert page.get_by_role("button", name=translate("upload.browse", lang),
                             exact=True).count() == 1
@@ -406,10 +413,11 @@ def test_lesson_predict_reveal_and_open(page: Page, base_url: str) -> None:
 @pytest.mark.parametrize("step", range(1, len(LESSONS) + 1))
 def test_every_lesson_step_in_a_browser(page: Page, base_url: str, step: int) -> None:
     # Each step in one of the languages in turn (the benchmark walks all 24):
-    # predict right, reveal, open the page with the preset (walk_step asserts these)
+    # predict right, reveal, open the page with the preset
     lang = languages()[step % len(languages())]
+    # walk_step asserts that Reveal added at least the explanation's words to the page
     run = walk_step(page, base_url, lang, step)
-    assert run.words > 40, run  # the explanation was filled in and is there to read
+    assert run.shown_words > 20, run
 
 
 #: What the focused element is called: its aria-label, its <label>, or its text.

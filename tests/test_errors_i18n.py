@@ -94,6 +94,18 @@ def test_nested_messages_are_translated_in_the_same_language():
     assert "plain text from a library" in both.text("ru")
 
 
+def test_values_must_match_the_placeholders():
+    with pytest.raises(TypeError, match="takes the values"):
+        Message("error.upload.empty")  # would show "{file} is empty."
+    with pytest.raises(TypeError, match="takes the values"):
+        Message("error.upload.empty", file="a.csv", rows=3)
+
+
+def test_only_a_tuple_of_messages_is_joined():
+    assert Message("error.arg.lengths", described=(1, 2)) == (
+        "The inputs must have the same number of samples; got (1, 2).")
+
+
 def test_other_errors_are_shown_as_they_are():
     err = ValueError("from scikit-learn")
     assert error_text(err, "ru") == "from scikit-learn" == message_of(err)
@@ -173,6 +185,13 @@ UPLOAD_CASES: dict[str, Callable[[], Any]] = {
 def test_every_upload_refusal_is_translated(case):
     err = _error(UPLOAD_CASES[case])
     assert err.message.key == f"error.upload.{case}"
+    _assert_translated(err)
+
+
+def test_a_damaged_utf16_file_is_refused_in_every_language():
+    # Excel's "Unicode text" starts with a byte-order mark; a cut-off one cannot decode
+    err = _error(lambda: upload.read_csv(b"\xff\xfea\x00b", filename="data.csv"))
+    assert err.message.key == "error.upload.unparseable" and "UTF-16" in str(err)
     _assert_translated(err)
 
 
