@@ -26,6 +26,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
 
 from playwright.sync_api import Page, sync_playwright
 
@@ -116,7 +117,7 @@ def walk_step(page: Page, base_url: str, lang: str, step: int) -> StepRun:
     opened = time.perf_counter()
     errors = page.locator('[data-testid="stException"]').all_inner_texts()
     assert not errors, f"{lang} step {step}: {errors}"
-    query = dict(p.split("=", 1) for p in page.url.split("?", 1)[1].split("&"))
+    query = dict(parse_qsl(urlsplit(page.url).query))
     missing = {k: v for k, v in lesson.preset.items() if query.get(k) != v}
     assert not missing, f"{lang} step {step}: preset not in {page.url}: {missing}"
     assert query.get("lang") == lang, page.url

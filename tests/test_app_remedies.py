@@ -139,12 +139,6 @@ def downloaded_csv(at: AppTest, key: str, media: dict[str, bytes]) -> pd.DataFra
     return pd.read_csv(io.BytesIO(media[Path(found.proto.url).stem]))
 
 
-@pytest.fixture
-def fresh_arena() -> None:
-    """Forget every arena result kept for all sessions, so the run button is needed."""
-    ui._arena_store.clear()
-
-
 # ---------------------------------------------------------------- 1. defaults
 @pytest.mark.parametrize("settings", ["defaults", "small"])
 @pytest.mark.parametrize("page", PAGES)

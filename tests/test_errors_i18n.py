@@ -40,10 +40,8 @@ from lib.i18n import (
 )
 from lib.strategies import fit_model
 from tests.test_app import rerun
-from tests.test_app_remedies import errors_of, fresh_arena, open_page
+from tests.test_app_remedies import errors_of, open_page
 from tests.test_app_remedies import upload as upload_in_app
-
-__all__ = ["fresh_arena"]  # a fixture, imported for use here
 
 LIB = Path(__file__).resolve().parents[1] / "lib"
 OTHER = ("ru", "ko")

@@ -15,8 +15,9 @@ def use(source: str) -> None:
 
 
 ui.page_header("upload")
-uploaded = ui.file_uploader(ui.tr("upload.file"), ("csv", "txt", "tsv"), MAX_BYTES // 1024 ** 2,
-                            help=ui.tr("upload.file_help", mb=MAX_BYTES // 1024 ** 2,
+max_mb = MAX_BYTES // 1024 ** 2
+uploaded = ui.file_uploader(ui.tr("upload.file"), ("csv", "txt", "tsv"), max_mb,
+                            help=ui.tr("upload.file_help", mb=max_mb,
                                        rows=f"{MAX_ROWS:,}"), key="upload_file",
                             on_change=use, args=("file",))
 st.button(ui.tr("upload.example"), icon=":material/science:", key="upload_example",
