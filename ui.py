@@ -29,6 +29,7 @@ import streamlit as st
 from numpy.typing import NDArray
 
 from lib.data import (
+    SHAPES,
     display_subsample,
     majority_sample,
     make_imbalanced,
@@ -39,10 +40,16 @@ from lib.evaluation import CrossValidationResult, cross_validate_strategies, sum
 from lib.export import keras_snippet, pos_weight, pytorch_snippet, sklearn_snippet
 from lib.figures import describe
 from lib.figures_strategies import interval_chart
-from lib.gradients import gradient_descent
+from lib.gradients import ConvergenceComparison, compare_convergence, gradient_descent
 from lib.i18n import DEFAULT_LANGUAGE, languages, translate
 from lib.i18n import error_text as _error_text
-from lib.models import fit_logistic, model_probability_grid, probability_grid
+from lib.models import (
+    fit_focal_linear,
+    fit_logistic,
+    model_probability_grid,
+    probability_grid,
+    train_binary_sgd,
+)
 from lib.settings import (
     N_CHOICES,
     RATIO_CHOICES,
@@ -65,7 +72,7 @@ from lib.settings import (
 )
 from lib.strategies import STRATEGIES, StrategyFit, fit_strategy
 from lib.surface import SurfaceGrid, loss_surface, surface_grid
-from lib.training import TrainingResult, train_softmax
+from lib.training import TrainingResult
 from lib.upload import PreparedData, prepare, read_csv
 from lib.weights import class_weights
 
@@ -190,7 +197,7 @@ def script_of(path: str) -> str:
 
 def _set_balanced() -> None:
     s = current_settings()
-    _, y = dataset(s.n, s.ratio, s.sep, s.seed)
+    _, y = dataset(*data_key(s))
     weights = class_weights(y, "balanced")
     st.session_state[_widget("w0")] = weights[0]
     st.session_state[_widget("w1")] = weights[1]
@@ -243,6 +250,12 @@ def sidebar() -> Settings:
         st.slider(tr("sidebar.sep"), min_value=SEP_MIN, max_value=SEP_MAX,
                   step=SEP_STEP, key=_widget("sep"), help=tr("sidebar.sep_help"),
                   on_change=_clear_notices)
+        # names looked up now: a format_func that read the language later
+        # (e.g. when a test inspects the widget) could disagree with the options
+        shape_names = {shape: tr(f"shape.{shape}") for shape in SHAPES}
+        st.selectbox(tr("sidebar.shape"), options=SHAPES, key=_widget("shape"),
+                     format_func=shape_names.__getitem__, help=tr("sidebar.shape_help"),
+                     on_change=_clear_notices)
         st.number_input(tr("sidebar.seed"), min_value=0, max_value=SEED_MAX, step=1,
                         key=_widget("seed"), on_change=_clear_notices)
         st.subheader(tr("sidebar.weights"))
@@ -484,7 +497,8 @@ def take_home(s: Settings) -> None:
     st.markdown(tr("export.text"))
     sklearn_tab, torch_tab, keras_tab = st.tabs(["scikit-learn", "PyTorch", "Keras"])
     with sklearn_tab:
-        st.code(sklearn_snippet(s.n, s.ratio, s.sep, s.seed, s.w0, s.w1), language="python")
+        st.code(sklearn_snippet(s.n, s.ratio, s.sep, s.seed, s.w0, s.w1, shape=s.shape),
+                language="python")
     with torch_tab:
         st.markdown(tr("export.pos_weight", q=f"{pos_weight(s.w0, s.w1):.6g}",
                        w0=f"{s.w0:.4g}", w1=f"{s.w1:.4g}"))
@@ -544,31 +558,31 @@ def metric_row(*items: tuple[str, str]) -> None:
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def dataset(n: int, ratio: int, sep: float, seed: int
+def dataset(n: int, ratio: int, sep: float, seed: int, shape: str
             ) -> tuple[NDArray[np.float64], NDArray[np.int64]]:
     """Training data of the current settings."""
-    return make_imbalanced(n, ratio, class_sep=sep, random_state=seed)
+    return make_imbalanced(n, ratio, class_sep=sep, shape=shape, random_state=seed)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def test_dataset(n: int, ratio: int, sep: float, seed: int
+def test_dataset(n: int, ratio: int, sep: float, seed: int, shape: str
                  ) -> tuple[NDArray[np.float64], NDArray[np.int64]]:
     """An independent test set from the same distribution (seed + 1)."""
-    return make_imbalanced(n, ratio, class_sep=sep, random_state=seed + 1)
+    return make_imbalanced(n, ratio, class_sep=sep, shape=shape, random_state=seed + 1)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def shown_points(n: int, ratio: int, sep: float, seed: int) -> NDArray[np.int64]:
+def shown_points(n: int, ratio: int, sep: float, seed: int, shape: str) -> NDArray[np.int64]:
     """Indices of the training points drawn in scatters."""
-    _, y = dataset(n, ratio, sep, seed)
+    _, y = dataset(n, ratio, sep, seed, shape)
     return display_subsample(y, max_points=MAX_DISPLAY_POINTS, random_state=seed)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def logistic(n: int, ratio: int, sep: float, seed: int, w0: float, w1: float
+def logistic(n: int, ratio: int, sep: float, seed: int, shape: str, w0: float, w1: float
              ) -> tuple[NDArray[np.float64], float]:
     """Coefficients and intercept of the logistic model trained with (w0, w1)."""
-    X, y = dataset(n, ratio, sep, seed)
+    X, y = dataset(n, ratio, sep, seed, shape)
     model = fit_logistic(X, y, w0=w0, w1=w1)
     return model.coef_[0].copy(), float(model.intercept_[0])
 
@@ -582,27 +596,27 @@ def probabilities(coef: tuple[float, ...], intercept: float,
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def projection(n: int, ratio: int, sep: float, seed: int) -> NDArray[np.float64]:
+def projection(n: int, ratio: int, sep: float, seed: int, shape: str) -> NDArray[np.float64]:
     """The 1-D standardised projection used by the loss surface."""
-    X, y = dataset(n, ratio, sep, seed)
+    X, y = dataset(n, ratio, sep, seed, shape)
     return project_1d(X, y)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def grid_for(n: int, ratio: int, sep: float, seed: int, w0: float, w1: float
+def grid_for(n: int, ratio: int, sep: float, seed: int, shape: str, w0: float, w1: float
              ) -> SurfaceGrid:
     """A (slope, bias) grid showing both the unweighted and weighted minimum."""
-    _, y = dataset(n, ratio, sep, seed)
-    return surface_grid(projection(n, ratio, sep, seed), y, [(1.0, 1.0), (w0, w1)],
+    _, y = dataset(n, ratio, sep, seed, shape)
+    return surface_grid(projection(n, ratio, sep, seed, shape), y, [(1.0, 1.0), (w0, w1)],
                         size=80)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def surface(n: int, ratio: int, sep: float, seed: int, w0: float, w1: float,
+def surface(n: int, ratio: int, sep: float, seed: int, shape: str, w0: float, w1: float,
             slopes: tuple[float, ...], biases: tuple[float, ...]) -> NDArray[np.float64]:
     """Mean weighted BCE on the grid (fast method)."""
-    _, y = dataset(n, ratio, sep, seed)
-    return loss_surface(projection(n, ratio, sep, seed), y, np.array(slopes),
+    _, y = dataset(n, ratio, sep, seed, shape)
+    return loss_surface(projection(n, ratio, sep, seed, shape), y, np.array(slopes),
                         np.array(biases), w0=w0, w1=w1)
 
 
@@ -618,25 +632,25 @@ DESCENT_MAX_MAJORITY = 100_000
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
-def descent_rows(n: int, ratio: int, sep: float, seed: int
+def descent_rows(n: int, ratio: int, sep: float, seed: int, shape: str
                  ) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
     """Rows and Horvitz-Thompson weights the gradient-descent runs train on."""
-    _, y = dataset(n, ratio, sep, seed)
+    _, y = dataset(n, ratio, sep, seed, shape)
     return majority_sample(y, DESCENT_MAX_MAJORITY, random_state=seed)
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
-def _descent_chunk(n: int, ratio: int, sep: float, seed: int, w0: float, w1: float,
+def _descent_chunk(n: int, ratio: int, sep: float, seed: int, shape: str, w0: float, w1: float,
                    steps: int, init: tuple[float, ...] | None) -> pd.DataFrame:
-    X, y = dataset(n, ratio, sep, seed)
-    rows, h = descent_rows(n, ratio, sep, seed)
+    X, y = dataset(n, ratio, sep, seed, shape)
+    rows, h = descent_rows(n, ratio, sep, seed, shape)
     if len(rows) == len(y):
         return gradient_descent(X, y, w0=w0, w1=w1, n_steps=steps, init=init)
     return gradient_descent(X[rows], y[rows], w0=w0, w1=w1, n_steps=steps, init=init,
                             sample_weight=h)
 
 
-def descent(n: int, ratio: int, sep: float, seed: int, w0: float, w1: float, steps: int,
+def descent(n: int, ratio: int, sep: float, seed: int, shape: str, w0: float, w1: float, steps: int,
             progress: Callable[[float], None] | None = None) -> pd.DataFrame:
     """Gradient-descent run from zero on the training data, cached chunk by chunk.
 
@@ -646,7 +660,7 @@ def descent(n: int, ratio: int, sep: float, seed: int, w0: float, w1: float, ste
     frames: list[pd.DataFrame] = []
     init: tuple[float, ...] | None = None
     for start in range(0, steps, DESCENT_CHUNK):
-        chunk = _descent_chunk(n, ratio, sep, seed, w0, w1,
+        chunk = _descent_chunk(n, ratio, sep, seed, shape, w0, w1,
                                min(DESCENT_CHUNK, steps - start), init)
         frames.append(chunk if start == 0 else chunk.iloc[1:])
         last = chunk.iloc[-1]
@@ -659,35 +673,34 @@ def descent(n: int, ratio: int, sep: float, seed: int, w0: float, w1: float, ste
     return run
 
 
-def data_key(s: Settings) -> tuple[int, int, float, int]:
-    """The settings that determine the data set, as cache arguments."""
-    return s.n, s.ratio, s.sep, s.seed
+def data_key(s: Settings) -> tuple[int, int, float, int, str]:
+    """The settings that determine the data set, as cache arguments.
+
+    ``(n, ratio, sep, seed, shape)``: the leading arguments of every cached
+    function of the current data (``dataset(*data_key(s))``).
+    """
+    return s.n, s.ratio, s.sep, s.seed, s.shape
 
 
 def _binary_sgd(X: NDArray[np.float64], y: NDArray[np.int64], w0: float, w1: float,
                 **kwargs: Any) -> TrainingResult:
-    # Two-class softmax regression by mini-batch SGD with class weights (w0, w1).
-    # The step size is divided by the mean sample weight so that runs with very
-    # different weights take comparable steps.
-    mean_weight = float(np.mean(np.where(y == 1, w1, w0)))
-    return train_softmax(X, y, n_classes=2, weighting="global", class_weight=[w0, w1],
-                         batch_size=1024, learning_rate=0.05 / mean_weight, **kwargs)
+    return train_binary_sgd(X, y, w0=w0, w1=w1, **kwargs)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def trained(n: int, ratio: int, sep: float, seed: int, w0: float, w1: float,
+def trained(n: int, ratio: int, sep: float, seed: int, shape: str, w0: float, w1: float,
             epochs: int) -> TrainingResult:
     """Mini-batch SGD (softmax regression, k = 2) with class weights (w0, w1).
 
     The test set of the same settings serves as the validation set.
     """
-    X, y = dataset(n, ratio, sep, seed)
-    X_val, y_val = test_dataset(n, ratio, sep, seed)
+    X, y = dataset(n, ratio, sep, seed, shape)
+    X_val, y_val = test_dataset(n, ratio, sep, seed, shape)
     return _binary_sgd(X, y, w0, w1, epochs=epochs, X_val=X_val, y_val=y_val)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def focal_model(n: int, ratio: int, sep: float, seed: int, gamma: float,
+def focal_model(n: int, ratio: int, sep: float, seed: int, shape: str, gamma: float,
                 alpha: float | None) -> tuple[NDArray[np.float64], float]:
     """A linear model trained with focal loss, as (coef, intercept) of class 1.
 
@@ -696,11 +709,8 @@ def focal_model(n: int, ratio: int, sep: float, seed: int, gamma: float,
     its logit for class 1 is ``x @ (W[:, 1] - W[:, 0]) + (b1 - b0)``, a
     logistic model.
     """
-    X, y = dataset(n, ratio, sep, seed)
-    w0, w1 = (1.0, 1.0) if alpha is None else (1.0 - alpha, alpha)
-    result = _binary_sgd(X, y, w0, w1, loss="focal", gamma=gamma, epochs=30)
-    return (result.coef[:, 1] - result.coef[:, 0],
-            float(result.intercept[1] - result.intercept[0]))
+    X, y = dataset(n, ratio, sep, seed, shape)
+    return fit_focal_linear(X, y, gamma=gamma, alpha=alpha)
 
 
 # ---------------------------------------------------------------- strategies
@@ -718,10 +728,10 @@ Params = tuple[tuple[str, Any], ...]
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def strategy_data(n: int, ratio: int, sep: float, seed: int, test: bool = False
+def strategy_data(n: int, ratio: int, sep: float, seed: int, shape: str, test: bool = False
                   ) -> tuple[NDArray[np.float64], NDArray[np.int64]]:
     """Training (or test) data of the current settings, at most ``STRATEGY_MAX_ROWS`` rows."""
-    X, y = (test_dataset if test else dataset)(n, ratio, sep, seed)
+    X, y = (test_dataset if test else dataset)(n, ratio, sep, seed, shape)
     rows = stratified_subsample(y, STRATEGY_MAX_ROWS, random_state=seed)
     return X[rows], y[rows]
 
@@ -733,7 +743,7 @@ def rows_note(n: int, cap: int = STRATEGY_MAX_ROWS) -> None:
 
 
 @st.cache_data(max_entries=48, show_spinner=False)
-def strategy_fit(n: int, ratio: int, sep: float, seed: int, name: str,
+def strategy_fit(n: int, ratio: int, sep: float, seed: int, shape: str, name: str,
                  params: Params) -> StrategyFit:
     """A strategy of ``lib.strategies`` fitted on the (capped) training data.
 
@@ -741,19 +751,19 @@ def strategy_fit(n: int, ratio: int, sep: float, seed: int, name: str,
     arguments as passed, so ``f(..., name)`` and ``f(..., name, ())`` would
     fit the same model twice.
     """
-    X, y = strategy_data(n, ratio, sep, seed)
+    X, y = strategy_data(n, ratio, sep, seed, shape)
     return fit_strategy(name, X, y, random_state=seed, **dict(params))
 
 
 @st.cache_data(max_entries=48, show_spinner=False)
-def strategy_outputs(n: int, ratio: int, sep: float, seed: int, name: str, params: Params,
-                     x_range: tuple[float, float], y_range: tuple[float, float]
+def strategy_outputs(n: int, ratio: int, sep: float, seed: int, shape: str, name: str,
+                     params: Params, x_range: tuple[float, float], y_range: tuple[float, float]
                      ) -> tuple[NDArray[np.float64], NDArray[np.int64],
                                 tuple[NDArray[np.float64], NDArray[np.float64],
                                       NDArray[np.float64]]]:
     """Test-set probabilities and labels of a fitted strategy, and its probability grid."""
-    model = strategy_fit(n, ratio, sep, seed, name, params).model
-    X_test, _ = strategy_data(n, ratio, sep, seed, test=True)
+    model = strategy_fit(n, ratio, sep, seed, shape, name, params).model
+    X_test, _ = strategy_data(n, ratio, sep, seed, shape, test=True)
     classes = list(model.classes_)
     p_test = np.asarray(model.predict_proba(X_test))[:, classes.index(1)]
     pred = np.asarray(model.predict(X_test), dtype=np.int64)
@@ -909,3 +919,13 @@ def arena_results(result: CrossValidationResult) -> None:
     cols[1].download_button(tr("arena.download_folds"), result.folds.to_csv(index=False),
                             file_name="arena_folds.csv", mime="text/csv",
                             icon=":material/download:", key="arena_dl_folds")
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def convergence(key: tuple[Any, ...], w0: float, w1: float) -> ConvergenceComparison:
+    """Both gradient-descent runs followed to their own minimum (issue 14).
+
+    ``key`` is :func:`data_key`'s tuple; steps and row cap are lib's defaults.
+    """
+    X, y = dataset(*key)
+    return compare_convergence(X, y, w0=w0, w1=w1, random_state=int(key[3]))

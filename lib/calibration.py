@@ -3,9 +3,10 @@ r"""Probability calibration: undoing class-weight shifts and measuring calibrati
 Training with class weights :math:`(w_0, w_1)` (or resampling) changes the
 probabilities a model reports, not only its decisions. This module undoes the
 shift of class weights (the undersampling counterpart is
-:func:`lib.metrics.prior_correction`) and measures how well probabilities are
-calibrated: reliability-diagram data, the Brier score and the expected
-calibration error.
+:func:`lib.metrics.prior_correction`), repairs calibration from held-out data
+when such a one-line correction is not enough (:func:`recalibrate`, Platt or
+isotonic), and measures how well probabilities are calibrated:
+reliability-diagram data, the Brier score and the expected calibration error.
 
 References
 ----------
@@ -16,23 +17,32 @@ Naeini, Cooper, Hauskrecht (2015), "Obtaining Well Calibrated Probabilities
 Using Bayesian Binning", AAAI.
 Guo, Pleiss, Sun, Weinberger (2017), "On Calibration of Modern Neural
 Networks", ICML.
+Platt (1999); Zadrozny & Elkan (2002), KDD (sigmoid and isotonic repair).
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
 from numpy.typing import ArrayLike, NDArray
+from sklearn.calibration import CalibratedClassifierCV
+from sklearn.exceptions import NotFittedError
+from sklearn.frozen import FrozenEstimator
 from sklearn.metrics import brier_score_loss
+from sklearn.utils.validation import check_is_fitted
 
 from lib._validation import (
     as_binary_labels,
+    as_float_array,
     as_probabilities,
     check_class_weights,
     check_int,
     check_same_length,
     check_threshold,
 )
+from lib.i18n import LabError
 
 #: Binning strategies of :func:`reliability_curve`.
 BIN_STRATEGIES = ("uniform", "quantile")
@@ -277,3 +287,118 @@ def probability_histogram(y_true: ArrayLike, p: ArrayLike, *, n_bins: int = 24,
         total = counts.sum()
         out[f"share_{cls}"] = counts / total if total else counts
     return pd.DataFrame(out)
+
+
+#: Methods of :func:`fit_calibrator`: Platt's sigmoid and isotonic regression.
+CALIBRATION_METHODS = ("sigmoid", "isotonic")
+
+
+def fit_calibrator(model: Any, X_cal: ArrayLike, y_cal: ArrayLike, *,
+                   method: str = "sigmoid") -> CalibratedClassifierCV:
+    r"""Recalibrate an already fitted classifier on held-out data.
+
+    The model stays as it is (scikit-learn's ``FrozenEstimator``); only a
+    one-dimensional map from its score :math:`s(x)` (``decision_function``
+    if it has one, else ``predict_proba``) to a probability is learned on
+    the calibration set:
+
+    * ``"sigmoid"`` (Platt scaling):
+      :math:`\hat p = 1 / (1 + e^{-(a\, s + b)})`, two parameters fitted by
+      maximum likelihood; enough when the model's log-odds are off by a
+      scale and a shift, as after undersampling or class weights on a
+      well-specified model.
+    * ``"isotonic"``: the non-decreasing step function of :math:`s` closest
+      to the labels in squared error (pool adjacent violators); it repairs
+      any monotone distortion but needs more calibration data.
+
+    Parameters
+    ----------
+    model : fitted scikit-learn classifier
+        Trained on other data than ``X_cal`` (the calibration set must be
+        held out, or the map learns the model's overfitting).
+    X_cal : array_like of shape (n, d)
+        Held-out features.
+    y_cal : array_like of shape (n,)
+        Their labels 0/1, both present.
+    method : {"sigmoid", "isotonic"}, default="sigmoid"
+
+    Returns
+    -------
+    sklearn.calibration.CalibratedClassifierCV
+        Fitted; its ``predict_proba`` gives the repaired probabilities.
+
+    Raises
+    ------
+    ValueError
+        If ``model`` is not fitted, ``method`` is unknown, ``y_cal`` is not
+        0/1 with both classes, or the lengths differ.
+
+    References
+    ----------
+    Platt (1999), "Probabilistic Outputs for Support Vector Machines and
+    Comparisons to Regularized Likelihood Methods", in *Advances in Large
+    Margin Classifiers*; Zadrozny & Elkan (2002), "Transforming Classifier
+    Scores into Accurate Multiclass Probability Estimates", KDD;
+    Niculescu-Mizil & Caruana (2005), "Predicting Good Probabilities with
+    Supervised Learning", ICML; scikit-learn User Guide, sec. 1.16
+    "Probability calibration".
+    """
+    if method not in CALIBRATION_METHODS:
+        raise LabError("error.arg.choice", name="method",
+                       choices=", ".join(CALIBRATION_METHODS), value=repr(method))
+    try:
+        check_is_fitted(model)
+    except NotFittedError:
+        raise LabError("error.calibration.not_fitted") from None
+    X = as_float_array("X_cal", X_cal, ndim=2)
+    y = as_binary_labels("y_cal", y_cal).astype(np.int64)
+    check_same_length(X_cal=X, y_cal=y)
+    if np.unique(y).size < 2:
+        raise LabError("error.arg.one_class", name="y_cal", cls=int(y[0]))
+    # A frozen model is never refitted, so cross-validation folds would only
+    # split the calibration set (and warn about small classes); one split
+    # holding every sample is the same computation as the default.
+    everything = np.arange(len(y))
+    calibrator = CalibratedClassifierCV(FrozenEstimator(model), method=method,
+                                        cv=[(everything, everything)])
+    return calibrator.fit(X, y)
+
+
+def recalibrate(model: Any, X_cal: ArrayLike, y_cal: ArrayLike, X: ArrayLike, *,
+                method: str = "sigmoid") -> NDArray[np.float64]:
+    r"""Probabilities of class 1 on ``X`` after recalibrating ``model`` on held-out data.
+
+    :func:`fit_calibrator` followed by ``predict_proba(X)[:, 1]``:
+    :math:`\hat p(x) = g(s(x))` with :math:`g` the sigmoid or isotonic map
+    fitted on ``(X_cal, y_cal)``. Unlike the one-line odds corrections
+    (:func:`weight_correction`, :func:`lib.metrics.prior_correction`), which
+    assume the model's log-odds are right up to a known shift, the map is
+    learned from data, so it also repairs a misspecified model's scale
+    (sigmoid) or shape (isotonic) as long as the score ranks the points.
+
+    Parameters
+    ----------
+    model : fitted scikit-learn classifier
+        Trained on other data than ``X_cal``.
+    X_cal : array_like of shape (n, d)
+        Held-out calibration features.
+    y_cal : array_like of shape (n,)
+        Their labels 0/1, both present.
+    X : array_like of shape (m, d)
+        Points to predict (a test set, not the calibration set, to measure
+        the repair honestly).
+    method : {"sigmoid", "isotonic"}, default="sigmoid"
+
+    Returns
+    -------
+    ndarray of shape (m,)
+        Calibrated probabilities of class 1.
+
+    References
+    ----------
+    Platt (1999); Zadrozny & Elkan (2002), KDD; Niculescu-Mizil & Caruana
+    (2005), ICML (see :func:`fit_calibrator`).
+    """
+    calibrator = fit_calibrator(model, X_cal, y_cal, method=method)
+    points = as_float_array("X", X, ndim=2)
+    return np.asarray(calibrator.predict_proba(points)[:, 1], dtype=np.float64)

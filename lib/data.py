@@ -6,6 +6,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from lib._validation import (
+    _show,
     as_binary_labels,
     as_float_array,
     check_finite_number,
@@ -42,17 +43,85 @@ def minority_count(n_samples: int, ratio: float) -> int:
     return int(min(n - 1, max(1, round(n / (1.0 + r)))))
 
 
-def make_imbalanced(n_samples: int, ratio: float, *, n_features: int = 2,
-                    class_sep: float = 1.0, random_state: int | None = None
-                    ) -> tuple[NDArray[np.float64], NDArray[np.int64]]:
-    r"""Draw a two-class Gaussian data set with a given imbalance ratio.
+#: Data shapes :func:`make_imbalanced` draws. "gaussian" (the default) is the
+#: only one on which logistic regression is well specified; the others have a
+#: curved Bayes boundary ("unequal_var") or a minority no line can separate
+#: ("two_clusters").
+SHAPES: tuple[str, ...] = ("gaussian", "unequal_var", "two_clusters")
+#: Standard deviation of the minority class of the "unequal_var" shape, as a
+#: fraction of the majority's (which is 1).
+MINORITY_SPREAD = 0.5
 
-    Each class is an isotropic unit-variance Gaussian; the class means sit at
-    :math:`\pm \tfrac{s}{2}\,u` with :math:`u = (1,\dots,1)/\sqrt{d}`, so
-    ``class_sep`` ``s`` is the distance between the means in standard
-    deviations. With equal covariances the true posterior is exactly
-    logistic, :math:`\log\frac{P(y=1|x)}{P(y=0|x)} = s\,u^\top x -
-    \log r`, so logistic regression is well specified on this data.
+
+def check_shape(shape: object) -> str:
+    """Return ``shape`` after checking it is one of :data:`SHAPES`.
+
+    Raises
+    ------
+    ValueError
+        A :class:`lib.i18n.LabError` naming the shapes on offer.
+    """
+    if not isinstance(shape, str) or shape not in SHAPES:
+        raise LabError("error.data.shape", choices=", ".join(repr(s) for s in SHAPES),
+                       value=_show(shape))
+    return shape
+
+
+def make_imbalanced(n_samples: int, ratio: float, *, n_features: int = 2,
+                    class_sep: float = 1.0, shape: str = "gaussian",
+                    random_state: int | None = None
+                    ) -> tuple[NDArray[np.float64], NDArray[np.int64]]:
+    r"""Draw a two-class data set of a given shape and imbalance ratio.
+
+    Every shape starts from the same draw of standard normal vectors
+    :math:`z_i` and moves the classes along :math:`u = (1,\dots,1)/\sqrt{d}`;
+    ``s`` is ``class_sep``, ``r`` the ratio and :math:`t = u^\top x`. The true
+    (Bayes) log-odds, computed by :func:`lib.bayes.true_log_odds`, are:
+
+    ``"gaussian"`` (default)
+        Both classes are isotropic unit-variance Gaussians with means at
+        :math:`\pm \tfrac{s}{2}\,u`, so ``s`` is the distance between the
+        means in standard deviations. With equal covariances the log-odds
+        are linear, :math:`\log\frac{P(y=1|x)}{P(y=0|x)} = s\,t - \log r`,
+        so logistic regression is well specified (the model family holds the
+        true posterior). This is the data of earlier versions, bit for bit
+        the same for the same ``random_state``.
+    ``"unequal_var"``
+        Majority :math:`N(-\tfrac{s}{2}u, I)`, minority
+        :math:`N(+\tfrac{s}{2}u, \sigma^2 I)` with a smaller spread
+        :math:`\sigma` = :data:`MINORITY_SPREAD` = 0.5. The log-odds are
+        quadratic,
+
+        .. math:: \ell(x) = -\log r - d\log\sigma
+                  - \frac{\lVert x - \tfrac{s}{2}u\rVert^2}{2\sigma^2}
+                  + \frac{\lVert x + \tfrac{s}{2}u\rVert^2}{2},
+
+        so every Bayes boundary (any threshold) is a sphere, a circle in
+        2-D, centred on the line through the class means
+        :math:`\mu_{1,0} = \pm\tfrac{s}{2}u`, at
+        :math:`(\mu_1/\sigma^2 - \mu_0)/(1/\sigma^2 - 1)`. Logistic
+        regression, whose log-odds are linear in :math:`x`, is
+        misspecified: no choice of its coefficients equals :math:`\ell`, and
+        its fit depends on how the samples are weighted.
+    ``"two_clusters"``
+        Majority :math:`N(0, I)`; the minority is split between two clusters
+        :math:`N(+s\,u, I)` and :math:`N(-s\,u, I)` on opposite sides of
+        it (alternate minority samples, the first one on the + side), so
+        ``s`` is the distance from the majority mean to each cluster mean.
+        The log-odds,
+
+        .. math:: \ell(x) = -\log r + \log\cosh(s\,t) - \tfrac{s^2}{2},
+
+        are even in :math:`t`: high on both sides, low in the middle. A
+        linear log-odds :math:`\beta^\top x + b` is monotone in every
+        direction, so it cannot rise on both sides: no line separates the
+        minority, whatever the weights. A half-plane can at best cut off
+        one cluster; along a direction in which the clusters sit at
+        :math:`\pm a`, the rule "projection > c" has balanced accuracy
+        :math:`\tfrac14\Phi(a-c) + \tfrac14\Phi(-a-c) + \tfrac12\Phi(c)
+        \le \tfrac12 + \tfrac14\Phi(c) < \tfrac34` for every ``s``, while
+        the Bayes rule's tends to 1 as ``s`` grows. Logistic regression,
+        pulled towards both clusters, ends close to a flat model.
 
     Parameters
     ----------
@@ -60,11 +129,17 @@ def make_imbalanced(n_samples: int, ratio: float, *, n_features: int = 2,
         Total number of samples, 2 <= n <= 1,000,000.
     ratio : float
         ``n_majority / n_minority`` in [1, 10000]; 1000 means 1:1000. The
-        number of ``y == 1`` is ``max(1, round(n_samples / (1 + ratio)))``.
+        number of ``y == 1`` is ``max(1, round(n_samples / (1 + ratio)))``
+        (see :func:`minority_count`), for every shape.
     n_features : int, default=2
         Dimension ``d`` of the feature space, 1 <= d <= 50.
     class_sep : float, default=1.0
-        Distance between the class means, in standard deviations, >= 0.
+        Separation ``s`` of the classes in majority standard deviations,
+        >= 0: the distance between the class means ("gaussian",
+        "unequal_var") or from the majority mean to each minority cluster
+        ("two_clusters").
+    shape : str, default="gaussian"
+        One of :data:`SHAPES`.
     random_state : int or None, default=None
         Seed for ``numpy.random.default_rng``; the same seed gives the same
         data.
@@ -79,18 +154,20 @@ def make_imbalanced(n_samples: int, ratio: float, *, n_features: int = 2,
     Raises
     ------
     ValueError
-        If ``ratio < 1``, ``n_samples < 2``, or another argument is out of
-        range.
+        If ``ratio < 1``, ``n_samples < 2``, ``shape`` is not in
+        :data:`SHAPES`, or another argument is out of range.
 
     References
     ----------
     Hastie, Tibshirani, Friedman (2009), *The Elements of Statistical
-    Learning*, sec. 4.4.5 (LDA and logistic regression share the linear
-    log-odds under equal covariances).
+    Learning*, sec. 4.3 (quadratic discriminant analysis: unequal
+    covariances give quadratic log-odds) and sec. 4.4.5 (LDA and logistic
+    regression share the linear log-odds under equal covariances).
     """
     n = check_int("n_samples", n_samples, low=2, high=MAX_SAMPLES)
     d = check_int("n_features", n_features, low=1, high=50)
     sep = check_finite_number("class_sep", class_sep, low=0.0, high=100.0)
+    kind = check_shape(shape)
     n1 = minority_count(n, ratio)
     if random_state is not None:
         check_int("random_state", random_state, low=0)
@@ -99,7 +176,13 @@ def make_imbalanced(n_samples: int, ratio: float, *, n_features: int = 2,
     X = rng.standard_normal((n, d))
     y = np.zeros(n, dtype=np.int64)
     y[:n1] = 1
-    X += np.where(y[:, None] == 1, 0.5 * sep, -0.5 * sep) * direction
+    if kind == "two_clusters":
+        side = np.where(np.arange(n1) % 2 == 0, 1.0, -1.0)
+        X[:n1] += (sep * side)[:, None] * direction
+    else:
+        if kind == "unequal_var":
+            X[:n1] *= MINORITY_SPREAD
+        X += np.where(y[:, None] == 1, 0.5 * sep, -0.5 * sep) * direction
     order = rng.permutation(n)
     return X[order], y[order]
 

@@ -12,7 +12,7 @@ libraries (they are not executed here: neither library is installed).
 from __future__ import annotations
 
 from lib._validation import check_class_weights, check_finite_number, check_int
-from lib.data import MAX_RATIO, MAX_SAMPLES
+from lib.data import MAX_RATIO, MAX_SAMPLES, MINORITY_SPREAD, check_shape
 from lib.i18n import LabError
 
 
@@ -50,14 +50,36 @@ def pos_weight(w0: float, w1: float) -> float:
     return w1 / w0
 
 
+_DIRECTION = "np.full(2, 1.0 / np.sqrt(2))"
+#: Per data shape: make_data's docstring and the lines that place the classes
+#: (the same operations as lib.data.make_imbalanced, so the data are equal).
+_MAKE_DATA = {
+    "gaussian": (
+        "Imbalance Lab's data: two unit Gaussians, means at -sep/2 and +sep/2 along "
+        "(1, 1)/sqrt(2).",
+        f"    X += np.where(y[:, None] == 1, 0.5 * sep, -0.5 * sep) * {_DIRECTION}"),
+    "unequal_var": (
+        f"Imbalance Lab's 'unequal_var' data: unit Gaussian majority at -sep/2, minority "
+        f"with spread {MINORITY_SPREAD!r} at +sep/2, along (1, 1)/sqrt(2).",
+        f"    X[:n1] *= {MINORITY_SPREAD!r}  # the minority's smaller spread\n"
+        f"    X += np.where(y[:, None] == 1, 0.5 * sep, -0.5 * sep) * {_DIRECTION}"),
+    "two_clusters": (
+        "Imbalance Lab's 'two_clusters' data: unit Gaussian majority at 0, minority in "
+        "two unit Gaussians at +sep and -sep along (1, 1)/sqrt(2).",
+        "    side = np.where(np.arange(n1) % 2 == 0, 1.0, -1.0)  # alternate sides\n"
+        f"    X[:n1] += (sep * side)[:, None] * {_DIRECTION}"),
+}
+
+
 def sklearn_snippet(n: int, ratio: float, sep: float, seed: int, w0: float, w1: float,
-                    *, C: float = 1.0) -> str:
+                    *, C: float = 1.0, shape: str = "gaussian") -> str:
     r"""scikit-learn code that trains the decision-boundary page's weighted model.
 
     The model is ``LogisticRegression(C=C, class_weight={0: w0, 1: w1})``,
     which minimises :math:`\tfrac12\lVert\beta\rVert^2 + C\sum_i w_{y_i}\,
     \ell(y_i, p_i)`; the snippet also shows the equivalent ``sample_weight``
     and prints precision, recall and F0.5 per class on the test set (seed + 1).
+    Its ``make_data`` draws the data of the given ``shape``.
 
     Parameters
     ----------
@@ -73,6 +95,8 @@ def sklearn_snippet(n: int, ratio: float, sep: float, seed: int, w0: float, w1: 
         Class weights.
     C : float, default=1.0
         Inverse regularisation strength, as in the app.
+    shape : str, default="gaussian"
+        Data shape, one of :data:`lib.data.SHAPES`.
 
     Returns
     -------
@@ -90,6 +114,7 @@ def sklearn_snippet(n: int, ratio: float, sep: float, seed: int, w0: float, w1: 
     seed = check_int("seed", seed, low=0)
     w0, w1 = check_class_weights(w0, w1)
     C = check_finite_number("C", C, low=0.0, low_inclusive=False)
+    about, place = _MAKE_DATA[check_shape(shape)]
     a, b = _number(w0), _number(w1)
     return f'''import numpy as np
 from sklearn.linear_model import LogisticRegression
@@ -97,13 +122,13 @@ from sklearn.metrics import precision_recall_fscore_support
 
 
 def make_data(n, ratio, sep, seed):
-    """Imbalance Lab's data: two unit Gaussians, means at -sep/2 and +sep/2 along (1, 1)/sqrt(2)."""
+    """{about}"""
     n1 = int(min(n - 1, max(1, round(n / (1.0 + ratio)))))  # minority (class 1) count
     rng = np.random.default_rng(seed)
     X = rng.standard_normal((n, 2))
     y = np.zeros(n, dtype=np.int64)
     y[:n1] = 1
-    X += np.where(y[:, None] == 1, 0.5 * sep, -0.5 * sep) * np.full(2, 1.0 / np.sqrt(2))
+{place}
     order = rng.permutation(n)
     return X[order], y[order]
 
@@ -117,7 +142,8 @@ model.fit(X, y)
 # ... so this is the same model:
 # LogisticRegression(C={C!r}, max_iter=1000).fit(X, y, sample_weight=np.where(y == 1, {b}, {a}))
 
-# Metrics are never weighted: they count what the model gets right on new data.
+# The training weights change the model, not the metric: every test sample counts once here.
+# (Weight a metric only with deployment's costs or class mix, e.g. sample_weight=costs[y_test].)
 precision, recall, f05, support = precision_recall_fscore_support(
     y_test, model.predict(X_test), beta=0.5, labels=[0, 1], zero_division=0)
 for c in (0, 1):
@@ -157,7 +183,9 @@ model = nn.Linear(X_t.shape[1], 1)  # logistic regression: a linear layer + sigm
 # Class weights, way 1: pos_weight = w1 / w0 = {q:.6g}.
 # BCEWithLogitsLoss(pos_weight=q) = -q*y*log(p) - (1-y)*log(1-p): the lab's
 # -w1*y*log(p) - w0*(1-y)*log(1-p) divided by w0 = {a} -- same minimum, gradients
-# scaled by 1/w0 (multiply the learning rate by w0 = {a} for the same steps).
+# scaled by 1/w0. Plain SGD: multiply the learning rate by w0 = {a} for the same
+# steps. Adam (below) divides each step by a running gradient scale, so a
+# constant factor on the loss leaves its steps almost unchanged.
 loss_fn = nn.BCEWithLogitsLoss(pos_weight=torch.tensor([{q!r}]))
 
 # Class weights, way 2: one weight per sample (also the way for recency or

@@ -16,18 +16,24 @@ import numpy as np
 import pandas as pd
 from sklearn.metrics import log_loss
 
+from lib.bayes import bayes_recall
 from lib.data import long_tail_counts, make_imbalanced, project_1d
-from lib.gradients import class_gradient_contributions
+from lib.gradients import (
+    class_gradient_contributions,
+    compare_convergence,
+    logistic_minimum,
+)
 from lib.losses import focal_loss_shares
 from lib.metrics import per_class_report, weighted_threshold
-from lib.models import fit_logistic
+from lib.models import compare_weighting_and_threshold, fit_logistic
 from lib.strategies import fit_strategy
 from lib.weights import class_weights, weights_from_counts
 
-#: The lessons' data: the app's defaults (n = 20,000, 1:1000, separation 2, seed 0).
+#: The lessons' data: the app's defaults (n = 20,000, 1:1000, separation 2, seed 0,
+#: the well-specified "gaussian" shape, which a step's preset restores).
 N, RATIO, SEP, SEED = 20_000, 1000, 2.0, 0
 BALANCED = {"w0": "0.5005", "w1": "500"}
-_BASE = {"ratio": str(RATIO), "n": str(N), "seed": str(SEED), "sep": "2"}
+_BASE = {"ratio": str(RATIO), "n": str(N), "seed": str(SEED), "sep": "2", "shape": "gaussian"}
 
 
 @dataclass(frozen=True)
@@ -58,7 +64,9 @@ LESSONS: tuple[Lesson, ...] = (
     Lesson("surface", "loss-surface", {**_BASE, **BALANCED}, answer=0),
     Lesson("threshold", "thresholds", {**_BASE, **BALANCED}, answer=1),
     Lesson("focal", "focal-loss", {**_BASE, "w0": "1", "w1": "1", "gamma": "2"}, answer=0),
-    Lesson("schemes", "weight-schemes", {"beta": "0.999"}, answer=2),
+    # The page opens on the lesson's own distribution (5,000 ... 50 samples, 1:100).
+    Lesson("schemes", "weight-schemes", {"beta": "0.999", "head": "5000", "tail": "100"},
+           answer=2),
     Lesson("smote", "probabilities", {**_BASE, "ratio": "100"}, answer=1),
     Lesson("validation", "training-loss", {**_BASE, **BALANCED}, answer=0),
 )
@@ -76,8 +84,12 @@ def evidence(key: str) -> dict[str, float]:
     r"""The measured numbers behind one lesson's explanation.
 
     ``plain``: test accuracy and class-1 recall of plain logistic regression
-    at 1:1000. ``masking``: class-1 share of the gradient at
-    :math:`\theta = 0`, unweighted and balanced. ``surface``: shift of the
+    at 1:1000, its mean predicted probability against the test positive rate,
+    and the share of class-1 points whose true posterior exceeds 0.5
+    (:func:`lib.bayes.bayes_recall`). ``masking``: class-1 share of the
+    gradient at :math:`\theta = 0`, unweighted and balanced, and the steps
+    each full-batch run needs to come within 1 % of its own minimum
+    (:func:`lib.gradients.compare_convergence`). ``surface``: shift of the
     optimal bias of the 1-D model under balanced weights against
     :math:`\log(w_1/w_0)`, and the relative change of the slope.
     ``threshold``: share of test decisions on which the weighted model at 0.5
@@ -118,9 +130,21 @@ def _recall1(y_true: np.ndarray, y_pred: np.ndarray) -> float:
 def _plain() -> dict[str, float]:
     X, y = _data()
     X_test, y_test = _data(seed=SEED + 1)
-    pred = fit_logistic(X, y).predict(X_test)
+    model = fit_logistic(X, y)
+    pred = model.predict(X_test)
     return {"accuracy": float(np.mean(pred == y_test)), "recall1": _recall1(y_test, pred),
-            "predicted1": float(np.sum(pred == 1)), "n1": float(np.sum(y_test == 1))}
+            "predicted1": float(np.sum(pred == 1)), "n1": float(np.sum(y_test == 1)),
+            "mean_p": float(np.mean(model.predict_proba(X_test)[:, 1])),
+            "rate": float(np.mean(y_test)), "bayes_share": bayes_recall(RATIO, SEP),
+            "shrink_share": float(1 - np.linalg.norm(model.coef_[0])
+                                  / np.linalg.norm(_mle_coef(X, y)))}
+
+
+def _mle_coef(X: np.ndarray, y: np.ndarray) -> np.ndarray:
+    optimum = logistic_minimum(X, y)
+    if optimum is None:
+        raise ValueError("The lesson's classes are separable: no maximum-likelihood fit.")
+    return optimum[:-1]
 
 
 def _masking() -> dict[str, float]:
@@ -128,28 +152,45 @@ def _masking() -> dict[str, float]:
     w = class_weights(y)
     plain = class_gradient_contributions(X, y, np.zeros(2), 0.0)
     balanced = class_gradient_contributions(X, y, np.zeros(2), 0.0, w0=w[0], w1=w[1])
-    return {"share_plain": plain.share1, "share_balanced": balanced.share1}
+    runs = compare_convergence(X, y, w0=w[0], w1=w[1])
+    steps_plain = float(runs.unweighted.steps_to_optimum or np.nan)
+    steps_balanced = float(runs.weighted.steps_to_optimum or np.nan)
+    return {"share_plain": plain.share1, "share_balanced": balanced.share1,
+            "steps_plain": steps_plain, "steps_balanced": steps_balanced,
+            "steps_ratio": steps_plain / steps_balanced,
+            "distance_plain": runs.unweighted.last_distance}
 
 
 def _surface() -> dict[str, float]:
-    X, y = _data()
-    w = class_weights(y)
-    x = project_1d(X, y).reshape(-1, 1)
-    # Almost no penalty: the loss surface page shows the plain minimum.
-    a, b = fit_logistic(x, y, C=1e6), fit_logistic(x, y, w0=w[0], w1=w[1], C=1e6)
-    return {"bias_shift": float(b.intercept_[0] - a.intercept_[0]),
-            "log_ratio": float(np.log(w[1] / w[0])),
-            "slope_change": float(abs(b.coef_[0, 0] / a.coef_[0, 0] - 1))}
+    out = {}
+    for suffix, n in (("", N), ("_large", 10 * N)):
+        X, y = make_imbalanced(n, RATIO, class_sep=SEP, random_state=SEED)
+        w = class_weights(y)
+        x = project_1d(X, y).reshape(-1, 1)
+        # Almost no penalty: the loss surface page shows the plain minimum.
+        a, b = fit_logistic(x, y, C=1e6), fit_logistic(x, y, w0=w[0], w1=w[1], C=1e6)
+        out[f"slope_change{suffix}"] = float(abs(b.coef_[0, 0] / a.coef_[0, 0] - 1))
+        out[f"n1{suffix}"] = float(np.sum(y == 1))
+        if not suffix:
+            out["bias_shift"] = float(b.intercept_[0] - a.intercept_[0])
+            out["log_ratio"] = float(np.log(w[1] / w[0]))
+    return out
 
 
 def _threshold() -> dict[str, float]:
     X, y = _data()
     X_test, _ = _data(seed=SEED + 1)
     w = class_weights(y)
-    t = weighted_threshold(w[0], w[1])
-    moved = fit_logistic(X, y).predict_proba(X_test)[:, 1] > t
-    weighted = fit_logistic(X, y, w0=w[0], w1=w[1]).predict(X_test)
-    return {"agree": float(np.mean(weighted == moved)), "t": t}
+    out = {}
+    for suffix, C in (("", 1.0), ("_free", 1e6)):
+        plain, weighted = fit_logistic(X, y, C=C), fit_logistic(X, y, w0=w[0], w1=w[1], C=C)
+        result = compare_weighting_and_threshold(
+            plain.coef_[0], plain.intercept_[0], weighted.coef_[0], weighted.intercept_[0],
+            X_test, w0=w[0], w1=w[1])
+        out[f"agree{suffix}"] = result.agreement
+        out[f"jaccard{suffix}"] = result.jaccard
+    out["t"] = weighted_threshold(w[0], w[1])
+    return out
 
 
 def _validation() -> dict[str, float]:
@@ -220,9 +261,10 @@ def formatted(numbers: Mapping[str, float]) -> dict[str, str]:
     for name, value in numbers.items():
         if name.endswith("_ratio") and name != "log_ratio":
             out[name] = f"{value:.3g}×"
-        elif name in ("predicted1", "n1"):
+        elif name in ("predicted1", "n1", "n1_large") or name.startswith("steps_"):
             out[name] = f"{int(value):,}"
-        elif name in _PERCENT or any(part in _PERCENT for part in name.split("_")):
+        elif name in _PERCENT or any(part in _PERCENT for part in name.split("_")) or \
+                name.startswith(_PERCENT):
             out[name] = f"{100 * value:.3g} %"
         else:
             out[name] = f"{value:.3g}"

@@ -517,9 +517,10 @@ def focal_loss_shares(y_true: ArrayLike, p: ArrayLike, *, gamma: float = 2.0,
     Returns
     -------
     DataFrame
-        Index ``["bce", "focal"]``; columns ``easy_majority``,
+        Index ``["bce", "focal", "count"]``; columns ``easy_majority``,
         ``hard_majority``, ``minority`` (shares summing to 1) and ``total``
-        (the summed loss).
+        (the summed loss). Row ``count`` holds the number of samples in each
+        group (``total``: all samples).
 
     References
     ----------
@@ -542,4 +543,6 @@ def focal_loss_shares(y_true: ArrayLike, p: ArrayLike, *, gamma: float = 2.0,
         shares = {g: (float(np.sum(losses[mask])) / total if total > 0 else 0.0)
                   for g, mask in groups.items()}
         rows[name] = {**shares, "total": total}
+    rows["count"] = {**{g: float(np.sum(mask)) for g, mask in groups.items()},
+                     "total": float(len(y))}
     return pd.DataFrame.from_dict(rows, orient="index")

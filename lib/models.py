@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import warnings
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -22,6 +23,7 @@ from lib._validation import (
 )
 from lib.i18n import LabError
 from lib.losses import logit, sigmoid
+from lib.training import TrainingResult, train_softmax
 
 
 def fit_logistic(X: ArrayLike, y: ArrayLike, *, w0: float = 1.0, w1: float = 1.0,
@@ -281,3 +283,211 @@ def boundary_cells(grid_x: ArrayLike, grid_y: ArrayLike, prob: ArrayLike, *,
     xs = np.concatenate([(gx[right[:, 1]] + gx[right[:, 1] + 1]) / 2, gx[up[:, 1]]])
     ys = np.concatenate([gy[right[:, 0]], (gy[up[:, 0]] + gy[up[:, 0] + 1]) / 2])
     return xs, ys
+
+
+@dataclass(frozen=True)
+class WeightingVsThreshold:
+    r"""How far a class-weighted linear model is from threshold moving.
+
+    Attributes
+    ----------
+    threshold : float
+        The threshold the weights imply, :math:`t = w_0/(w_0 + w_1)`.
+    agreement : float
+        Share of the evaluation points on which the weighted model at 0.5
+        and the plain model at ``t`` predict the same class.
+    jaccard : float
+        Agreement among the points either rule calls positive:
+        :math:`|P_w \cap P_t| / |P_w \cup P_t|` (1 if neither predicts a
+        positive). Unlike ``agreement`` it is not inflated by the many easy
+        negatives both rules reject.
+    n_positive_weighted, n_positive_moved : int
+        Points each rule calls positive.
+    slope_change : float
+        Relative change of the coefficient vector's length,
+        :math:`\lVert\beta_w\rVert / \lVert\beta\rVert - 1`.
+    angle : float
+        Angle between the two coefficient vectors in degrees (0 in 1-D
+        unless the sign flips).
+    intercept_shift : float
+        :math:`\beta_{0,w} - \beta_0`.
+    log_ratio : float
+        :math:`\log(w_1/w_0)`, the shift that exact threshold moving implies.
+    """
+
+    threshold: float
+    agreement: float
+    jaccard: float
+    n_positive_weighted: int
+    n_positive_moved: int
+    slope_change: float
+    angle: float
+    intercept_shift: float
+    log_ratio: float
+
+
+def compare_weighting_and_threshold(coef: ArrayLike, intercept: float, coef_weighted: ArrayLike,
+                                    intercept_weighted: float, X: ArrayLike, *,
+                                    w0: float, w1: float) -> WeightingVsThreshold:
+    r"""Compare a class-weighted linear model with the plain one at a moved threshold.
+
+    If the weighted fit were exactly the plain fit with its odds multiplied
+    by :math:`w_1/w_0` (Elkan 2001, Theorem 1), then
+
+    .. math:: p_w = \tfrac12 \iff p = \frac{w_0}{w_0 + w_1},\qquad
+              \beta_w = \beta,\quad \beta_{0,w} = \beta_0 + \log\frac{w_1}{w_0},
+
+    and the two rules would make the same decisions everywhere. For a
+    correctly specified model that holds in the limit of many samples; on a
+    finite sample the weighted estimate is noisier (a few minority points
+    carry most of the weight), and under misspecification the two estimate
+    different lines. King & Zeng (2001) show that for a correctly specified
+    model the unweighted fit with a moved threshold (prior correction) is the
+    more efficient estimate, and that weighting is the robust choice when
+    the model is misspecified.
+
+    Parameters
+    ----------
+    coef, intercept : array_like of shape (d,), float
+        The plain (unweighted) model.
+    coef_weighted, intercept_weighted : array_like of shape (d,), float
+        The model trained with class weights ``w0``, ``w1``.
+    X : array_like of shape (n, d)
+        Points on which decisions are compared (a test set).
+    w0, w1 : float
+        The class weights of the weighted model, > 0.
+
+    Returns
+    -------
+    WeightingVsThreshold
+
+    References
+    ----------
+    Elkan (2001), "The foundations of cost-sensitive learning", IJCAI;
+    King & Zeng (2001), "Logistic regression in rare events data",
+    Political Analysis 9(2), sec. 4.
+    """
+    w0 = check_finite_number("w0", w0, low=0.0, low_inclusive=False)
+    w1 = check_finite_number("w1", w1, low=0.0, low_inclusive=False)
+    beta, beta_w = as_coefficients(coef), as_coefficients(coef_weighted)
+    if len(beta) != len(beta_w):
+        raise ValueError("`coef` and `coef_weighted` must have the same length.")
+    t = w0 / (w0 + w1)
+    # Comparing logits keeps thresholds near 0 or 1 exact.
+    weighted = predict_labels(beta_w, intercept_weighted, X) == 1
+    X_arr = as_float_array("X", X, ndim=2)
+    moved = X_arr @ beta + check_finite_number("intercept", intercept) > np.log(w0 / w1)
+    union = int(np.sum(weighted | moved))
+    norm, norm_w = float(np.linalg.norm(beta)), float(np.linalg.norm(beta_w))
+    cosine = float(beta @ beta_w) / (norm * norm_w) if norm > 0 and norm_w > 0 else 1.0
+    return WeightingVsThreshold(
+        threshold=t,
+        agreement=float(np.mean(weighted == moved)),
+        jaccard=float(np.sum(weighted & moved)) / union if union else 1.0,
+        n_positive_weighted=int(np.sum(weighted)),
+        n_positive_moved=int(np.sum(moved)),
+        slope_change=norm_w / norm - 1.0 if norm > 0 else 0.0,
+        angle=float(np.degrees(np.arccos(np.clip(cosine, -1.0, 1.0)))),
+        intercept_shift=float(intercept_weighted) - float(intercept),
+        log_ratio=float(np.log(w1 / w0)),
+    )
+
+
+def train_binary_sgd(X: ArrayLike, y: ArrayLike, *, w0: float = 1.0, w1: float = 1.0,
+                     **kwargs: Any) -> TrainingResult:
+    r"""Two-class softmax regression by mini-batch SGD with class weights (w0, w1).
+
+    The lab's mini-batch model (the training-loss and focal-loss pages):
+    :func:`lib.training.train_softmax` with ``weighting="global"``, class
+    weights ``[w0, w1]``, batches of 1024 and the step size
+
+    .. math:: \eta = 0.05 \,/\, \bar w,\qquad
+              \bar w = \frac{1}{n}\sum_i w_{y_i},
+
+    so that runs with very different weights take comparable steps (the
+    weighted mean loss scales with :math:`\bar w`). A softmax with two
+    classes is a logistic model: its class-1 logit is
+    :math:`x^\top (W_{:,1} - W_{:,0}) + (b_1 - b_0)`.
+
+    Parameters
+    ----------
+    X : array_like of shape (n, d)
+        Features.
+    y : array_like of shape (n,)
+        Labels 0/1.
+    w0, w1 : float, default=1.0
+        Class weights, finite, >= 0, not both zero.
+    **kwargs
+        Passed to :func:`lib.training.train_softmax` (``loss``, ``gamma``,
+        ``epochs``, ``X_val``, ``y_val``, ...).
+
+    Returns
+    -------
+    lib.training.TrainingResult
+
+    References
+    ----------
+    Bottou (2012), "Stochastic gradient descent tricks", in *Neural
+    Networks: Tricks of the Trade* (step size against the loss scale).
+    """
+    w0, w1 = check_class_weights(w0, w1)
+    y_arr = as_binary_labels("y", y).astype(np.int64)
+    mean_weight = float(np.mean(np.where(y_arr == 1, w1, w0)))
+    if mean_weight <= 0:
+        raise ValueError("The class weights of the samples present must not all be zero.")
+    return train_softmax(X, y_arr, n_classes=2, weighting="global", class_weight=[w0, w1],
+                         batch_size=1024, learning_rate=0.05 / mean_weight, **kwargs)
+
+
+#: Epochs of the focal-loss model on the focal-loss page.
+FOCAL_EPOCHS = 30
+
+
+def fit_focal_linear(X: ArrayLike, y: ArrayLike, *, gamma: float = 2.0,
+                     alpha: float | None = None, epochs: int = FOCAL_EPOCHS
+                     ) -> tuple[NDArray[np.float64], float]:
+    r"""A linear model trained with focal loss, as ``(coef, intercept)`` of class 1.
+
+    Minimises the mean focal loss (Lin et al. 2017)
+
+    .. math:: FL = -\alpha_t (1 - p_t)^\gamma \log p_t,\qquad
+              \alpha_t = \alpha \text{ if } y = 1 \text{ else } 1 - \alpha,
+
+    by :func:`train_binary_sgd` with class weights ``[1 - alpha, alpha]``
+    (``alpha=None``: ``[1, 1]``). ``alpha > 0.5`` weights class 1 more than
+    class 0, ``alpha < 0.5`` less; ``alpha = 0.5`` only halves the loss,
+    which the step size normalisation cancels.
+
+    Parameters
+    ----------
+    X : array_like of shape (n, d)
+        Features.
+    y : array_like of shape (n,)
+        Labels 0/1.
+    gamma : float, default=2.0
+        Focusing parameter, >= 0.
+    alpha : float or None, default=None
+        Weight of class 1 in (0, 1), or None for no class weighting.
+    epochs : int, default=30
+        Passes over the training data.
+
+    Returns
+    -------
+    coef : ndarray of shape (d,)
+    intercept : float
+
+    References
+    ----------
+    Lin, Goyal, Girshick, He, Dollár (2017), "Focal Loss for Dense Object
+    Detection", ICCV, eq. (5) and sec. 5.1.
+    """
+    if alpha is None:
+        w0, w1 = 1.0, 1.0
+    else:
+        a = check_finite_number("alpha", alpha, low=0.0, high=1.0, low_inclusive=False)
+        if a >= 1.0:
+            raise ValueError(f"`alpha` must be < 1. Got {a!r} instead.")
+        w0, w1 = 1.0 - a, a
+    result = train_binary_sgd(X, y, w0=w0, w1=w1, loss="focal", gamma=gamma, epochs=epochs)
+    return (result.coef[:, 1] - result.coef[:, 0],
+            float(result.intercept[1] - result.intercept[0]))

@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from lib.data import SHAPES
 from lib.i18n import DEFAULT_LANGUAGE, languages
 
 #: Imbalance ratios offered in the sidebar (majority per minority sample),
@@ -172,6 +173,9 @@ class Settings:
         Class weights of the weighted loss.
     sep : float
         Distance between the class means, in standard deviations.
+    shape : str
+        Data shape, one of :data:`lib.data.SHAPES` ("gaussian" is the only
+        one on which logistic regression is well specified).
     lang : str
         Interface language code.
     """
@@ -182,6 +186,7 @@ class Settings:
     w0: float = 1.0
     w1: float = 1.0
     sep: float = 2.0
+    shape: str = SHAPES[0]
     lang: str = DEFAULT_LANGUAGE
 
 
@@ -193,6 +198,7 @@ SHARED_PARAMS: tuple[ParamSpec, ...] = (
     ParamSpec("w1", Settings.w1, float_param(WEIGHT_MIN, WEIGHT_MAX), _weight),
     ParamSpec("sep", Settings.sep, float_param(SEP_MIN, SEP_MAX, step=SEP_STEP),
               lambda v: f"{v:g}"),
+    ParamSpec("shape", Settings.shape, choice_param(SHAPES)),
     ParamSpec("lang", Settings.lang, lambda raw: choice_param(languages())(raw)),
 )
 

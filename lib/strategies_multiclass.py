@@ -10,12 +10,16 @@ Five training strategies for the same softmax regression model
 * ``"cb_focal"``: the class-balanced focal loss,
   :math:`\ell_i = -w^{\text{ENS}}_{y_i} (1 - p_{i y_i})^{\gamma} \log p_{i y_i}`.
 
-The class weights come either from the class counts of the whole training set
-(``source="global"``) or from the counts inside each mini-batch
-(``source="batch"``). Evaluation helpers turn the trained models into a tidy
-per-class table (classes ordered from the most to the least frequent in
-training), the percent change against ``"none"``, and overall macro and
-weighted F-beta scores.
+The class weights come either from the class counts of the whole training set,
+looked up for every sample of each mini-batch (``source="global"``, the
+method of the GumGum Tech post "Handling Class Imbalance by Introducing
+Sample Weighting in the Loss Function", the page's default), or from the
+counts inside each mini-batch (``source="batch"``, a literal reading of
+"weights within the mini-batch", shown with its costs:
+:func:`batch_weight_spread`, :func:`source_comparison`). Evaluation helpers
+turn the trained models into a tidy per-class table (classes ordered from
+the most to the least frequent in training), the percent change against
+``"none"``, and overall macro and weighted F-beta scores.
 
 References
 ----------
@@ -23,6 +27,8 @@ Cui, Jia, Lin, Song, Belongie (2019), "Class-Balanced Loss Based on Effective
 Number of Samples", CVPR.
 Lin, Goyal, Girshick, He, Dollár (2017), "Focal Loss for Dense Object
 Detection", ICCV.
+GumGum Tech (2020), "Handling Class Imbalance by Introducing Sample Weighting
+in the Loss Function", Medium.
 """
 
 from __future__ import annotations
@@ -44,12 +50,20 @@ from lib._validation import (
     check_same_length,
 )
 from lib.metrics import per_class_report, percent_change
-from lib.training import TrainingResult, train_softmax
+from lib.training import (
+    TrainingResult,
+    batch_class_weights,
+    mean_sample_weight,
+    minibatches,
+    train_softmax,
+)
 from lib.weights import weights_from_counts
 
 #: The strategies, in the order the page shows them (the baseline first).
 STRATEGIES = ("none", "ins", "isns", "ens", "cb_focal")
-#: Where the class weights come from: the whole training set or each mini-batch.
+#: Where the class weights come from: the whole training set (the source's
+#: method, first and default) or the counts inside each mini-batch (the literal
+#: reading).
 SOURCES = ("global", "batch")
 #: Test-set designs of :func:`evaluation_counts`.
 TEST_SETS = ("balanced", "longtail")
@@ -131,11 +145,15 @@ def train_strategy(X: ArrayLike, y: ArrayLike, strategy: str, *,
               w^{\text{ENS}}_c \propto \frac{1 - \beta}{1 - \beta^{n_c}},
               \quad \sum_c w_c = k,
 
-    with :math:`n_c` counted in the whole training set (``source="global"``)
-    or in the mini-batch :math:`B` (``source="batch"``; classes absent from
-    the batch do not matter there). So that weighted runs take steps of
-    comparable size, the step size is divided by the mean sample weight under
-    the global weights, :math:`\eta = \eta_0 / (\frac{1}{n}\sum_i w_{y_i})`.
+    with :math:`n_c` counted in the whole training set and looked up for each
+    sample of every batch (``source="global"``, the GumGum Tech post's
+    method) or counted in the mini-batch :math:`B` (``source="batch"``;
+    classes absent from the batch do not matter there). So that weighted runs
+    take steps of comparable size, the step size is divided by the mean sample
+    weight of the run, :math:`\eta = \eta_0 / \bar w`
+    (:func:`lib.training.mean_sample_weight`: over the training set for
+    ``"global"``, over every sample of every batch for ``"batch"``). The batch
+    loss is divided by :math:`|B|` (see :func:`lib.training.batch_loss`).
 
     ``"cb_focal"`` uses the softmax form of the focal loss; Cui et al. state
     it with one sigmoid per class (:func:`lib.losses.cb_focal_loss`).
@@ -187,11 +205,9 @@ def train_strategy(X: ArrayLike, y: ArrayLike, strategy: str, *,
     scheme = _SCHEME[strategy]
     b = params.get("beta", beta)
     labels = as_class_indices("y", y_arr)
-    counts = np.bincount(labels)
-    present = counts > 0
-    w = np.ones(len(counts))
-    w[present] = weights_from_counts(counts[present], scheme, beta=b)
-    mean_weight = float(np.mean(w[labels]))
+    mean_weight = mean_sample_weight(labels, weighting=params["source"], scheme=scheme,
+                                     beta=b, n_classes=n_classes, batch_size=batch_size,
+                                     epochs=epochs, random_state=random_state)
     return train_softmax(X, y, n_classes=n_classes,
                          loss="focal" if strategy == "cb_focal" else "ce",
                          gamma=params.get("gamma", 0.0), weighting=params["source"],
@@ -444,7 +460,18 @@ def batch_weight_spread(y: ArrayLike, scheme: str = "ins", *, beta: float = 0.99
     same seed (a fresh permutation every epoch). In every batch the weights
     of the classes present are recomputed from the batch counts
     :math:`n_{c,B}` (e.g. INS: :math:`w_{c,B} = k_B\,n_{c,B}^{-1} / \sum_j
-    n_{j,B}^{-1}` over the :math:`k_B` classes in the batch).
+    n_{j,B}^{-1}` over the :math:`k_B` classes in the batch,
+    :func:`lib.training.batch_class_weights`).
+
+    Each class's share of all the weight the run hands out,
+
+    .. math:: S_c = \frac{\sum_B n_{c,B}\, w_{c,B}}{\sum_B \sum_j n_{j,B}\, w_{j,B}}
+              \quad\text{against}\quad
+              S^{\text{global}}_c = \frac{n_c w_c}{\sum_j n_j w_j},
+
+    shows where the weight goes: with global INS weights every class gets
+    :math:`1/k`; counted per batch, a class missing from most batches gets
+    less.
 
     Parameters
     ----------
@@ -466,39 +493,134 @@ def batch_weight_spread(y: ArrayLike, scheme: str = "ins", *, beta: float = 0.99
     DataFrame
         Index = class (most to least frequent); columns ``global`` (weight
         from the whole set), ``batch_min``, ``batch_median``, ``batch_max``
-        (over the batches that contain the class; NaN if none does) and
-        ``missing`` (fraction of batches without the class).
+        (over the batches that contain the class; NaN if none does),
+        ``missing`` (fraction of batches without the class), ``share_global``
+        and ``share_batch`` (the class's share :math:`S_c` of all the weight
+        with global and with per-batch weights).
 
     References
     ----------
     Cui et al. (2019), CVPR, sec. 4 (weights from class counts).
     """
     y_arr = as_class_indices("y", y)
-    size = check_int("batch_size", batch_size, low=1)
-    n_epochs = check_int("epochs", epochs, low=1, high=1000)
     counts = np.bincount(y_arr)
-    k = len(counts)
+    k = max(len(counts), 2)
+    counts = np.bincount(y_arr, minlength=k)
     present = counts > 0
     global_w = np.full(k, np.nan)
     global_w[present] = weights_from_counts(counts[present], scheme, beta=beta)
-    rng = np.random.default_rng(random_state)
-    rows: list[NDArray[np.float64]] = []
-    for _ in range(n_epochs):
-        order = rng.permutation(len(y_arr))
-        for start in range(0, len(y_arr), size):
-            batch_counts = np.bincount(y_arr[order[start:start + size]], minlength=k)
-            in_batch = batch_counts > 0
-            w = np.full(k, np.nan)
-            w[in_batch] = weights_from_counts(batch_counts[in_batch], scheme, beta=beta)
+    rows, totals = [], np.zeros(k)
+    for batches in minibatches(len(y_arr), batch_size=batch_size, epochs=epochs,
+                               random_state=random_state):
+        for idx in batches:
+            yb = y_arr[idx]
+            w = batch_class_weights(yb, k, scheme, beta=beta)
             rows.append(w)
+            totals += np.bincount(yb, weights=w[yb], minlength=k)
     per_batch = np.array(rows)
     seen = ~np.isnan(per_batch)
+    global_total = np.where(present, counts * np.nan_to_num(global_w), 0.0)
     stats = {name: np.full(k, np.nan) for name in ("batch_min", "batch_median", "batch_max")}
     for c in np.flatnonzero(seen.any(axis=0)):
         values = per_batch[seen[:, c], c]
         stats["batch_min"][c] = values.min()
         stats["batch_median"][c] = np.median(values)
         stats["batch_max"][c] = values.max()
-    frame = pd.DataFrame({"global": global_w, **stats, "missing": 1.0 - seen.mean(axis=0)},
+    frame = pd.DataFrame({"global": global_w, **stats, "missing": 1.0 - seen.mean(axis=0),
+                          "share_global": global_total / global_total.sum(),
+                          "share_batch": totals / totals.sum()},
                          index=pd.Index(np.arange(k), name="class"))
     return frame.iloc[frequency_order(counts)]
+
+
+def pytorch_divisor_ratio(y: ArrayLike, scheme: str = "ins", *, beta: float = 0.999,
+                          batch_size: int = 256, epochs: int = 1,
+                          random_state: int = 0) -> pd.Series:
+    r"""How PyTorch's weighted-mean divisor compares with this trainer's, batch by batch.
+
+    With global class weights :math:`w` (the source's method), this trainer
+    divides a batch's weighted loss by :math:`|B|` and its step size by the
+    run's mean sample weight :math:`\bar w` (:func:`train_strategy`), i.e. by
+    :math:`|B|\,\bar w` in all. PyTorch's ``CrossEntropyLoss(weight=w)`` with
+    ``reduction="mean"`` divides by :math:`\sum_{i\in B} w_{y_i}` instead. Their
+    ratio for batch :math:`B`,
+
+    .. math:: r_B = \frac{\sum_{i\in B} w_{y_i}}{|B|\,\bar w},
+
+    is 1 on average over an epoch's full batches and exactly 1 for a single
+    batch holding all the data; a batch with more rare samples than average
+    has :math:`r_B > 1`, so PyTorch would take a smaller step on it.
+
+    Parameters
+    ----------
+    y : array_like of shape (n,)
+        Training labels 0..k-1.
+    scheme : {"balanced", "ins", "isns", "ens"}, default="ins"
+        Weighting scheme of the global weights.
+    beta : float, default=0.999
+        ENS hyper-parameter.
+    batch_size, epochs, random_state
+        The batches :func:`lib.training.train_softmax` draws with this seed.
+
+    Returns
+    -------
+    Series
+        ``min``, ``median`` and ``max`` of :math:`r_B` over the batches.
+
+    References
+    ----------
+    PyTorch documentation, ``torch.nn.NLLLoss`` (``reduction="mean"``:
+    :math:`\sum_n l_n / \sum_n w_{y_n}`) and ``torch.nn.CrossEntropyLoss``.
+    """
+    y_arr = as_class_indices("y", y)
+    counts = np.bincount(y_arr)
+    present = counts > 0
+    w = np.ones(len(counts))
+    w[present] = weights_from_counts(counts[present], scheme, beta=beta)
+    mean_w = float(np.mean(w[y_arr]))
+    ratios = np.array([np.mean(w[y_arr[idx]]) / mean_w
+                       for batches in minibatches(len(y_arr), batch_size=batch_size,
+                                                  epochs=epochs, random_state=random_state)
+                       for idx in batches])
+    return pd.Series({"min": float(ratios.min()), "median": float(np.median(ratios)),
+                      "max": float(ratios.max())})
+
+
+def source_comparison(models: Mapping[str, TrainingResult], X_test: ArrayLike,
+                      y_test: ArrayLike, *, counts: ArrayLike,
+                      beta: float = 0.5) -> pd.DataFrame:
+    r"""Head and tail recall and macro F-beta of models trained with different weight sources.
+
+    A compact view of what counting the weights inside each mini-batch costs
+    against the source's method (weights from the whole training set), for
+    models that differ only in ``source`` (:func:`train_strategy`).
+
+    .. math:: R_c = \frac{TP_c}{TP_c + FN_c},\qquad
+              F^{\text{macro}}_\beta = \frac{1}{k}\sum_c F_{\beta,c}
+
+    Parameters
+    ----------
+    models : mapping of str to TrainingResult
+        Trained models by source name (e.g. ``{"global": ..., "batch": ...}``).
+    X_test, y_test : array_like
+        Test data.
+    counts : array_like of shape (k,)
+        Training samples per class (the head is the most frequent class, the
+        tail the rarest).
+    beta : float, default=0.5
+        F-beta weight of recall.
+
+    Returns
+    -------
+    DataFrame
+        Index = model names; columns ``head_recall``, ``tail_recall``,
+        ``macro_f`` (see :func:`compare_strategies`, :func:`overall_scores`).
+    """
+    n = _check_counts(counts)
+    order = frequency_order(n)
+    table = compare_strategies(models, X_test, y_test, counts=n, beta=beta)
+    recall = metric_by_class(table, "recall")
+    overall = overall_scores(models, X_test, y_test, n_classes=len(n), beta=beta)
+    return pd.DataFrame({"head_recall": recall.loc[order[0]],
+                         "tail_recall": recall.loc[order[-1]],
+                         "macro_f": overall["macro_f"]})

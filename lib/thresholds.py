@@ -6,6 +6,10 @@ with costs :math:`c_{FP}` and :math:`c_{FN}` the threshold that minimises the
 expected cost of calibrated probabilities is
 :math:`t^* = c_{FP} / (c_{FP} + c_{FN})` (Elkan 2001), the same as the
 threshold class weights imply with :math:`w_0 = c_{FP}`, :math:`w_1 = c_{FN}`.
+Without calibrated probabilities, :func:`tune_threshold_cv` chooses the
+threshold by cross-validated cost (scikit-learn's
+``TunedThresholdClassifierCV``) instead of on the training predictions, where
+the choice is optimistic.
 
 References
 ----------
@@ -20,24 +24,30 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
 from numpy.typing import ArrayLike, NDArray
 from sklearn.metrics import (
     average_precision_score,
+    make_scorer,
     precision_recall_curve,
     roc_auc_score,
     roc_curve,
 )
+from sklearn.model_selection import StratifiedKFold, TunedThresholdClassifierCV
 
 from lib._validation import (
     as_binary_labels,
+    as_float_array,
     as_probabilities,
     check_finite_number,
+    check_int,
     check_same_length,
     check_threshold,
 )
+from lib.i18n import LabError
 
 
 def _labels_and_scores(y_true: ArrayLike, p: ArrayLike
@@ -264,3 +274,177 @@ def optimal_threshold(y_true: ArrayLike, p: ArrayLike, *, cost_fp: float,
     threshold, cost = float(table["threshold"].iloc[best]), float(table["cost"].iloc[best])
     never = check_finite_number("cost_fn", cost_fn, low=0.0) * float(np.sum(y == 1)) / len(y)
     return (math.inf, never) if never < cost else (threshold, cost)
+
+
+def average_cost(y_true: ArrayLike, y_pred: ArrayLike, *, cost_fp: float,
+                 cost_fn: float) -> float:
+    r"""Average misclassification cost of hard predictions.
+
+    .. math:: C = \frac{c_{FP}\,FP + c_{FN}\,FN}{n}
+
+    The score function of :func:`cost_scorer` (scikit-learn calls it with
+    labels, once per candidate threshold).
+
+    Parameters
+    ----------
+    y_true, y_pred : array_like of shape (n,)
+        True and predicted labels 0/1.
+    cost_fp, cost_fn : float
+        Costs of a false positive and of a false negative, >= 0.
+
+    Returns
+    -------
+    float
+
+    References
+    ----------
+    Elkan (2001), "The Foundations of Cost-Sensitive Learning", IJCAI.
+    """
+    y = as_binary_labels("y_true", y_true)
+    pred = as_binary_labels("y_pred", y_pred)
+    check_same_length(y_true=y, y_pred=pred)
+    a = check_finite_number("cost_fp", cost_fp, low=0.0)
+    b = check_finite_number("cost_fn", cost_fn, low=0.0)
+    fp = np.count_nonzero((pred == 1) & (y == 0))
+    fn = np.count_nonzero((pred == 0) & (y == 1))
+    return float((a * fp + b * fn) / len(y))
+
+
+def cost_scorer(*, cost_fp: float, cost_fn: float) -> Any:
+    r"""A scikit-learn scorer of the negative average cost, for model selection.
+
+    ``make_scorer(average_cost, greater_is_better=False, ...)``: scikit-learn
+    maximises scores, so the scorer returns :math:`-C` with :math:`C` from
+    :func:`average_cost`.
+
+    Parameters
+    ----------
+    cost_fp, cost_fn : float
+        Costs of a false positive and of a false negative, both > 0.
+
+    Returns
+    -------
+    scorer
+        Callable ``scorer(estimator, X, y)``.
+
+    References
+    ----------
+    scikit-learn User Guide, sec. 3.4.3 "Defining your scoring strategy from
+    score functions"; Elkan (2001), IJCAI.
+    """
+    a = check_finite_number("cost_fp", cost_fp, low=0.0, low_inclusive=False)
+    b = check_finite_number("cost_fn", cost_fn, low=0.0, low_inclusive=False)
+    return make_scorer(average_cost, greater_is_better=False, cost_fp=a, cost_fn=b)
+
+
+@dataclass(frozen=True)
+class TunedThreshold:
+    """Result of :func:`tune_threshold_cv`.
+
+    Attributes
+    ----------
+    threshold : float
+        The probability cut-off with the lowest cross-validated average cost.
+    cv_cost : float
+        That cost, averaged over the validation folds: an honest estimate of
+        the cost on new data (the folds never trained the model they score).
+    thresholds, cv_costs : ndarray
+        Every candidate threshold and its cross-validated average cost.
+    model : TunedThresholdClassifierCV
+        Refitted on all the data; ``predict`` applies ``threshold`` and
+        ``predict_proba`` gives the untouched probabilities.
+    """
+
+    threshold: float
+    cv_cost: float
+    thresholds: NDArray[np.float64]
+    cv_costs: NDArray[np.float64]
+    model: TunedThresholdClassifierCV
+
+
+def _log_odds_grid(n: int = 200, eps: float = 1e-4) -> NDArray[np.float64]:
+    # Evenly spaced in log-odds: imbalanced problems need their resolution
+    # near 0, where a linear grid of the same size has hardly any points.
+    z = np.linspace(np.log(eps / (1 - eps)), np.log((1 - eps) / eps), n)
+    return np.asarray(1.0 / (1.0 + np.exp(-z)), dtype=np.float64)
+
+
+def tune_threshold_cv(estimator: Any, X: ArrayLike, y: ArrayLike, *, cost_fp: float,
+                      cost_fn: float, cv: int = 5,
+                      thresholds: ArrayLike | None = None,
+                      random_state: int | None = 0) -> TunedThreshold:
+    r"""Choose the cost-minimising probability threshold by cross-validation.
+
+    scikit-learn's ``TunedThresholdClassifierCV``: for each of ``cv``
+    stratified folds, fit a clone of ``estimator`` on the other folds,
+    predict probabilities on this fold and compute the average cost
+    :math:`C_k(t)` of predicting class 1 for :math:`p \ge t`; then
+
+    .. math:: \hat t = \arg\min_t \frac{1}{K} \sum_{k=1}^{K} C_k(t),
+
+    and refit the estimator on all the data. Unlike a search over training
+    predictions (:func:`optimal_threshold` on the data the model was fitted
+    to), each fold is scored by a model that has not seen it, so the chosen
+    threshold and its cost are not optimistic; unlike
+    :func:`bayes_threshold` it does not need calibrated probabilities.
+
+    Parameters
+    ----------
+    estimator : unfitted scikit-learn classifier with ``predict_proba``
+    X : array_like of shape (n, d)
+        Training features.
+    y : array_like of shape (n,)
+        Training labels 0/1, both present with at least ``cv`` samples each.
+    cost_fp, cost_fn : float
+        Costs of a false positive and of a false negative, both > 0.
+    cv : int, default=5
+        Number of stratified folds, 2 to 20.
+    thresholds : array_like or None, default=None
+        Candidate thresholds in [0, 1]; None: 200 values spaced evenly in
+        log-odds between 1e-4 and 1 - 1e-4.
+    random_state : int or None, default=0
+        Seed of the shuffled fold assignment.
+
+    Returns
+    -------
+    TunedThreshold
+
+    Raises
+    ------
+    ValueError
+        If a cost is not > 0, ``y`` is not 0/1 with both classes, a class has
+        fewer than ``cv`` samples, or the lengths differ.
+
+    References
+    ----------
+    scikit-learn User Guide, sec. 3.3 "Tuning the decision threshold for
+    class prediction" (``TunedThresholdClassifierCV``); Elkan (2001), "The
+    Foundations of Cost-Sensitive Learning", IJCAI; Provost (2000),
+    "Machine Learning from Imbalanced Data Sets 101", AAAI Workshop.
+    """
+    scorer = cost_scorer(cost_fp=cost_fp, cost_fn=cost_fn)
+    folds = check_int("cv", cv, low=2, high=20)
+    X_arr = as_float_array("X", X, ndim=2)
+    y_arr = as_binary_labels("y", y).astype(np.int64)
+    check_same_length(X=X_arr, y=y_arr)
+    counts = np.bincount(y_arr, minlength=2)
+    if counts.min() == 0:
+        raise LabError("error.arg.one_class", name="y", cls=int(y_arr[0]))
+    if counts.min() < folds:
+        cls = int(np.argmin(counts))
+        raise LabError("error.cv.too_few_for_folds", splits=folds, cls=cls,
+                       have=int(counts[cls]))
+    if random_state is not None:
+        check_int("random_state", random_state, low=0)
+    grid = _log_odds_grid() if thresholds is None else np.sort(
+        as_probabilities("thresholds", thresholds))
+    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=random_state)
+    tuned = TunedThresholdClassifierCV(
+        estimator, scoring=scorer, response_method="predict_proba", thresholds=grid,
+        cv=splitter, refit=True, store_cv_results=True)
+    tuned.fit(X_arr, y_arr)
+    return TunedThreshold(
+        threshold=float(tuned.best_threshold_), cv_cost=-float(tuned.best_score_),
+        thresholds=np.asarray(tuned.cv_results_["thresholds"], dtype=np.float64),
+        cv_costs=-np.asarray(tuned.cv_results_["scores"], dtype=np.float64),
+        model=tuned)

@@ -1,16 +1,27 @@
-"""A small mini-batch SGD trainer for softmax (and logistic) regression in NumPy.
+r"""A small mini-batch SGD trainer for softmax (and logistic) regression in NumPy.
 
 It exists to show what the weights do *during* training, which scikit-learn's
-solvers hide: global class weights versus weights recomputed from the class
-counts inside every mini-batch, focal loss, per-sample weights, and the
-difference between the weighted training objective and the unweighted losses
-and metrics that model selection must use. Two classes are softmax
-regression with ``k = 2``, the same model family as logistic regression.
+solvers hide: class weights computed once from the whole training set and
+looked up for every sample of a mini-batch (the method of the GumGum Tech post
+"Handling Class Imbalance by Introducing Sample Weighting in the Loss
+Function") versus weights recomputed from the class counts inside every
+mini-batch (a literal reading of "weights within the mini-batch"), focal
+loss, per-sample weights, and the difference between the weighted training
+objective and the unweighted losses and metrics that model selection must
+use. Two classes are softmax regression with ``k = 2``, the same model family
+as logistic regression.
+
+Reduction: every batch loss here is a *mean over the batch*, divided by the
+batch size :math:`|B|` (like PyTorch's ``BCELoss`` / ``BCEWithLogitsLoss``
+with ``weight`` and Keras' default ``"sum_over_batch_size"``), not by the sum
+of the batch's weights :math:`\sum_{i\in B} w_{y_i}` that PyTorch's
+``CrossEntropyLoss`` / ``NLLLoss`` with ``weight`` and ``reduction="mean"``
+divide by (:func:`batch_loss` computes both).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -30,6 +41,9 @@ from lib.weights import SCHEMES, weights_from_counts
 
 WEIGHTINGS = ("none", "global", "batch")
 LOSSES = ("ce", "focal")
+#: Reductions of :func:`batch_loss`: divide by the batch size, or by the sum of
+#: the batch's weights (PyTorch's ``CrossEntropyLoss(weight=...)``).
+REDUCTIONS = ("mean", "weighted_mean")
 
 
 @dataclass(frozen=True)
@@ -130,6 +144,195 @@ def _mean_loss(y: NDArray[np.int64], z: NDArray[np.float64], weights: NDArray[np
     return float(np.mean(weights * losses))
 
 
+def batch_loss(losses: ArrayLike, weights: ArrayLike, *, reduction: str = "mean") -> float:
+    r"""One mini-batch's weighted loss under the two common reductions.
+
+    .. math:: J^{\text{mean}}_B = \frac{1}{|B|}\sum_{i\in B} w_i\,\ell_i,\qquad
+              J^{\text{weighted\_mean}}_B = \frac{\sum_{i\in B} w_i\,\ell_i}
+              {\sum_{i\in B} w_i}
+
+    ``"mean"`` is what :func:`train_softmax` minimises and what PyTorch's
+    ``BCELoss`` / ``BCEWithLogitsLoss`` (``weight=``) and Keras (default
+    reduction) compute; ``"weighted_mean"`` is PyTorch's
+    ``CrossEntropyLoss`` / ``NLLLoss`` with ``weight=`` and
+    ``reduction="mean"``, where :math:`w_i = \text{weight}[y_i]`. The two
+    differ by the factor :math:`\bar w_B = \frac{1}{|B|}\sum_{i\in B} w_i`,
+    which changes from batch to batch with the batch's class mix.
+
+    Parameters
+    ----------
+    losses : array_like of shape (m,)
+        Per-sample losses :math:`\ell_i`.
+    weights : array_like of shape (m,)
+        Per-sample weights :math:`w_i` >= 0 (e.g. class weights looked up by label).
+    reduction : {"mean", "weighted_mean"}, default="mean"
+        Divide by :math:`|B|` or by :math:`\sum_i w_i`.
+
+    Returns
+    -------
+    float
+
+    References
+    ----------
+    PyTorch documentation, ``torch.nn.NLLLoss`` and ``torch.nn.CrossEntropyLoss``
+    (``reduction="mean"`` with ``weight``: :math:`\sum_n l_n / \sum_n w_{y_n}`);
+    ``torch.nn.BCELoss``; Keras ``Loss`` (``"sum_over_batch_size"``).
+    """
+    ell = as_float_array("losses", losses)
+    w = as_float_array("weights", weights)
+    check_same_length(losses=ell, weights=w)
+    if len(ell) == 0:
+        raise ValueError("`losses` must hold at least one value.")
+    if np.any(w < 0):
+        raise ValueError("`weights` must be >= 0 everywhere.")
+    if reduction not in REDUCTIONS:
+        raise ValueError(f"`reduction` must be one of {', '.join(REDUCTIONS)}. "
+                         f"Got {reduction!r} instead.")
+    total = float(np.sum(w * ell))
+    if reduction == "mean":
+        return total / len(ell)
+    if np.sum(w) == 0:
+        raise ValueError("`weights` must not all be 0 for reduction='weighted_mean'.")
+    return total / float(np.sum(w))
+
+
+def minibatches(n: int, *, batch_size: int, epochs: int,
+                random_state: int = 0) -> Iterator[list[NDArray[np.int64]]]:
+    """The mini-batches :func:`train_softmax` draws, one list per epoch.
+
+    Every epoch is a fresh permutation of ``range(n)`` from
+    ``numpy.random.default_rng(random_state)``, cut into consecutive batches
+    of ``batch_size`` (the last one may be smaller), so the same seed gives
+    the same batches in training and in the analyses that replay them
+    (:func:`batch_class_weights`, :func:`mean_sample_weight`).
+
+    Parameters
+    ----------
+    n : int
+        Number of training samples, >= 1.
+    batch_size : int
+        Samples per batch, >= 1.
+    epochs : int
+        Passes over the data, 1 to 1000.
+    random_state : int, default=0
+        Seed of the batch order.
+
+    Yields
+    ------
+    list of ndarray of int
+        The index arrays of one epoch's batches.
+    """
+    size = check_int("n", n, low=1)
+    batch = check_int("batch_size", batch_size, low=1)
+    n_epochs = check_int("epochs", epochs, low=1, high=1000)
+    rng = np.random.default_rng(random_state)
+    for _ in range(n_epochs):
+        order = rng.permutation(size)
+        yield [order[start:start + batch] for start in range(0, size, batch)]
+
+
+def batch_class_weights(y_batch: ArrayLike, n_classes: int, scheme: str = "ins", *,
+                        beta: float = 0.999) -> NDArray[np.float64]:
+    r"""Class weights counted inside one mini-batch (the literal per-batch reading).
+
+    The scheme's formula (:func:`lib.weights.weights_from_counts`) applied to
+    the batch counts :math:`n_{c,B}` of the :math:`k_B` classes present, e.g.
+
+    .. math:: w^{\text{INS}}_{c,B} = k_B\,\frac{1/n_{c,B}}{\sum_{j\in B} 1/n_{j,B}},
+
+    so the weights of the classes in the batch sum to :math:`k_B`; a class
+    absent from the batch gets NaN (it has no sample there to weight).
+
+    Parameters
+    ----------
+    y_batch : array_like of shape (m,)
+        Class indices of the batch's samples.
+    n_classes : int
+        ``k``, >= 2.
+    scheme : {"balanced", "ins", "isns", "ens"}, default="ins"
+        Weighting scheme.
+    beta : float, default=0.999
+        ENS hyper-parameter.
+
+    Returns
+    -------
+    ndarray of shape (k,)
+
+    References
+    ----------
+    Cui et al. (2019), CVPR, sec. 4 (weights from class counts, normalised to
+    sum to the number of classes).
+    """
+    yb = as_class_indices("y_batch", y_batch)
+    k = check_int("n_classes", n_classes, low=2)
+    if yb.max() >= k:
+        raise ValueError(f"`y_batch` must contain class indices below n_classes={k}.")
+    counts = np.bincount(yb, minlength=k).astype(np.float64)
+    present = counts > 0
+    w = np.full(k, np.nan)
+    w[present] = weights_from_counts(counts[present], scheme, beta=beta)
+    return w
+
+
+def mean_sample_weight(y: ArrayLike, *, weighting: str = "global", scheme: str = "ins",
+                       beta: float = 0.999, n_classes: int | None = None,
+                       batch_size: int = 256, epochs: int = 1,
+                       random_state: int = 0) -> float:
+    r"""Mean weight per sample over a training run, for either weight source.
+
+    * ``"global"``: :math:`\bar w = \frac{1}{n}\sum_i w_{y_i}` with the
+      weights of the whole training set;
+    * ``"batch"``: the mean of the per-batch weights
+      :math:`w_{y_i,B}` (:func:`batch_class_weights`) over every sample of
+      every batch :func:`train_softmax` draws with the same seed,
+      :math:`\bar w = \frac{1}{\text{epochs}\cdot n}\sum_B\sum_{i\in B} w_{y_i,B}`;
+    * ``"none"``: 1.
+
+    Dividing the step size by :math:`\bar w` makes the mean step per sample
+    of a weighted run equal to an unweighted run's.
+
+    Parameters
+    ----------
+    y : array_like of shape (n,)
+        Training labels 0..k-1.
+    weighting : {"none", "global", "batch"}, default="global"
+        Where the class weights come from.
+    scheme : {"balanced", "ins", "isns", "ens"}, default="ins"
+        Weighting scheme.
+    beta : float, default=0.999
+        ENS hyper-parameter.
+    n_classes : int or None, default=None
+        ``k``; default ``max(y) + 1``.
+    batch_size, epochs, random_state
+        The run's batches (see :func:`minibatches`); used by ``"batch"`` only.
+
+    Returns
+    -------
+    float
+    """
+    y_arr = as_class_indices("y", y)
+    if weighting not in WEIGHTINGS:
+        raise ValueError(f"`weighting` must be one of {', '.join(WEIGHTINGS)}. "
+                         f"Got {weighting!r} instead.")
+    k = int(y_arr.max()) + 1 if n_classes is None else check_int("n_classes", n_classes, low=2)
+    if weighting == "none":
+        return 1.0
+    if weighting == "global":
+        counts = np.bincount(y_arr, minlength=k).astype(np.float64)
+        present = counts > 0
+        w = np.ones(k)
+        w[present] = weights_from_counts(counts[present], scheme, beta=beta)
+        return float(np.mean(w[y_arr]))
+    total, seen = 0.0, 0
+    for batches in minibatches(len(y_arr), batch_size=batch_size, epochs=epochs,
+                               random_state=random_state):
+        for idx in batches:
+            yb = y_arr[idx]
+            total += float(np.sum(batch_class_weights(yb, max(k, 2), scheme, beta=beta)[yb]))
+            seen += len(idx)
+    return total / seen
+
+
 def train_softmax(X: ArrayLike, y: ArrayLike, *, n_classes: int | None = None,
                   loss: str = "ce", gamma: float = 2.0, weighting: str = "none",
                   scheme: str = "ins", beta: float = 0.999,
@@ -152,10 +355,16 @@ def train_softmax(X: ArrayLike, y: ArrayLike, *, n_classes: int | None = None,
     * ``weighting="none"``: :math:`c = 1`;
     * ``"global"``: ``class_weight`` if given, otherwise
       :func:`lib.weights.weights_from_counts` of the whole training set with
-      ``scheme`` (and ``beta`` for ``"ens"``);
+      ``scheme`` (and ``beta`` for ``"ens"``), looked up for each sample of
+      every batch by its label -- the method of the GumGum Tech post;
     * ``"batch"``: the same scheme applied to the class counts *inside each
-      mini-batch*, so a batch without minority samples weights nothing up and
-      one with a single minority sample weights it enormously.
+      mini-batch* (:func:`batch_class_weights`, a literal reading of "weights
+      within the mini-batch"), so a batch without minority samples weights
+      nothing up and one with a single minority sample weights it enormously.
+
+    The mean divides by the batch size :math:`|B|`, not by
+    :math:`\sum_{i\in B} s_i c_{y_i}` as PyTorch's ``CrossEntropyLoss`` with
+    ``weight`` does (see :func:`batch_loss`).
 
     Parameters
     ----------
@@ -201,7 +410,10 @@ def train_softmax(X: ArrayLike, y: ArrayLike, *, n_classes: int | None = None,
     References
     ----------
     Bottou (2012), "Stochastic Gradient Descent Tricks", in *Neural Networks:
-    Tricks of the Trade*; Cui et al. (2019), CVPR (class-balanced weights).
+    Tricks of the Trade*; Cui et al. (2019), CVPR (class-balanced weights);
+    GumGum Tech (2020), "Handling Class Imbalance by Introducing Sample
+    Weighting in the Loss Function" (weights from the whole training set,
+    looked up per sample in every batch).
     """
     X_arr = as_float_array("X", X, ndim=2)
     y_arr = as_class_indices("y", y)
@@ -254,7 +466,6 @@ def train_softmax(X: ArrayLike, y: ArrayLike, *, n_classes: int | None = None,
         if y_eval.max() >= k:
             raise ValueError(f"`y_val` must contain class indices below n_classes={k}.")
 
-    rng = np.random.default_rng(random_state)
     W = np.zeros((d, k))
     b = np.zeros(k)
     rows: list[dict[str, float]] = []
@@ -277,22 +488,16 @@ def train_softmax(X: ArrayLike, y: ArrayLike, *, n_classes: int | None = None,
         rows.append(row)
 
     record(0, float("nan"))
-    for epoch in range(1, n_epochs + 1):
-        order = rng.permutation(n)
+    batches_of = minibatches(n, batch_size=batch, epochs=n_epochs, random_state=random_state)
+    for epoch, batches in enumerate(batches_of, start=1):
         objectives = []
-        for start in range(0, n, batch):
-            idx = order[start:start + batch]
+        for idx in batches:
             yb = y_arr[idx]
-            if weighting == "batch":
-                c = np.ones(k)
-                batch_counts = np.bincount(yb, minlength=k).astype(np.float64)
-                present = batch_counts > 0
-                c[present] = weights_from_counts(batch_counts[present], scheme, beta=beta)
-            else:
-                c = global_c
+            c = (batch_class_weights(yb, k, scheme, beta=beta) if weighting == "batch"
+                 else global_c)
             weights = s[idx] * c[yb]
             losses, grad_z = per_sample_loss(yb, X_arr[idx] @ W + b, loss=loss, gamma=gamma)
-            objectives.append(float(np.mean(weights * losses)))
+            objectives.append(batch_loss(losses, weights, reduction="mean"))
             g = grad_z * (weights / len(idx))[:, None]
             W -= lr * (X_arr[idx].T @ g + lam * W)
             b -= lr * g.sum(axis=0)

@@ -196,6 +196,46 @@ def sample_weights(y: ArrayLike, class_weight: Mapping[int, float] | str | None 
     return out
 
 
+def multilabel_sample_weights(Y: ArrayLike, class_weight: ArrayLike) -> NDArray[np.float64]:
+    r"""One weight per sample of multi-label data: the sum of its labels' class weights.
+
+    .. math:: s_i = \sum_c Y_{ic}\, w_c
+
+    This is how the GumGum Tech post applies INS, ISNS or ENS to a mini-batch:
+    the class weights :math:`w_c` are computed once from the label counts of
+    the whole training set and every sample of a batch looks its weight up
+    from its labels, summing over them when it has several. With exactly one
+    label per row it equals :func:`sample_weights` (:math:`s_i = w_{y_i}`).
+
+    Parameters
+    ----------
+    Y : array_like of shape (n, k)
+        Label indicator matrix, entries 0 or 1.
+    class_weight : array_like of shape (k,)
+        Class weights >= 0, e.g. :func:`weights_from_counts` of ``Y.sum(axis=0)``.
+
+    Returns
+    -------
+    ndarray of shape (n,)
+
+    References
+    ----------
+    GumGum Tech (2020), "Handling Class Imbalance by Introducing Sample
+    Weighting in the Loss Function", Medium (weights looked up per sample in
+    every batch, summed over a sample's labels).
+    """
+    labels = as_float_array("Y", Y, ndim=2)
+    w = as_float_array("class_weight", class_weight)
+    if not np.all((labels == 0) | (labels == 1)):
+        raise ValueError("`Y` must be a 0/1 label indicator matrix.")
+    if labels.shape[1] != len(w):
+        raise ValueError(f"`class_weight` must hold one weight per column of `Y` "
+                         f"({labels.shape[1]}). Got {len(w)} instead.")
+    if np.any(w < 0):
+        raise ValueError("`class_weight` must be >= 0 everywhere.")
+    return np.asarray(labels @ w, dtype=np.float64)
+
+
 def recency_weights(age: ArrayLike, *, half_life: float) -> NDArray[np.float64]:
     r"""Exponential-decay weights by sample age: newer samples matter more.
 

@@ -29,7 +29,7 @@ ROOT = Path(__file__).parents[1]
 PAGES = {
     "overview": ("views/overview.py", 1),
     "loss_surface": ("views/loss_surface.py", 3),
-    "gradients": ("views/gradients.py", 4),
+    "gradients": ("views/gradients.py", 5),
     "boundaries": ("views/boundaries.py", 2),
     "weight_schemes": ("views/weight_schemes.py", 3),
     "training_loss": ("views/training_loss.py", 2),
@@ -41,7 +41,7 @@ PAGES = {
 WEIGHTED_CHARTS = {
     "overview": (),
     "loss_surface": ("surface_weighted", "surface_slice"),
-    "gradients": ("grad_bars", "grad_share", "grad_norms", "grad_losses"),
+    "gradients": ("grad_bars", "grad_share", "grad_norms", "grad_losses", "grad_converge"),
     "boundaries": ("boundary_weighted",),
     "weight_schemes": (),  # its own seven-class data: the sidebar weights do not apply
     "training_loss": ("trainloss_losses", "trainloss_metrics"),
@@ -113,6 +113,7 @@ def sidebar_values(at: AppTest) -> dict[str, Any]:
         "ratio": at.select_slider(key="sb_ratio").value,
         "n": at.select_slider(key="sb_n").value,
         "sep": at.slider(key="sb_sep").value,
+        "shape": at.selectbox(key="sb_shape").value,
         "seed": at.number_input(key="sb_seed").value,
         "w0": at.number_input(key="sb_w0").value,
         "w1": at.number_input(key="sb_w1").value,
@@ -294,9 +295,9 @@ def test_single_query_value(param, raw, used, reason):
     ("loss_surface", {"view": "bogus"}, 3, "page_view", "side", True),
     ("loss_surface", {"slice": "slope"}, 3, "page_slice", "slope", False),
     ("loss_surface", {"slice": "x"}, 3, "page_slice", "bias", True),
-    ("gradients", {"step": "250"}, 4, "page_step", 250, False),
-    ("gradients", {"step": "9999"}, 4, "page_step", 0, True),
-    ("gradients", {"step": "-1"}, 4, "page_step", 0, True),
+    ("gradients", {"step": "250"}, 5, "page_step", 250, False),
+    ("gradients", {"step": "9999"}, 5, "page_step", 0, True),
+    ("gradients", {"step": "-1"}, 5, "page_step", 0, True),
 ])
 def test_page_specific_query_values(page, params, n_charts, widget, value, notice):
     at = open_page(page, **SMALL, **params)
@@ -424,8 +425,9 @@ def test_same_predictions_same_metrics_whatever_the_weights():
 # ---------------------------------------------------------------- focal loss
 def test_focal_controls_update_curves_shares_and_boundary():
     at = open_page("focal_loss", **SMALL)
-    assert query(at)["gamma"] == "2" and query(at)["alpha"] == "0.25"
-    before = charts(at)
+    assert query(at)["gamma"] == "2" and query(at)["alpha"] == "none"
+    at.select_slider(key="page_alpha").set_value("0.25")
+    before = charts(rerun(at))
     at.select_slider(key="page_gamma").set_value("5")
     after = charts(rerun(at))
     for key in ("focal_shares", "focal_boundary_focal"):

@@ -61,9 +61,20 @@ def test_renders_at_default_settings_with_its_state_in_the_url():
     expected = long_tail_counts(2000, 100).tolist()
     for chart in CHARTS:
         assert class_counts(at, chart) == expected, chart
-    [scores, spread, _] = [d.value for d in at.dataframe]
+    [scores, spread, effect, _] = [d.value for d in at.dataframe]
     assert scores.shape == (5, 3)  # one column group: weights from the whole training set
-    assert spread.shape == (7, 5)
+    assert spread.shape == (7, 7)
+    # INS both ways, the source's method first: what counting inside each batch costs.
+    assert effect.shape == (2, 3)
+    assert list(effect.index) == ["from the whole training set (GumGum Tech's method)",
+                                  "counted inside each batch (literal reading)"]
+    radio = at.radio(key="page_wfrom")
+    assert radio.options[0].startswith("from the whole training set (GumGum Tech")
+    assert radio.value == "global"
+    text = " ".join(m.value for m in at.markdown)
+    assert "Handling Class Imbalance by Introducing Sample Weighting" in text
+    assert "CrossEntropyLoss" in text
+    assert not re.search(r"\{(batch|lo|hi|median|missing|n_batches|tail_\w+|share_\w+)\}", text)
     # On the balanced test set macro and weighted F0.5 coincide.
     assert scores.iloc[:, 0].tolist() == pytest.approx(scores.iloc[:, 1].tolist())
     assert at.latex and "Cui" in at.caption[0].value

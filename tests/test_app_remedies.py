@@ -349,7 +349,7 @@ def test_balanced_weights_equal_moving_the_threshold():
     assert (w0, w1) == pytest.approx((2000 / (2 * (2000 - n1)), 2000 / (2 * n1)))
     assert percent(metric(at, AGREE)) >= 99.0
     assert any(f"{w0 / (w0 + w1):.4g}" in m.value for m in at.markdown
-               if m.value.startswith("With w0 ="))
+               if m.value.startswith("If the weighted model"))
     assert errors_of(at) == []
 
 

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lib.data import make_imbalanced
+from lib.data import SHAPES, make_imbalanced
 from lib.export import keras_snippet, pos_weight, pytorch_snippet, sklearn_snippet
 from lib.metrics import per_class_report
 from lib.models import fit_logistic, predict_labels
@@ -99,3 +99,24 @@ def test_boundaries_page_shows_the_snippets_for_its_settings():
     ns = run_snippet(codes[0])
     assert f"{ns['recall'][1]:.3f}" in " ".join(
         f"{v:.3f}" for v in at.dataframe[0].value.to_numpy().ravel() if isinstance(v, float))
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_sklearn_snippet_draws_the_data_of_every_shape(shape):
+    ns = run_snippet(sklearn_snippet(2000, 20, 1.5, 7, 1.0, 20.0, shape=shape))
+    X, y = make_imbalanced(2000, 20, class_sep=1.5, shape=shape, random_state=7)
+    X_test, y_test = make_imbalanced(2000, 20, class_sep=1.5, shape=shape, random_state=8)
+    for name, expected in (("X", X), ("y", y), ("X_test", X_test), ("y_test", y_test)):
+        np.testing.assert_array_equal(ns[name], expected)
+    app = fit_logistic(X, y, w0=1.0, w1=20.0)
+    np.testing.assert_allclose(ns["model"].coef_, app.coef_, rtol=1e-6, atol=1e-8)
+    with pytest.raises(ValueError, match="`shape`"):
+        sklearn_snippet(2000, 20, 1.5, 7, 1.0, 20.0, shape="xyz")
+
+
+def test_boundaries_page_snippet_follows_the_shape():
+    from tests.test_app import open_page
+
+    at = open_page("boundaries", ratio="100", n="2000", seed="3", shape="two_clusters")
+    assert at.code[0].value.rstrip() == sklearn_snippet(2000, 100, 2.0, 3, 1.0, 1.0,
+                                                        shape="two_clusters").rstrip()

@@ -7,10 +7,17 @@ breaks a lesson's story fails here rather than in front of a class.
 
 import math
 
+import numpy as np
 import pytest
 
+from lib.bayes import bayes_recall
+from lib.data import make_imbalanced
+from lib.gradients import logistic_minimum
 from lib.i18n import catalogue, placeholders
 from lib.lessons import LESSONS, evidence, formatted
+from lib.metrics import weighted_threshold
+from lib.models import fit_logistic
+from lib.weights import class_weights
 from tests.test_app import open_page, query, rerun
 from ui import PAGES, script_of
 
@@ -32,10 +39,53 @@ def test_plain_bce_learns_to_predict_class_0(numbers):
     assert e["accuracy"] > 0.99 and e["recall1"] < 0.1
 
 
+def test_plain_lesson_data_and_its_calibrated_maximum_likelihood_fit(numbers):
+    # The question's counts; the maximum-likelihood fit, whose coefficients
+    # scikit-learn's default penalty shrinks a little; calibration in the large.
+    X, y = make_imbalanced(20_000, 1000, class_sep=2.0, random_state=0)
+    assert (np.sum(y == 0), np.sum(y == 1)) == (19_980, 20)
+    model = fit_logistic(X, y)
+    mle = logistic_minimum(X, y)
+    e = numbers["plain"]
+    assert 0 < e["shrink_share"] < 0.1  # measured 7.8 %
+    assert e["shrink_share"] == pytest.approx(
+        1 - np.linalg.norm(model.coef_[0]) / np.linalg.norm(mle[:2]))
+    # The intercept is not penalised: on the training data the mean predicted
+    # probability equals the positive rate (to the solvers' tolerance).
+    for p in (model.predict_proba(X)[:, 1], 1 / (1 + np.exp(-(X @ mle[:2] + mle[2])))):
+        assert np.mean(p) == pytest.approx(np.mean(y), rel=0.01)
+    assert e["mean_p"] == pytest.approx(e["rate"], rel=0.2)  # measured 0.101 % vs 0.1 %
+
+
+def test_even_the_true_posterior_rarely_exceeds_one_half(numbers):
+    e = numbers["plain"]
+    assert e["bayes_share"] < 0.01  # 0.707 %
+    assert e["bayes_share"] == pytest.approx(bayes_recall(1000, 2.0))
+
+
+def test_a_lower_threshold_finds_more_of_class_1():
+    X, y = make_imbalanced(20_000, 1000, class_sep=2.0, random_state=0)
+    X_test, y_test = make_imbalanced(20_000, 1000, class_sep=2.0, random_state=1)
+    p = fit_logistic(X, y).predict_proba(X_test)[:, 1]
+    w = class_weights(y)
+    t = weighted_threshold(w[0], w[1])
+    assert np.mean(p[y_test == 1] > t) > np.mean(p[y_test == 1] > 0.5) + 0.5
+
+
 def test_minority_gradient_is_masked_and_balanced_weights_restore_it(numbers):
     e = numbers["masking"]
     assert e["share_plain"] < 0.01
     assert 0.4 < e["share_balanced"] < 0.6
+    _, y = make_imbalanced(20_000, 1000, class_sep=2.0, random_state=0)
+    w = class_weights(y)
+    assert w[1] / w[0] == pytest.approx(999)
+
+
+def test_masking_slows_the_run_but_does_not_move_its_end(numbers):
+    e = numbers["masking"]
+    assert e["steps_balanced"] < 100 < 1000 < e["steps_plain"]  # measured 32 and 4,802
+    assert e["steps_ratio"] > 50  # measured 150×
+    assert e["distance_plain"] < 1e-3  # at the maximum-likelihood fit after 20,000 steps
 
 
 def test_balanced_weights_move_the_bias_by_about_log_ratio(numbers):
@@ -77,10 +127,12 @@ def test_weighted_model_has_worse_validation_loss_but_better_recall(numbers):
 def test_numbers_are_written_as_the_texts_expect():
     shown = formatted({"share_plain": 0.000983, "log_ratio": 6.9068, "ins_ratio": 100.0,
                        "slope_change": 0.13, "n1": 20.0, "plain_logloss": 0.00597,
-                       "t": 0.001, "weighted_recall1": 0.85})
+                       "t": 0.001, "weighted_recall1": 0.85, "steps_plain": 4802.0,
+                       "steps_ratio": 150.06, "bayes_share": 0.0070663})
     assert shown == {"share_plain": "0.0983 %", "log_ratio": "6.91", "ins_ratio": "100×",
                      "slope_change": "13 %", "n1": "20", "plain_logloss": "0.00597",
-                     "t": "0.001", "weighted_recall1": "85 %"}
+                     "t": "0.001", "weighted_recall1": "85 %", "steps_plain": "4,802",
+                     "steps_ratio": "150×", "bayes_share": "0.707 %"}
 
 
 @pytest.mark.parametrize("lang", ["en", "ru", "ko"])

@@ -143,7 +143,8 @@ def test_focal_loss_shares():
     p = np.array([0.01, 0.05, 0.6, 0.7])  # p_t = 0.99, 0.95, 0.4, 0.7
     shares = focal_loss_shares(y, p, gamma=2.0, easy=0.9)
     groups = ["easy_majority", "hard_majority", "minority"]
-    np.testing.assert_allclose(shares[groups].sum(axis=1), [1.0, 1.0])
+    np.testing.assert_allclose(shares.loc[["bce", "focal"], groups].sum(axis=1), [1.0, 1.0])
+    assert shares.loc["count", groups].tolist() == [2, 1, 1]
     bce = -np.log([0.99, 0.95, 0.4, 0.7])
     assert shares.loc["bce", "easy_majority"] == pytest.approx(bce[:2].sum() / bce.sum())
     assert shares.loc["bce", "total"] == pytest.approx(bce.sum())

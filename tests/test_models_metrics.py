@@ -8,7 +8,13 @@ from sklearn.metrics import precision_recall_fscore_support
 
 from lib.data import make_imbalanced
 from lib.losses import sigmoid
-from lib.metrics import per_class_report, percent_change, prior_correction, weighted_threshold
+from lib.metrics import (
+    evaluate_under_weights,
+    per_class_report,
+    percent_change,
+    prior_correction,
+    weighted_threshold,
+)
 from lib.models import boundary_offset, fit_logistic, predict_labels, probability_grid
 
 
@@ -116,3 +122,21 @@ def test_weighted_threshold(w0, w1):
 def test_weighted_threshold_rejects_bad_weights():
     with pytest.raises(ValueError):
         weighted_threshold(-1, 1)
+
+
+def test_evaluate_under_weights_columns_and_balanced_row():
+    y = np.array([0, 0, 0, 0, 0, 0, 1, 1])
+    p = np.array([0.1, 0.2, 0.7, 0.3, 0.1, 0.6, 0.8, 0.4])  # TN 4, FP 2, TP 1, FN 1
+    frame = evaluate_under_weights(y, p, [(1.0, 1.0), (8 / 12, 2.0)])
+    assert list(frame.columns) == [
+        "w0", "w1", "weighted_loss", "loss", "accuracy", "precision", "recall",
+        "balanced_accuracy", "accuracy_sw", "precision_sw", "recall_sw"]
+    assert frame["accuracy"].tolist() == [5 / 8, 5 / 8]
+    assert frame["balanced_accuracy"].tolist() == pytest.approx([(4 / 6 + 1 / 2) / 2] * 2)
+    assert frame["accuracy_sw"][0] == pytest.approx(5 / 8)
+    # balanced weights n / (2 n_c): weighted accuracy is balanced accuracy
+    assert frame["accuracy_sw"][1] == pytest.approx(frame["balanced_accuracy"][1])
+    assert frame["precision_sw"][1] == pytest.approx(2 * 1 / (2 * 1 + 8 / 12 * 2))
+    assert frame["recall_sw"].tolist() == pytest.approx([0.5, 0.5])
+    with pytest.raises(ValueError):
+        evaluate_under_weights(y, p, [(-1.0, 1.0)])

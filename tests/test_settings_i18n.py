@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from lib.data import SHAPES
 from lib.i18n import catalogue, languages, placeholders, translate
 from lib.settings import (
     N_CHOICES,
@@ -23,7 +24,8 @@ ROOT = Path(__file__).parents[1]
 
 def test_schema_matches_settings_and_design_names():
     assert [p.name for p in SHARED_PARAMS] == [f.name for f in fields(Settings)]
-    assert [p.name for p in SHARED_PARAMS] == ["ratio", "n", "seed", "w0", "w1", "sep", "lang"]
+    assert [p.name for p in SHARED_PARAMS] == ["ratio", "n", "seed", "w0", "w1", "sep", "shape",
+                                               "lang"]
     assert RATIO_CHOICES[0] == 1 and RATIO_CHOICES[-1] == 10_000 and 1000 in RATIO_CHOICES
 
 
@@ -47,6 +49,8 @@ def test_junk_falls_back_with_notices():
     ({"seed": "1.5"}, "seed", 0, "notice.not_an_integer"),
     ({"sep": "99"}, "sep", 2.0, "notice.out_of_range"),
     ({"lang": "xx"}, "lang", "en", "notice.not_a_choice"),
+    ({"shape": "xyz"}, "shape", "gaussian", "notice.not_a_choice"),
+    ({"shape": "Two_Clusters"}, "shape", "gaussian", "notice.not_a_choice"),
     ({"ratio": "400"}, "ratio", 500, "notice.snapped"),
     ({"ratio": ["5", "abc"]}, "ratio", 1000, "notice.not_a_number"),
 ])
@@ -61,12 +65,30 @@ def test_valid_values_are_kept():
                                      "w1": "50", "sep": "1.23", "lang": "en"})
     assert notices == []
     assert settings == Settings(ratio=100, n=5000, seed=42, w0=0.5, w1=50.0, sep=1.2)
+    assert settings.shape == "gaussian"  # missing: the default
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_every_shape_is_read_and_written(shape):
+    settings, notices = parse_query({"shape": shape, "ratio": "100"})
+    assert notices == [] and settings == Settings(ratio=100, shape=shape)
+    assert to_query(settings)["shape"] == shape
+    assert Settings().shape == SHAPES[0] == "gaussian"
+
+
+def test_bad_shape_falls_back_with_a_notice_and_keeps_the_rest():
+    settings, notices = parse_query({"shape": "xyz", "ratio": "100", "sep": "3"})
+    assert settings == Settings(ratio=100, sep=3.0)
+    [notice] = notices
+    assert (notice.param, notice.raw, notice.used) == ("shape", "xyz", "gaussian")
+    text = translate(notice.reason, **notice.values)
+    assert all(shape in text for shape in SHAPES)
 
 
 @given(st.sampled_from(RATIO_CHOICES), st.sampled_from(N_CHOICES), st.integers(0, 2**31 - 1),
-       st.floats(1e-3, 1e5), st.floats(1e-3, 1e5), st.integers(0, 60))
-def test_round_trip_is_exact(ratio, n, seed, w0, w1, sep10):
-    original = Settings(ratio=ratio, n=n, seed=seed, w0=w0, w1=w1, sep=sep10 / 10)
+       st.floats(1e-3, 1e5), st.floats(1e-3, 1e5), st.integers(0, 60), st.sampled_from(SHAPES))
+def test_round_trip_is_exact(ratio, n, seed, w0, w1, sep10, shape):
+    original = Settings(ratio=ratio, n=n, seed=seed, w0=w0, w1=w1, sep=sep10 / 10, shape=shape)
     settings, notices = parse_query(to_query(original))
     assert notices == [] and settings == original
 

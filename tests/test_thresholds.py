@@ -262,7 +262,7 @@ def test_optimal_threshold_is_the_brute_force_minimum(data, c_fp, c_fn):
     assert brute_cost(y, p, t_hat, c_fp, c_fn)[0] == pytest.approx(cost_hat, abs=1e-12)
     # The smallest threshold among ties.
     assert t_hat == min(t for t, c in zip(candidates, brute, strict=True)
-                        if c <= best * (1 + 1e-12))
+                        if c <= best * (1 + 1e-14))
 
 
 @given(labelled(st.one_of(coarse_probs, any_probs), max_size=40), costs, costs,

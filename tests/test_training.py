@@ -9,7 +9,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lib.data import make_imbalanced
-from lib.training import per_sample_loss, train_softmax
+from lib.training import (
+    batch_class_weights,
+    batch_loss,
+    mean_sample_weight,
+    minibatches,
+    per_sample_loss,
+    train_softmax,
+)
 from lib.weights import weights_from_counts
 
 #: Hypothesis runs the same examples every time (no flaky CI), without a deadline.
@@ -309,3 +316,111 @@ def test_validation_labels_beyond_n_classes_raise_value_error():
 def test_validation_data_needs_both_x_and_y():
     with pytest.raises(ValueError, match="X_val"):
         train_softmax(SMALL_X, SMALL_Y, epochs=1, X_val=SMALL_X[:2])
+
+
+# --------------------------------------------------------------------------- reductions
+def test_batch_loss_reductions_follow_their_formulas():
+    losses = np.array([1.0, 2.0, 4.0])
+    weights = np.array([0.5, 1.0, 3.0])
+    # Keras / BCELoss: sum(w * l) / |B|; PyTorch CrossEntropyLoss(weight): sum(w * l) / sum(w).
+    assert batch_loss(losses, weights) == pytest.approx((0.5 + 2.0 + 12.0) / 3)
+    assert batch_loss(losses, weights, reduction="weighted_mean") == pytest.approx(
+        (0.5 + 2.0 + 12.0) / 4.5)
+    # They differ by the batch's mean weight.
+    assert batch_loss(losses, weights) == pytest.approx(
+        np.mean(weights) * batch_loss(losses, weights, reduction="weighted_mean"))
+    for kwargs, message in [({"reduction": "sum"}, "`reduction` must be one of"),
+                            ({"weights": [1.0, -1.0, 1.0]}, ">= 0")]:
+        with pytest.raises(ValueError, match=message):
+            batch_loss(losses, **{"weights": weights, **kwargs})
+    with pytest.raises(ValueError, match="must not all be 0"):
+        batch_loss(losses, np.zeros(3), reduction="weighted_mean")
+
+
+def test_the_trainer_divides_by_the_batch_size_not_by_the_sum_of_weights(skewed):
+    """cb.reduction_text: the mean is over |B|, unlike CrossEntropyLoss(weight=...)."""
+    X, y, _, _ = skewed
+    c = np.array([0.5, 4.0])
+    w = c[y]
+    lr = 0.1
+    model = train_softmax(X, y, weighting="global", class_weight=c, epochs=1,
+                          batch_size=len(y), learning_rate=lr, l2=0.0)
+    # One full batch from W = 0: every loss is log k = log 2 and p = 1/2.
+    objective = model.history["objective"].iloc[1]
+    assert objective == pytest.approx(math.log(2) * np.mean(w))
+    assert objective != pytest.approx(math.log(2))  # PyTorch's weighted mean would give log 2
+    p_minus_delta = np.full((len(y), 2), 0.5)
+    p_minus_delta[np.arange(len(y)), y] -= 1.0
+    expected_b = -lr * (w[:, None] * p_minus_delta).sum(axis=0) / len(y)
+    np.testing.assert_allclose(model.intercept, expected_b, rtol=1e-12)
+
+
+def test_minibatches_cover_every_sample_once_per_epoch_in_a_seeded_order():
+    epochs = list(minibatches(10, batch_size=4, epochs=3, random_state=5))
+    assert len(epochs) == 3
+    for batches in epochs:
+        assert [len(b) for b in batches] == [4, 4, 2]
+        assert sorted(np.concatenate(batches).tolist()) == list(range(10))
+    rng = np.random.default_rng(5)
+    for batches in epochs:  # the same permutations as a fresh generator draws
+        np.testing.assert_array_equal(np.concatenate(batches), rng.permutation(10))
+    again = list(minibatches(10, batch_size=4, epochs=3, random_state=5))
+    assert all(np.array_equal(a, b) for e1, e2 in zip(epochs, again, strict=True)
+               for a, b in zip(e1, e2, strict=True))
+
+
+def test_batch_class_weights_count_inside_the_batch():
+    yb = np.array([0, 0, 0, 1, 2, 2])
+    w = batch_class_weights(yb, 4, "ins")
+    assert np.isnan(w[3])  # class 3 is absent from the batch
+    np.testing.assert_allclose(w[:3], weights_from_counts([3, 1, 2], "ins"))
+    assert np.nansum(w) == pytest.approx(3)  # k_B = 3 classes present
+    with pytest.raises(ValueError, match="below n_classes"):
+        batch_class_weights(yb, 2)
+
+
+def test_mean_sample_weight_replays_the_batches_of_training(skewed):
+    """cb.formula_caption: the step is divided by the mean weight over all batches' samples."""
+    _, y, _, _ = skewed
+    k = 2
+    rng = np.random.default_rng(7)
+    total = 0.0
+    for _ in range(3):
+        order = rng.permutation(len(y))
+        for start in range(0, len(y), 32):
+            yb = y[order[start:start + 32]]
+            counts = np.bincount(yb, minlength=k)
+            present = counts > 0
+            c = np.zeros(k)
+            c[present] = weights_from_counts(counts[present], "isns")
+            total += c[yb].sum()
+    batch_mean = mean_sample_weight(y, weighting="batch", scheme="isns", batch_size=32,
+                                    epochs=3, random_state=7)
+    assert batch_mean == pytest.approx(total / (3 * len(y)))
+    global_mean = mean_sample_weight(y, weighting="global", scheme="isns")
+    assert global_mean == pytest.approx(np.mean(weights_from_counts(np.bincount(y), "isns")[y]))
+    assert mean_sample_weight(y, weighting="none") == 1.0
+
+
+def test_batch_weighting_in_training_uses_the_replayed_batch_weights(skewed):
+    """A per-batch run equals an unweighted run fed the same batches' weights one by one."""
+    X, y, _, _ = skewed
+    common = {"epochs": 1, "batch_size": len(y), "learning_rate": 0.2, "random_state": 3}
+    [[idx]] = list(minibatches(len(y), batch_size=len(y), epochs=1, random_state=3))
+    w = batch_class_weights(y[idx], 2, "ins")[y]
+    batch = train_softmax(X, y, weighting="batch", scheme="ins", **common)
+    by_sample = train_softmax(X, y, weighting="none", sample_weight=w, **common)
+    np.testing.assert_allclose(batch.coef, by_sample.coef)
+
+
+@pytest.mark.parametrize("gamma", [0.5, 1.0, 2.0, 5.0])
+def test_larger_gamma_down_weights_confident_samples_most(gamma):
+    """cb.gamma_help: (1 - p_y)^gamma shrinks with gamma, most for confident samples."""
+    y = np.array([0, 0])
+    z = np.log(np.array([[0.95, 0.05], [0.4, 0.6]]))  # confident, unsure
+    ce, _ = per_sample_loss(y, z, loss="ce")
+    smaller, _ = per_sample_loss(y, z, loss="focal", gamma=gamma)
+    larger, _ = per_sample_loss(y, z, loss="focal", gamma=gamma + 1.0)
+    assert np.all(larger < smaller) and np.all(smaller < ce)
+    factor = larger / ce
+    assert factor[0] < factor[1] / 10  # the confident sample keeps far less of its loss

@@ -5,7 +5,15 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 from sklearn.utils.class_weight import compute_class_weight
 
-from lib.weights import SCHEMES, class_weights
+from lib.data import long_tail_counts
+from lib.weights import (
+    SCHEMES,
+    class_weights,
+    effective_number,
+    multilabel_sample_weights,
+    sample_weights,
+    weights_from_counts,
+)
 
 labels = arrays(np.int64, st.integers(1, 300), elements=st.integers(0, 6))
 
@@ -66,3 +74,78 @@ def test_bad_input(y, kwargs, message):
 
 def test_all_schemes_listed():
     assert set(SCHEMES) == {"balanced", "ins", "isns", "ens"}
+
+
+# ------------------------------------------------------------ claims of the schemes page
+def test_multilabel_sample_weights_sum_the_weights_of_a_samples_labels():
+    """cb.batch_text: the source's method looks each sample's weight up, summing over labels."""
+    Y = np.array([[1, 0, 0], [1, 1, 0], [0, 0, 1], [0, 1, 1]])
+    w = weights_from_counts(Y.sum(axis=0), "ins")
+    np.testing.assert_allclose(multilabel_sample_weights(Y, w),
+                               [w[0], w[0] + w[1], w[2], w[1] + w[2]])
+    y = np.array([0, 2, 1, 0, 0])  # one label per row: a plain look-up
+    np.testing.assert_allclose(multilabel_sample_weights(np.eye(3)[y], w),
+                               sample_weights(y, dict(enumerate(w))))
+    for args, message in [((Y * 2, w), "0/1"), ((Y, w[:2]), "one weight per column"),
+                          ((Y, -w), ">= 0")]:
+        with pytest.raises(ValueError, match=message):
+            multilabel_sample_weights(*args)
+
+
+@pytest.mark.parametrize(("head", "tail"), [(2000, 200), (500, 1000), (50_000, 10), (5000, 100)])
+def test_ins_ratio_is_the_count_ratio_and_every_class_gets_the_same_total(head, tail):
+    """schemes.look_for: n_head / n_tail times the weight, equal totals; ISNS the square root."""
+    counts = long_tail_counts(head, tail)
+    ins = weights_from_counts(counts, "ins")
+    assert ins[-1] / ins[0] == pytest.approx(counts[0] / counts[-1])
+    np.testing.assert_allclose(counts * ins, (counts * ins)[0])
+    isns = weights_from_counts(counts, "isns")
+    assert isns[-1] / isns[0] == pytest.approx(np.sqrt(ins[-1] / ins[0]))
+    if (head, tail) == (2000, 200):
+        assert counts[-1] == 10 and ins[-1] / ins[0] == pytest.approx(200)
+
+
+@pytest.mark.parametrize("beta", [0.9, 0.99, 0.999, 0.9999])
+def test_effective_number_saturates(beta):
+    """schemes.beta_text, cb.beta_help, lesson.schemes.explain."""
+    n = np.arange(1, 200_001)
+    e = effective_number(n, beta=beta)
+    cap = 1.0 / (1.0 - beta)
+    assert np.all(e <= cap * (1 + 1e-12))  # no class counts more than 1/(1 - beta)
+    np.testing.assert_allclose(np.diff(e)[:50], beta ** n[:50], rtol=1e-9)  # n-th adds beta^(n-1)
+    at_cap = effective_number([round(cap)], beta=beta)[0] / cap
+    assert 0.63 <= at_cap <= 0.66  # about 63 % when beta is close to 1
+    if beta == 0.999:  # the lesson: "no class is worth more than 1,000"
+        assert e.max() < 1000
+
+
+@pytest.mark.parametrize("head", [500, 2000, 50_000])
+@pytest.mark.parametrize("tail", [10, 200, 1000])
+def test_small_beta_gives_nearly_uniform_weights(head, tail):
+    """schemes.look_for (beta = 0.9) and schemes.beta_text (small beta)."""
+    counts = long_tail_counts(head, tail)
+    e = effective_number(counts, beta=0.9)
+    big = counts >= 30
+    assert np.all((e[big] >= 9.5) & (e[big] <= 10.0 * (1 + 1e-12)))
+    w = weights_from_counts(counts, "ens", beta=0.9)
+    if big.sum() > 1:
+        assert w[big].max() / w[big].min() < 1.05
+    w_half = weights_from_counts(counts, "ens", beta=0.5)
+    few = counts >= 7
+    if few.sum() > 1:
+        assert w_half[few].max() / w_half[few].min() < 1.01
+    np.testing.assert_allclose(weights_from_counts(counts, "ens", beta=0.0), 1.0)
+
+
+def test_ens_at_0_9999_is_close_to_ins_only_while_the_head_is_well_under_10000():
+    """schemes.look_for; cb.look_for (heads up to 5,000: within 25 % of INS's tail:head ratio)."""
+    def closeness(head, tail):
+        counts = long_tail_counts(head, tail)
+        ens = weights_from_counts(counts, "ens", beta=0.9999)
+        ins = weights_from_counts(counts, "ins")
+        return (ens[-1] / ens[0]) / (ins[-1] / ins[0])
+    for tail in (10, 100, 1000):
+        assert closeness(2000, tail) > 0.9
+        assert closeness(50_000, tail) < 0.3
+        for head in (200, 500, 1000, 2000, 5000):  # the class-balanced page's head sizes
+            assert closeness(head, tail) > 0.75

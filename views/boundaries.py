@@ -13,7 +13,7 @@ from lib.figures import (
     boundary_map,
 )
 from lib.metrics import per_class_report, weighted_threshold
-from lib.models import boundary_offset, predict_labels
+from lib.models import boundary_offset, compare_weighting_and_threshold, predict_labels
 
 s = ui.current_settings()
 key = ui.data_key(s)
@@ -77,5 +77,12 @@ st.caption(ui.tr("boundaries.metrics_caption"))
 st.markdown(ui.tr("boundaries.equivalence"))
 st.latex(r"\frac{p_w}{1 - p_w} = \frac{w_1}{w_0}\cdot\frac{p}{1 - p}"
          r"\quad\Longrightarrow\quad p_w = \tfrac12 \iff p = \frac{w_0}{w_0 + w_1}")
+gap = compare_weighting_and_threshold(*models["unweighted"], *models["weighted"], X_test,
+                                      w0=s.w0, w1=s.w1)
+if s.w0 != s.w1:
+    st.markdown(ui.tr("boundaries.gap_text", agree=f"{100 * gap.agreement:.1f} %",
+                      jaccard=f"{gap.jaccard:.3f}", slope=f"{100 * gap.slope_change:+.1f} %",
+                      angle=f"{gap.angle:.1f}", shift=f"{gap.intercept_shift:+.2f}",
+                      log_ratio=f"{gap.log_ratio:+.2f}"))
 ui.take_home(s)
 ui.look_for("boundaries")

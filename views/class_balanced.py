@@ -34,9 +34,11 @@ def fit(counts: tuple[int, ...], seed: int, name: str, batch: int, **params) -> 
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def spread(counts: tuple[int, ...], seed: int, batch: int) -> pd.DataFrame:
-    return sm.batch_weight_spread(data(counts, seed)[1], "ins", batch_size=batch,
-                                  epochs=EPOCHS, random_state=seed)
+def spread(counts: tuple[int, ...], seed: int, batch: int) -> tuple[pd.DataFrame, pd.Series]:
+    y = data(counts, seed)[1]
+    return (sm.batch_weight_spread(y, "ins", batch_size=batch, epochs=EPOCHS, random_state=seed),
+            sm.pytorch_divisor_ratio(y, "ins", batch_size=batch, epochs=EPOCHS,
+                                     random_state=seed))
 
 
 s = ui.current_settings()
@@ -130,14 +132,27 @@ if source == "batch":
     st.caption(ui.tr("cb.overall_caption_batch"))
 
 st.subheader(ui.tr("cb.batch_heading"))
-st.latex(r"w^{\text{INS}}_{c,B} = k_B\,\frac{1/n_{c,B}}{\sum_{j \in B} 1/n_{j,B}}\qquad"
+st.latex(r"w^{\text{INS}}_{c} = k\,\frac{1/n_{c}}{\sum_{j} 1/n_{j}}\quad\text{or}\quad"
+         r"w^{\text{INS}}_{c,B} = k_B\,\frac{1/n_{c,B}}{\sum_{j \in B} 1/n_{j,B}}\qquad"
          r"(n_{c,B}\text{: samples of class } c \text{ in the mini-batch } B)")
-weights = spread(*key, batch)
-st.markdown(ui.tr("cb.batch_text", batch=batch, missing=f"{weights['missing'].iloc[-1]:.0%}",
-                  n_batches=f"{EPOCHS * -(-int(counts.sum()) // batch):,}"))
+weights, ratio = spread(*key, batch)
+tail = weights.iloc[-1]
+st.markdown(ui.tr("cb.batch_text", batch=batch, missing=f"{tail['missing']:.0%}",
+                  n_batches=f"{EPOCHS * -(-int(counts.sum()) // batch):,}",
+                  tail_min=f"{tail['batch_min']:.3g}", tail_max=f"{tail['batch_max']:.3g}",
+                  tail_global=f"{tail['global']:.3g}", share_batch=f"{tail['share_batch']:.1%}",
+                  share_global=f"{tail['share_global']:.1%}"))
 weights = weights.rename(index=rows, columns=lambda c: ui.tr(f"cb.col_{c}"))
-st.dataframe(weights.style.format("{:.3g}").format("{:.0%}", subset=[weights.columns[-1]]),
+st.dataframe(weights.style.format("{:.3g}").format("{:.1%}", subset=list(weights.columns[-3:])),
              width="stretch")
+effect = sm.source_comparison({src: fit(*key, "ins", batch, source=src) for src in sm.SOURCES},
+                              X_test, y_test, counts=counts)
+st.dataframe(effect.rename(index=lambda v: ui.tr(f"cb.source_{v}"), columns={
+    "head_recall": ui.tr("cb.col_head_recall"), "tail_recall": ui.tr("cb.col_tail_recall"),
+    "macro_f": ui.tr("cb.col_macro")}).style.format("{:.3f}"), width="stretch")
+st.caption(ui.tr("cb.batch_effect"))
+st.markdown(ui.tr("cb.reduction_text", batch=batch, lo=f"{ratio['min']:.2f}",
+                  hi=f"{ratio['max']:.2f}", median=f"{ratio['median']:.2f}"))
 with st.expander(ui.tr("cb.numbers")):
     ui.metrics_table({names[n]: part.set_index("class").rename(index=rows)[
         ["precision", "recall", "f_beta", "support"]]

@@ -34,7 +34,7 @@ with cols[0]:
     gamma = float(ui.slider_param("gamma", GAMMAS, "2", ui.tr("focal.gamma"),
                                   help=ui.tr("focal.gamma_help")))
 with cols[1]:
-    alpha_text = ui.slider_param("alpha", ALPHAS, "0.25", ui.tr("focal.alpha"),
+    alpha_text = ui.slider_param("alpha", ALPHAS, "none", ui.tr("focal.alpha"),
                                  format_func=lambda a: ui.tr("focal.no_alpha") if a == "none"
                                  else a, help=ui.tr("focal.alpha_help"))
 alpha = None if alpha_text == "none" else float(alpha_text)
@@ -82,7 +82,10 @@ with left:
     ui.plot(grouped_bars(share_table, title=ui.tr("focal.share_title"), xtitle="",
                          ytitle=ui.tr("focal.share_axis")), key="focal_shares")
 with right:
-    st.markdown(ui.tr("focal.share_text", n0=f"{int(np.sum(y == 0)):,}",
+    counts = shares.loc["count"]
+    st.markdown(ui.tr("focal.share_text",
+                      n0=f"{int(counts['easy_majority'] + counts['hard_majority']):,}",
+                      n_easy=f"{int(counts['easy_majority']):,}",
                       easy=f"{100 * shares.loc['bce', 'easy_majority']:.1f}",
                       focal=f"{100 * shares.loc['focal', 'easy_majority']:.2f}"))
 

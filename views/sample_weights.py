@@ -51,7 +51,7 @@ st.markdown(tr("sw.a_text"))
 def _hand_picked() -> None:
     # A fragment: its controls rerun only this section, not the page.
     with ui.guarded():
-        data_a = (min(s.n, N_A), min(s.ratio, RATIO_CAP), s.sep, s.seed)
+        data_a = (min(s.n, N_A), min(s.ratio, RATIO_CAP), s.sep, s.seed, s.shape)
         X, y = ui.dataset(*data_a)
         candidates = [int(i) for i in sw.boundary_candidates(X, *ui.logistic(*data_a, 1.0, 1.0))]
         cols = st.columns([1, 2, 1])

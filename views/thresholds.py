@@ -9,6 +9,7 @@ from lib.figures import THRESHOLD_COLOR, UNWEIGHTED_COLOR, WEIGHTED_COLOR, Curve
 from lib.figures_strategies import Point, add_points
 from lib.losses import sigmoid
 from lib.metrics import weighted_threshold
+from lib.models import compare_weighting_and_threshold
 from lib.thresholds import (
     bayes_threshold,
     confusion_at,
@@ -84,13 +85,17 @@ with ui.guarded():
     # Nothing predicted positive: precision is undefined (the curve's end point is 1).
     same.loc[same["tp"] + same["fp"] == 0, "precision"] = np.nan
     same.columns = [ui.tr(f"thresholds.col.{c}") for c in same.columns]
-    agree = np.mean((p_weighted >= 0.5) == (p_test >= tw))
+    gap = compare_weighting_and_threshold(*plain, *weighted, X_test, w0=s.w0, w1=s.w1)
     left, right = st.columns([3, 2], gap="large")
     left.dataframe(same.style.format("{:.3f}", subset=list(same.columns[:2]), na_rep="—")
                    .format("{:,.0f}", subset=list(same.columns[2:])), width="stretch")
-    right.metric(ui.tr("thresholds.agree"), f"{100 * agree:.2f} %",
+    right.metric(ui.tr("thresholds.agree"), f"{100 * gap.agreement:.2f} %",
                  help=ui.tr("thresholds.agree_help"))
-    st.markdown(ui.tr("thresholds.same_text", w0=f"{s.w0:.4g}", w1=f"{s.w1:.4g}", tw=f"{tw:.4g}"))
+    right.metric(ui.tr("thresholds.jaccard"), f"{gap.jaccard:.3f}",
+                 help=ui.tr("thresholds.jaccard_help"))
+    st.markdown(ui.tr("thresholds.same_text", tw=f"{tw:.4g}",
+                      agree=f"{100 * gap.agreement:.1f} %", jaccard=f"{gap.jaccard:.3f}",
+                      slope=f"{100 * gap.slope_change:+.1f} %", angle=f"{gap.angle:.1f}"))
 
     st.subheader(ui.tr("thresholds.cost_heading"))
     st.latex(r"C(t) = \frac{c_{FP}\,FP(t) + c_{FN}\,FN(t)}{n},\qquad "

@@ -1,4 +1,4 @@
-"""Weights change the training loss only: not the metrics, not the validation loss."""
+"""Training weights change the model, not a metric's formula; metric weights express deployment."""
 
 import pandas as pd
 import streamlit as st
@@ -68,7 +68,7 @@ balanced = class_weights(ui.dataset(*key)[1])
 pairs = [(1.0, 1.0), (s.w0, s.w1), (balanced[0], balanced[1]), (s.w0, 10.0 * s.w1)]
 frame = evaluate_under_weights(y_val, weighted.predict_proba(X_val)[:, 1], pairs)
 columns = ["w0", "w1", "weighted_loss", "loss", "accuracy", "precision", "recall",
-           "accuracy_sw", "precision_sw", "recall_sw"]
+           "balanced_accuracy", "accuracy_sw", "precision_sw", "recall_sw"]
 table = pd.DataFrame({ui.tr(f"trainloss.col_{c}"): frame[c] for c in columns})
 st.dataframe(table.style.format("{:.4g}"), width="stretch", hide_index=True)
 st.caption(ui.tr("trainloss.same_caption"))
