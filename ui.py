@@ -28,11 +28,18 @@ import plotly.graph_objects as go
 import streamlit as st
 from numpy.typing import NDArray
 
+from lib.boundary_report import (
+    BoundarySummary,
+    NonlinearComparison,
+    compare_nonlinear,
+    summarise_boundaries,
+)
 from lib.data import (
     SHAPES,
     display_subsample,
     majority_sample,
     make_imbalanced,
+    plot_extent,
     project_1d,
     stratified_subsample,
 )
@@ -43,6 +50,7 @@ from lib.figures_strategies import interval_chart
 from lib.gradients import ConvergenceComparison, compare_convergence, gradient_descent
 from lib.i18n import DEFAULT_LANGUAGE, languages, translate
 from lib.i18n import error_text as _error_text
+from lib.losses import sigmoid as _sigmoid
 from lib.models import (
     fit_focal_linear,
     fit_logistic,
@@ -50,6 +58,7 @@ from lib.models import (
     probability_grid,
     train_binary_sgd,
 )
+from lib.repair import CalibrationRepair, calibration_repair
 from lib.settings import (
     N_CHOICES,
     RATIO_CHOICES,
@@ -72,6 +81,12 @@ from lib.settings import (
 )
 from lib.strategies import STRATEGIES, StrategyFit, fit_strategy
 from lib.surface import SurfaceGrid, loss_surface, surface_grid
+from lib.thresholds import (
+    ThresholdReport,
+    threshold_report,
+    tune_plain_threshold,
+    weighting_gap_row,
+)
 from lib.training import TrainingResult
 from lib.upload import PreparedData, prepare, read_csv
 from lib.weights import class_weights
@@ -95,11 +110,12 @@ PAGES = (
     ("views/probabilities.py", "probabilities", "nav.probabilities", ":material/percent:"),
     ("views/ensembles.py", "ensembles", "nav.ensembles", ":material/forest:"),
     ("views/thresholds.py", "thresholds", "nav.thresholds", ":material/tune:"),
+    ("views/prevalence.py", "prevalence", "nav.prevalence", ":material/public:"),
     ("views/arena.py", "arena", "nav.arena", ":material/emoji_events:"),
     ("views/your_data.py", "your-data", "nav.your_data", ":material/upload_file:"),
 )
 #: Navigation sections: (title key, number of consecutive ``PAGES`` in it).
-SECTIONS = (("nav.section.core", 5), ("nav.section.weights", 5), ("nav.section.beyond", 6))
+SECTIONS = (("nav.section.core", 5), ("nav.section.weights", 5), ("nav.section.beyond", 7))
 #: Largest number of points of a class drawn in a scatter: every minority
 #: point of a rare class is drawn (see lib.data.display_subsample). Small
 #: enough for SVG markers (lib.figures.SVG_MAX_POINTS), which redraw faster
@@ -682,11 +698,6 @@ def data_key(s: Settings) -> tuple[int, int, float, int, str]:
     return s.n, s.ratio, s.sep, s.seed, s.shape
 
 
-def _binary_sgd(X: NDArray[np.float64], y: NDArray[np.int64], w0: float, w1: float,
-                **kwargs: Any) -> TrainingResult:
-    return train_binary_sgd(X, y, w0=w0, w1=w1, **kwargs)
-
-
 @st.cache_data(max_entries=16, show_spinner=False)
 def trained(n: int, ratio: int, sep: float, seed: int, shape: str, w0: float, w1: float,
             epochs: int) -> TrainingResult:
@@ -696,7 +707,7 @@ def trained(n: int, ratio: int, sep: float, seed: int, shape: str, w0: float, w1
     """
     X, y = dataset(n, ratio, sep, seed, shape)
     X_val, y_val = test_dataset(n, ratio, sep, seed, shape)
-    return _binary_sgd(X, y, w0, w1, epochs=epochs, X_val=X_val, y_val=y_val)
+    return train_binary_sgd(X, y, w0=w0, w1=w1, epochs=epochs, X_val=X_val, y_val=y_val)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -929,3 +940,64 @@ def convergence(key: tuple[Any, ...], w0: float, w1: float) -> ConvergenceCompar
     """
     X, y = dataset(*key)
     return compare_convergence(X, y, w0=w0, w1=w1, random_state=int(key[3]))
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def boundary_summary(n: int, ratio: int, sep: float, seed: int, shape: str, w0: float,
+                     w1: float) -> BoundarySummary:
+    """Shift, gap and per-class test metrics of the plain and the (w0, w1) logistic model."""
+    X, _ = dataset(n, ratio, sep, seed, shape)
+    X_test, y_test = test_dataset(n, ratio, sep, seed, shape)
+    return summarise_boundaries(*logistic(n, ratio, sep, seed, shape, 1.0, 1.0),
+                                *logistic(n, ratio, sep, seed, shape, w0, w1),
+                                X, X_test, y_test, w0=w0, w1=w1)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def nonlinear(n: int, ratio: int, sep: float, seed: int, shape: str) -> NonlinearComparison:
+    """Gradient-boosted trees without and with balanced weights (decision-boundaries page)."""
+    X, y = dataset(n, ratio, sep, seed, shape)
+    X_test, y_test = test_dataset(n, ratio, sep, seed, shape)
+    x_range, y_range = plot_extent(X, y)
+    return compare_nonlinear(X, y, X_test, y_test, x_range=x_range, y_range=y_range,
+                             random_state=seed)
+
+
+# ------------------------------------------- thresholds and calibration repair (issue 14)
+@st.cache_data(max_entries=16, show_spinner=False)
+def tuned_threshold(n: int, ratio: int, sep: float, seed: int, shape: str, cost_fp: float,
+                    cost_fn: float) -> tuple[float, float] | None:
+    """Threshold and cross-validated cost of the plain model (``tune_plain_threshold``)."""
+    X, y = dataset(n, ratio, sep, seed, shape)
+    tuned = tune_plain_threshold(X, y, cost_fp=cost_fp, cost_fn=cost_fn, random_state=seed)
+    return None if tuned is None else (tuned.threshold, tuned.cv_cost)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def threshold_page(n: int, ratio: int, sep: float, seed: int, shape: str, w0: float,
+                   w1: float, t: float, cost_fp: float, cost_fn: float) -> ThresholdReport:
+    """The thresholds page's operating points and costs (``lib.thresholds.threshold_report``)."""
+    key = (n, ratio, sep, seed, shape)
+    X_test, y_test = test_dataset(*key)
+    (coef, b), (coef_w, b_w) = logistic(*key, 1.0, 1.0), logistic(*key, w0, w1)
+    return threshold_report(y_test, _sigmoid(X_test @ coef + b), _sigmoid(X_test @ coef_w + b_w),
+                            t=t, w0=w0, w1=w1, cost_fp=cost_fp, cost_fn=cost_fn,
+                            tuned=tuned_threshold(*key, cost_fp, cost_fn))
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def weighting_gap(n: int, ratio: int, sep: float, seed: int, shape: str, w0: float, w1: float
+                  ) -> dict[str, float]:
+    """Weighted model at 0.5 against the plain one at w0/(w0+w1) (``weighting_gap_row``)."""
+    key = (n, ratio, sep, seed, shape)
+    X_test, y_test = test_dataset(*key)
+    return weighting_gap_row(*logistic(*key, 1.0, 1.0), *logistic(*key, w0, w1), X_test, y_test,
+                             w0=w0, w1=w1)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def repair(n: int, ratio: int, sep: float, seed: int, shape: str) -> CalibrationRepair:
+    """Odds corrections and held-out recalibration (``lib.repair.calibration_repair``)."""
+    X, y = strategy_data(n, ratio, sep, seed, shape)
+    X_test, y_test = strategy_data(n, ratio, sep, seed, shape, test=True)
+    return calibration_repair(X, y, X_test, y_test, random_state=seed)

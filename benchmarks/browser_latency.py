@@ -57,7 +57,7 @@ PAGES = {
     "": (1, RATIO),
     "loss-surface": (3, W1),
     "gradients": (4, W1),
-    "boundaries": (2, W1),
+    "boundaries": (4, W1),
     "weight-schemes": (3, ("slider", "β of the effective number (ENS)")),
     "focal-loss": (5, ("slider", "Focusing parameter γ")),
     "class-balanced": (3, ("slider", "β of ENS and CB focal")),
@@ -67,6 +67,7 @@ PAGES = {
     "probabilities": (4, RATIO),
     "ensembles": (5, ("slider", "Members per ensemble (n_estimators)")),
     "thresholds": (3, W1),
+    "prevalence": (2, ("slider", "Deployment ratio")),
 }
 REFERENCE = {"": (1, ("slider", "Seed"))}
 

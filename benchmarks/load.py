@@ -53,7 +53,7 @@ from benchmarks.serve import (  # noqa: E402
     wait_healthy,
 )
 
-PAGE, N_PLOTS = "boundaries", 2
+PAGE, N_PLOTS = "boundaries", 4
 TIMEOUT_MS = 120_000
 
 

@@ -1,4 +1,4 @@
-"""Guided lessons: eight steps, each a preset, a question and measured evidence.
+"""Guided lessons: ten steps, each a preset, a question and measured evidence.
 
 Every step's explanation is filled with numbers that :func:`evidence`
 computes here from the same ``lib`` functions the pages use, and
@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-from sklearn.metrics import log_loss
+from sklearn.metrics import balanced_accuracy_score, log_loss
 
-from lib.bayes import bayes_recall
+from lib.bayes import bayes_recall, true_log_odds
 from lib.data import long_tail_counts, make_imbalanced, project_1d
 from lib.gradients import (
     class_gradient_contributions,
@@ -24,7 +24,13 @@ from lib.gradients import (
     logistic_minimum,
 )
 from lib.losses import focal_loss_shares
-from lib.metrics import per_class_report, weighted_threshold
+from lib.metrics import (
+    estimate_prior_em,
+    label_shift_correction,
+    per_class_report,
+    prevalence_metrics,
+    weighted_threshold,
+)
 from lib.models import compare_weighting_and_threshold, fit_logistic
 from lib.strategies import fit_strategy
 from lib.weights import class_weights, weights_from_counts
@@ -33,6 +39,10 @@ from lib.weights import class_weights, weights_from_counts
 #: the well-specified "gaussian" shape, which a step's preset restores).
 N, RATIO, SEP, SEED = 20_000, 1000, 2.0, 0
 BALANCED = {"w0": "0.5005", "w1": "500"}
+#: Balanced weights at 1:100 (198 positives of 20,000): n / (2 n_c).
+BALANCED_100 = {"w0": "0.505", "w1": "50.51"}
+#: The label-shift step: trained at 1:100, deployed at 1:10.
+DEPLOY_RATIO = 10
 _BASE = {"ratio": str(RATIO), "n": str(N), "seed": str(SEED), "sep": "2", "shape": "gaussian"}
 
 
@@ -63,12 +73,19 @@ LESSONS: tuple[Lesson, ...] = (
     Lesson("masking", "gradients", {**_BASE, "w0": "1", "w1": "1", "step": "0"}, answer=2),
     Lesson("surface", "loss-surface", {**_BASE, **BALANCED}, answer=0),
     Lesson("threshold", "thresholds", {**_BASE, **BALANCED}, answer=1),
+    # The one step on a misspecified shape: weights are more than a moved threshold.
+    Lesson("misspecified", "boundaries",
+           {**_BASE, "ratio": "100", "shape": "unequal_var", **BALANCED_100}, answer=1),
     Lesson("focal", "focal-loss", {**_BASE, "w0": "1", "w1": "1", "gamma": "2"}, answer=0),
     # The page opens on the lesson's own distribution (5,000 ... 50 samples, 1:100).
     Lesson("schemes", "weight-schemes", {"beta": "0.999", "head": "5000", "tail": "100"},
            answer=2),
     Lesson("smote", "probabilities", {**_BASE, "ratio": "100"}, answer=1),
     Lesson("validation", "training-loss", {**_BASE, **BALANCED}, answer=0),
+    # The prevalence page's ``deploy``: majority per minority where the model is used.
+    Lesson("label_shift", "prevalence",
+           {**_BASE, "ratio": "100", "deploy": str(DEPLOY_RATIO), "w0": "1", "w1": "1"},
+           answer=1),
 )
 
 
@@ -76,8 +93,9 @@ def _cell(table: pd.DataFrame, row: object, column: str) -> float:
     return float(table.to_dict()[column][row])
 
 
-def _data(ratio: int = RATIO, seed: int = SEED) -> tuple[np.ndarray, np.ndarray]:
-    return make_imbalanced(N, ratio, class_sep=SEP, random_state=seed)
+def _data(ratio: int = RATIO, seed: int = SEED, shape: str = "gaussian"
+          ) -> tuple[np.ndarray, np.ndarray]:
+    return make_imbalanced(N, ratio, class_sep=SEP, shape=shape, random_state=seed)
 
 
 def evidence(key: str) -> dict[str, float]:
@@ -100,7 +118,19 @@ def evidence(key: str) -> dict[str, float]:
     ``smote``: mean predicted probability on a 1:100 test set with no remedy,
     SMOTE and balanced weights, and the true positive rate. ``validation``:
     unweighted validation log-loss and class-1 recall of the plain and the
-    balanced model.
+    balanced model. ``misspecified`` (1:100, balanced weights): agreement,
+    Jaccard index, slope change and coefficient change of the weighted model
+    against the plain one at the moved threshold on "gaussian" (``_g``) and
+    "unequal_var" (``_u``) data, and on "unequal_var" the balanced accuracy
+    of the weighted model at 0.5, of the plain one at :math:`w_0/(w_0+w_1)`
+    and of the Bayes rule for balanced accuracy (true log-odds above
+    :math:`\log(n_1/n_0)`). ``label_shift``: the plain model trained at 1:100
+    scored at 0.5 on a 1:100 and on a 1:10 test set (precision, recall,
+    PR-AUC, ROC-AUC), its mean probability there before and after
+    :func:`lib.metrics.label_shift_correction`, the raw threshold that the
+    corrected 0.5 rule implies, accuracy and recall at 0.5 and at that
+    threshold, and :func:`lib.metrics.estimate_prior_em`'s estimate of the
+    deployment positive rate.
 
     Parameters
     ----------
@@ -115,7 +145,8 @@ def evidence(key: str) -> dict[str, float]:
     ----------
     King and Zeng (2001), "Logistic regression in rare events data";
     Lin et al. (2017), focal loss; Cui et al. (2019), effective number of
-    samples; Dal Pozzolo et al. (2015), resampling and calibration.
+    samples; Dal Pozzolo et al. (2015), resampling and calibration;
+    Saerens, Latinne & Decaestecker (2002), label shift and EM.
     """
     if key not in _EVIDENCE:
         raise ValueError(f"`key` must be one of {', '.join(lesson.key for lesson in LESSONS)}. "
@@ -232,9 +263,64 @@ def _smote() -> dict[str, float]:
             "mean_weighted": means["class_weight"], "rate": float(np.mean(y_test))}
 
 
+def _misspecified() -> dict[str, float]:
+    out: dict[str, float] = {}
+    for suffix, shape in (("_g", "gaussian"), ("_u", "unequal_var")):
+        X, y = _data(ratio=100, shape=shape)
+        X_test, y_test = _data(ratio=100, seed=SEED + 1, shape=shape)
+        w = class_weights(y)
+        plain, weighted = fit_logistic(X, y), fit_logistic(X, y, w0=w[0], w1=w[1])
+        gap = compare_weighting_and_threshold(
+            plain.coef_[0], plain.intercept_[0], weighted.coef_[0], weighted.intercept_[0],
+            X_test, w0=w[0], w1=w[1])
+        out.update({f"agree{suffix}": gap.agreement, f"jaccard{suffix}": gap.jaccard,
+                    f"slope_change{suffix}": gap.slope_change,
+                    f"coef{suffix}": gap.coef_change})
+    # on unequal_var (the last loop's data): three rules scored by balanced accuracy
+    t = weighted_threshold(w[0], w[1])
+    z = true_log_odds(X_test, ratio=100, class_sep=SEP, shape="unequal_var")
+    rules = {"weighted": weighted.predict(X_test),
+             "moved": (plain.predict_proba(X_test)[:, 1] > t).astype(np.int64),
+             "bayes": (z > np.log(np.sum(y == 1) / np.sum(y == 0))).astype(np.int64)}
+    for name, pred in rules.items():
+        out[f"ba_{name}"] = float(balanced_accuracy_score(y_test, pred))
+    return out
+
+
+def _label_shift() -> dict[str, float]:
+    X, y = _data(ratio=100)
+    model = fit_logistic(X, y)
+    train_prior = float(np.mean(y))
+    out: dict[str, float] = {}
+    for suffix, ratio in (("train", 100), ("deploy", DEPLOY_RATIO)):
+        # ten times the usual test set: recall at 0.5 counts few positives at 1:100
+        X_test, y_test = make_imbalanced(10 * N, ratio, class_sep=SEP, random_state=SEED + 1)
+        p = model.predict_proba(X_test)[:, 1]
+        m = prevalence_metrics(y_test, p)
+        out.update({f"prec_{suffix}": m.precision, f"recall_{suffix}": m.recall,
+                    f"ap_{suffix}": m.average_precision, f"auc_{suffix}": m.roc_auc,
+                    f"rate_{suffix}": m.prevalence, f"n1_{suffix}": float(np.sum(y_test))})
+    deploy_prior = out["rate_deploy"]
+    corrected = label_shift_correction(p, train_prior=train_prior, deploy_prior=deploy_prior)
+    # p' > 1/2  <=>  r1 p > r0 (1 - p)  <=>  p > r0 / (r0 + r1)
+    r1, r0 = deploy_prior / train_prior, (1 - deploy_prior) / (1 - train_prior)
+    t_raw = r0 / (r0 + r1)
+    out.update({
+        "mean_raw": float(np.mean(p)), "mean_corrected": float(np.mean(corrected)),
+        "t_raw": t_raw,
+        "accuracy_raw": float(np.mean((p >= 0.5) == (y_test == 1))),
+        "accuracy_corrected": float(np.mean((corrected >= 0.5) == (y_test == 1))),
+        "recall_corrected": prevalence_metrics(y_test, corrected).recall,
+        "prec_corrected": prevalence_metrics(y_test, corrected).precision,
+        "rate_em": estimate_prior_em(p, train_prior=train_prior),
+    })
+    return out
+
+
 _EVIDENCE = {"plain": _plain, "masking": _masking, "surface": _surface,
              "threshold": _threshold, "focal": _focal, "schemes": _schemes,
-             "smote": _smote, "validation": _validation}
+             "smote": _smote, "validation": _validation, "misspecified": _misspecified,
+             "label_shift": _label_shift}
 
 
 #: How each measured number is written in the explanations.
@@ -261,7 +347,7 @@ def formatted(numbers: Mapping[str, float]) -> dict[str, str]:
     for name, value in numbers.items():
         if name.endswith("_ratio") and name != "log_ratio":
             out[name] = f"{value:.3g}×"
-        elif name in ("predicted1", "n1", "n1_large") or name.startswith("steps_"):
+        elif name == "predicted1" or name.startswith(("n1", "steps_")):
             out[name] = f"{int(value):,}"
         elif name in _PERCENT or any(part in _PERCENT for part in name.split("_")) or \
                 name.startswith(_PERCENT):

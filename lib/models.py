@@ -8,6 +8,7 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
+from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.linear_model import LogisticRegression
 
@@ -313,6 +314,10 @@ class WeightingVsThreshold:
         :math:`\beta_{0,w} - \beta_0`.
     log_ratio : float
         :math:`\log(w_1/w_0)`, the shift that exact threshold moving implies.
+    coef_change : float
+        Relative change of the coefficient vector,
+        :math:`\lVert\beta_w - \beta\rVert / \lVert\beta\rVert` (length
+        and direction together; 0 if :math:`\beta = 0`).
     """
 
     threshold: float
@@ -324,6 +329,7 @@ class WeightingVsThreshold:
     angle: float
     intercept_shift: float
     log_ratio: float
+    coef_change: float = 0.0
 
 
 def compare_weighting_and_threshold(coef: ArrayLike, intercept: float, coef_weighted: ArrayLike,
@@ -390,6 +396,7 @@ def compare_weighting_and_threshold(coef: ArrayLike, intercept: float, coef_weig
         angle=float(np.degrees(np.arccos(np.clip(cosine, -1.0, 1.0)))),
         intercept_shift=float(intercept_weighted) - float(intercept),
         log_ratio=float(np.log(w1 / w0)),
+        coef_change=float(np.linalg.norm(beta_w - beta)) / norm if norm > 0 else 0.0,
     )
 
 
@@ -491,3 +498,61 @@ def fit_focal_linear(X: ArrayLike, y: ArrayLike, *, gamma: float = 2.0,
     result = train_binary_sgd(X, y, w0=w0, w1=w1, loss="focal", gamma=gamma, epochs=epochs)
     return (result.coef[:, 1] - result.coef[:, 0],
             float(result.intercept[1] - result.intercept[0]))
+
+
+#: Settings of the non-linear model on the decision-boundaries page: small and
+#: fast (100 trees of at most 15 leaves, no early stopping, so the number of
+#: trees does not depend on a validation split).
+NONLINEAR_PARAMS: dict[str, Any] = {"max_iter": 100, "max_leaf_nodes": 15,
+                                    "learning_rate": 0.1, "early_stopping": False}
+
+
+def fit_nonlinear(X: ArrayLike, y: ArrayLike, *, w0: float = 1.0, w1: float = 1.0,
+                  random_state: int = 0) -> HistGradientBoostingClassifier:
+    r"""Gradient-boosted trees trained with class weights as sample weights.
+
+    scikit-learn's ``HistGradientBoostingClassifier`` (:data:`NONLINEAR_PARAMS`)
+    adds regression trees :math:`f_m` to the log-odds,
+    :math:`F(x) = \sum_m f_m(x)`, each fitted to the gradient of the weighted
+    log-loss
+
+    .. math:: L = \sum_i w_{y_i}\bigl[-y_i \log p_i - (1 - y_i)\log(1 - p_i)\bigr],
+              \qquad p_i = \sigma(F(x_i)),
+
+    with :math:`w_{y_i} = w_0` or :math:`w_1` passed as ``sample_weight``.
+    Its boundary :math:`F(x) = 0` is piecewise and can be curved or split
+    into several regions, which no line can.
+
+    Parameters
+    ----------
+    X : array_like of shape (n, d)
+        Features.
+    y : array_like of shape (n,)
+        Labels 0/1; both classes must be present.
+    w0, w1 : float, default=1.0
+        Class weights; finite, >= 0, not both zero.
+    random_state : int, default=0
+        Seed of the model (>= 0).
+
+    Returns
+    -------
+    sklearn.ensemble.HistGradientBoostingClassifier
+        The fitted model.
+
+    References
+    ----------
+    Friedman (2001), "Greedy function approximation: a gradient boosting
+    machine", Annals of Statistics 29(5); Ke et al. (2017), "LightGBM",
+    NeurIPS (histogram-based splits); scikit-learn User Guide, sec. 1.11.1
+    (histogram-based gradient boosting, ``sample_weight``).
+    """
+    w0, w1 = check_class_weights(w0, w1)
+    X_arr = as_float_array("X", X, ndim=2)
+    y_arr = as_binary_labels("y", y).astype(np.int64)
+    check_same_length(X=X_arr, y=y_arr)
+    if y_arr.min() == y_arr.max():
+        raise LabError("error.model.one_class", cls=int(y_arr[0]))
+    seed = check_int("random_state", random_state, low=0)
+    model = HistGradientBoostingClassifier(**NONLINEAR_PARAMS, random_state=seed)
+    model.fit(X_arr, y_arr, sample_weight=np.where(y_arr == 1, w1, w0))
+    return model

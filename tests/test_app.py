@@ -30,12 +30,13 @@ PAGES = {
     "overview": ("views/overview.py", 1),
     "loss_surface": ("views/loss_surface.py", 3),
     "gradients": ("views/gradients.py", 5),
-    "boundaries": ("views/boundaries.py", 2),
+    "boundaries": ("views/boundaries.py", 4),
     "weight_schemes": ("views/weight_schemes.py", 3),
     "training_loss": ("views/training_loss.py", 2),
     "focal_loss": ("views/focal_loss.py", 5),
     "class_balanced": ("views/class_balanced.py", 3),
     "sample_weights": ("views/sample_weights.py", 6),
+    "prevalence": ("views/prevalence.py", 2),
 }
 #: Charts (by element key) that show the weighted model and so must follow w1.
 WEIGHTED_CHARTS = {
@@ -48,6 +49,7 @@ WEIGHTED_CHARTS = {
     "focal_loss": ("focal_boundary_weighted",),
     "class_balanced": (),  # its own seven-class data
     "sample_weights": (),  # its own weights and data; only the seed and ratio apply
+    "prevalence": (),  # the plain model only: the sidebar weights do not apply
 }
 SMALL = {"n": "2000"}
 EQUAL_WEIGHTS_TEXT = "w0 equals w1"

@@ -44,7 +44,8 @@ PAGES: dict[str, tuple[str, set[str]]] = {
     "resampling": ("views/resampling.py", {f"resampling_{m}" for m in (
         "random_over", "random_under", "smote", "adasyn")}),
     "probabilities": ("views/probabilities.py", {"proba_hist", "proba_rel_raw",
-                                                 "proba_rel_corrected", "proba_rates"}),
+                                                 "proba_rel_corrected", "proba_rates",
+                                                 "proba_repair"}),
     "ensembles": ("views/ensembles.py", {f"ensemble_{m}" for m in (
         "class_weight", "easy_ensemble", "balanced_bagging", "balanced_random_forest",
         "rusboost")}),
@@ -192,6 +193,11 @@ def test_page_survives_extreme_settings(case, page):
     if page in ("resampling", "ensembles"):
         # every panel shows either its map or the reason it cannot
         assert len(shown) + len(errors) == len(PAGES[page][1]), (shown, errors)
+    elif page == "probabilities" and "proba_repair" not in shown:
+        # the calibration repair holds data out: with too few positives it says why
+        assert shown == PAGES[page][1] - {"proba_repair"}
+        assert any("Calibration repair holds part of the training data out" in t
+                   for t in errors), errors
     else:
         assert shown == PAGES[page][1]
     if page == "thresholds":
@@ -216,7 +222,7 @@ def test_extreme_errors_name_the_failing_method(page, case):
     errors = errors_of(at)
     assert errors
     names = {m.lower() for m in PAGE_METHODS[page]} | \
-        {LABELS[m].lower() for m in PAGE_METHODS[page]}
+        {LABELS[m].lower() for m in PAGE_METHODS[page]} | {"calibration repair"}
     for text in errors:
         assert any(name in text.lower() for name in names), text
 
@@ -361,8 +367,9 @@ def test_costs_set_the_bayes_threshold():
     rerun(at)
     assert metric(at, "Bayes threshold") == f"{1 / 11:.4g}"
     assert float(query(at)["cfn"]) == 10 and float(query(at)["cfp"]) == 1
-    # the best threshold of a calibrated model lies near the Bayes threshold
-    assert float(metric(at, "Best t on training data")) < 0.1
+    # the cross-validated threshold of a calibrated model lies near the Bayes threshold
+    assert 0.5 < float(metric(at, "Cross-validated t")) / (1 / 11) < 2
+    assert float(metric(at, "Cross-validated cost")) > 0
 
 
 def test_threshold_slider_moves_the_operating_point():
@@ -609,3 +616,51 @@ def test_arena_keeps_enough_minority_rows_of_a_huge_rare_data_set():
     [note] = [c.value for c in at.caption if "random sample of 20,000 rows" in c.value]
     assert "with 60 of class 1" in note and "the full data is 1:9,999" in note
     assert metric(at, "class 1 rows") == "100"
+
+
+# ------------------------------------------- thresholds and probabilities: issue 14
+def test_misspecified_shape_shows_the_gaussian_comparison_beside_it():
+    at = open_page("thresholds", **SMALL, shape="unequal_var")
+    button(at, "Balanced").click()
+    rerun(at)
+    [table] = [d.value for d in at.dataframe if "Gaussian" in d.value.columns]
+    assert list(table.columns) == ["Unequal spread", "Gaussian"]
+    agree = table.loc["same decision (share of test points)"].astype(float)
+    assert agree["Unequal spread"] < agree["Gaussian"]
+    slope = table.loc["coefficient length, weighted / plain − 1"].astype(float)
+    assert slope["Unequal spread"] > 0.3 > abs(slope["Gaussian"])
+    assert any("Unequal spread" in m.value and "King & Zeng" in m.value for m in at.markdown)
+    assert errors_of(at) == []
+    gaussian = open_page("thresholds", **SMALL)
+    assert not [d for d in gaussian.dataframe if "Gaussian" in d.value.columns]
+
+
+def test_thresholds_page_shows_the_cross_validated_threshold_and_its_costs():
+    at = open_page("thresholds", **SMALL)
+    for label in ("Cross-validated t", "Test cost, cross-validated t", "Cross-validated cost",
+                  "Test cost, Bayes t", "Test cost, t = 0.5"):
+        assert metric(at, label) != "—", label
+    assert any(m.value.startswith("**Which threshold to use.**") for m in at.markdown)
+
+
+def test_tuning_needs_two_samples_of_each_class():
+    at = open_page("thresholds", **EXTREMES["one_minority_sample"])
+    assert metric(at, "Cross-validated t") == "—"
+    assert any("no threshold can be tuned" in i.value for i in at.info)
+
+
+def test_repair_section_scores_every_version_on_the_test_set():
+    at = open_page("probabilities", **SMALL, shape="unequal_var", sep="1")
+    [table] = [d.value for d in at.dataframe if "ECE (test)" in d.value.columns]
+    ece = table["ECE (test)"]
+    for name in ("class_weight", "random_under", "smote"):
+        row = ece.loc[LABELS[name]]
+        assert row["isotonic"] < row["raw"] and row["odds correction"] < row["raw"], name
+    before = charts(at)["proba_repair"]
+    at.radio(key="page_fix").set_value("smote")
+    after = charts(rerun(at))["proba_repair"]
+    assert query(at)["fix"] == "smote"
+    assert trace_data(after) != trace_data(before)
+    assert any("Held out" in m.value or "held out as the calibration set" in m.value
+               for m in at.markdown)
+    assert errors_of(at) == []

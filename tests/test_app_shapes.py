@@ -23,6 +23,7 @@ from tests.test_app import (
     check,
     notices,
     open_app,
+    open_page,
     query,
     rerun,
     sidebar_values,
@@ -117,7 +118,11 @@ def test_shape_control_is_translated(lang):
 
 def test_a_lessons_preset_returns_to_the_gaussian_data():
     # the lessons' evidence is measured on the well-specified shape
-    assert all(lesson.preset.get("shape", "gaussian") == "gaussian" for lesson in LESSONS)
+    # except the step that is about a misspecified shape
+    assert all(lesson.preset.get("shape", "gaussian") == "gaussian"
+               for lesson in LESSONS if lesson.key != "misspecified")
+    assert next(lesson for lesson in LESSONS
+                if lesson.key == "misspecified").preset["shape"] == "unequal_var"
     at = open_app(**PARAMS, shape="two_clusters")
     check(at.switch_page(script_of("lessons")).run())
     next(b for b in at.button if b.key == "lesson_open_plain").click()
@@ -142,3 +147,15 @@ def test_at_extreme_settings_a_shape_adds_no_error(case):
     baseline = errors("gaussian")
     for shape in OTHER_SHAPES:
         assert errors(shape) == baseline, shape
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_core_pages_say_when_their_view_or_story_needs_the_gaussian_shape(shape):
+    """The loss surface warns that its 1-D view is noise on two clusters; the
+    gradient page says its Bayes figures are for the Gaussian shape."""
+    infos = {name: [i.value for i in open_page(name, **PARAMS, shape=shape).info]
+             for name in ("loss_surface", "gradients")}
+    surface_note = translate("surface.projection_note")
+    gradient_note = translate("grad.converge_misspecified")
+    assert (surface_note in infos["loss_surface"]) == (shape == "two_clusters")
+    assert (gradient_note in infos["gradients"]) == (shape != "gaussian")

@@ -53,21 +53,23 @@ PAGES = [
     ("", "overview", 1),
     ("loss-surface", "loss-surface", 3),
     ("gradients", "gradients", 5),
-    ("boundaries", "boundaries", 2),
+    ("boundaries", "boundaries", 4),
     ("weight-schemes", "weight-schemes", 3),
     ("training-loss", "training-loss", 2),
     ("focal-loss", "focal-loss", 5),
     ("class-balanced", "class-balanced", 3),
     ("sample-weights", "sample-weights", 6),
     ("resampling", "resampling", 4),
-    ("probabilities", "probabilities", 4),
+    ("probabilities", "probabilities", 5),
     ("ensembles", "ensembles", 5),
     ("thresholds", "thresholds", 3),
+    ("prevalence", "prevalence", 2),
 ]
 #: The pages whose figures follow the sidebar's class weights.
 WEIGHTED_PAGES = [p for p in PAGES
                   if p[1] not in ("weight-schemes", "class-balanced", "sample-weights",
-                                  "resampling", "probabilities", "ensembles")]
+                                  "resampling", "probabilities", "ensembles",
+                                  "prevalence")]
 #: The balanced weights of the default data set: the interesting case to show.
 SCREENSHOT_QUERY = "ratio=1000&n=20000&seed=0&w0=0.5005&w1=500&sep=2&lang=en"
 
@@ -242,6 +244,7 @@ SLIDER_PAGES = [
     ("resampling", "k nearest neighbours (SMOTE, ADASYN)", "k", "5", "3", 4, (2, 3)),
     # RUSBoost (figure 4) may stop boosting after a few rounds, whatever the slider.
     ("ensembles", "Members per ensemble (n_estimators)", "trees", "10", "5", 5, (1, 2, 3)),
+    ("prevalence", "Deployment ratio", "deploy", "10", "5", 2, (0, 1)),
 ]
 
 
@@ -318,9 +321,10 @@ GLYPHS_DIFFER_JS = """(letters) => {
 
 @pytest.mark.parametrize("lang", sorted(SCRIPT_LETTERS))
 @pytest.mark.parametrize(("path", "name", "n_plots"),
-                         [*(p for p in PAGES if p[1] in ("overview", "boundaries", "gradients")),
+                         [*(p for p in PAGES if p[1] in ("overview", "boundaries", "gradients",
+                                                         "prevalence")),
                           ("lessons", "lessons", 0)],
-                         ids=["overview", "boundaries", "gradients", "lessons"])
+                         ids=["overview", "gradients", "boundaries", "prevalence", "lessons"])
 def test_page_in_russian_and_korean(page: Page, base_url: str, lang: str, path: str,
                                     name: str, n_plots: int) -> None:
     query = SCREENSHOT_QUERY.replace("lang=en", f"lang={lang}")
@@ -438,7 +442,7 @@ def _tab_to(page: Page, label: str, seen: list[str], limit: int = 60) -> None:
 
 
 def test_sidebar_controls_work_from_the_keyboard(page: Page, base_url: str) -> None:
-    _open(page, f"{base_url}/boundaries?ratio=1000&n=2000&seed=0&w0=1&w1=1&lang=en", 2)
+    _open(page, f"{base_url}/boundaries?ratio=1000&n=2000&seed=0&w0=1&w1=1&lang=en", 4)
     seen: list[str] = []
     _tab_to(page, "Imbalance ratio (minority : majority)", seen)
     page.keyboard.press("ArrowLeft")  # 1:1000 -> 1:500
@@ -608,3 +612,19 @@ def test_core_page_with_a_misspecified_shape(page: Page, base_url: str, shape: s
     assert after[0]["hash"] != before[0]["hash"], \
         f"figure 0 ({after[0]['title']}) on {name} did not follow the shape"
     assert _query(page).get("ratio") == "100" and _query(page).get("n") == "5000", page.url
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "ko"])
+def test_thresholds_side_by_side_on_a_misspecified_shape(page: Page, base_url: str,
+                                                         lang: str) -> None:
+    """Issue 14: on Unequal spread the thresholds page shows the Gaussian case beside it."""
+    query = SCREENSHOT_QUERY.replace("lang=en", f"lang={lang}")
+    _open(page, f"{base_url}/thresholds?{query}&shape=unequal_var", 3)
+    _check_page(page, 3)
+    text = page.locator('[data-testid="stMain"]').inner_text()
+    assert translate("thresholds.which_text", lang).split("**")[1] in text
+    assert translate("shape.unequal_var", lang) in text  # the side-by-side sentence
+    # operating points and the shape-versus-Gaussian table (drawn on a canvas)
+    assert page.locator('[data-testid="stDataFrame"]').count() == 2
+    _screenshot(page, "thresholds-unequal_var" if lang == "en"
+                else f"{lang}-thresholds-unequal_var", 3)

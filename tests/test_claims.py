@@ -111,6 +111,24 @@ CLAIMS: dict[str, tuple[str, ...]] = {
         "tests/test_weighting_vs_threshold.py::test_exact_odds_scaling_is_exact_threshold_moving",
         "tests/test_weighting_vs_threshold.py::test_the_gap_shrinks_with_more_minority_samples",
     ),
+    "boundaries.gap.jaccard": (
+        "tests/test_claims_shapes_lessons.py::test_boundaries_shape_table_rows_are_the_comparisons_numbers",
+    ),
+    "boundaries.gap.precision_moved": (
+        "tests/test_claims_shapes_lessons.py::test_boundaries_shape_table_rows_are_the_comparisons_numbers",
+    ),
+    "boundaries.gap.precision_weighted": (
+        "tests/test_claims_shapes_lessons.py::test_boundaries_shape_table_rows_are_the_comparisons_numbers",
+    ),
+    "boundaries.gap.recall_moved": (
+        "tests/test_claims_shapes_lessons.py::test_boundaries_shape_table_rows_are_the_comparisons_numbers",
+    ),
+    "boundaries.gap.recall_weighted": (
+        "tests/test_claims_shapes_lessons.py::test_boundaries_shape_table_rows_are_the_comparisons_numbers",
+    ),
+    "boundaries.gap.slope_change": (
+        "tests/test_claims_shapes_lessons.py::test_boundaries_shape_table_rows_are_the_comparisons_numbers",
+    ),
     "boundaries.gap_text": (
         "tests/test_weighting_vs_threshold.py::test_plain_agreement_hides_the_disagreement_on_positives",
         "tests/test_weighting_vs_threshold.py::test_the_gap_is_not_the_penalty",
@@ -133,6 +151,25 @@ CLAIMS: dict[str, tuple[str, ...]] = {
         "tests/test_claims_weights_metrics.py::test_the_validation_set_has_the_training_sets_class_counts",
         "tests/test_claims_weights_metrics.py::test_cost_weighted_accuracy_ranks_models_like_expected_cost",
         "tests/test_claims_weights_metrics.py::test_importance_weights_give_the_metrics_at_the_deployment_mix",
+    ),
+    "boundaries.nonlinear_intro": (
+        "tests/test_claims_shapes_lessons.py::test_boundaries_trees_are_small_seeded_and_use_balanced_weights",
+    ),
+    "boundaries.nonlinear_text": (
+        "tests/test_claims_shapes_lessons.py::test_boundaries_no_line_fits_two_clusters_but_balanced_trees_do",
+        "tests/test_claims_shapes_lessons.py::test_boundaries_weights_move_the_trees_boundary_too",
+        "tests/test_claims_shapes_lessons.py::test_boundaries_trees_need_positives_to_draw_a_shape",
+    ),
+    "boundaries.shapes_equal": (
+        "tests/test_claims_shapes_lessons.py::test_boundaries_equal_weights_leave_no_threshold_to_compare",
+    ),
+    "boundaries.shapes_intro": (
+        "tests/test_claims_shapes_lessons.py::test_boundaries_shape_table_rows_are_the_comparisons_numbers",
+    ),
+    "boundaries.shapes_text": (
+        "tests/test_claims_shapes_lessons.py::test_boundaries_weights_move_the_coefficients_more_on_misspecified_shapes",
+        "tests/test_claims_shapes_lessons.py::test_boundaries_with_200_positives_gaussian_rules_share_90_percent",
+        "tests/test_claims_shapes_lessons.py::test_boundaries_at_1000_the_gaussian_fit_is_noisy_and_two_clusters_can_overlap_more",
     ),
     "boundaries.shift_help": (
         "tests/test_claims_core.py::test_balanced_weights_raise_minority_recall_at_the_price_of_precision",
@@ -312,6 +349,11 @@ CLAIMS: dict[str, tuple[str, ...]] = {
         "tests/test_bayes.py::test_bayes_rule_is_the_most_accurate_threshold",
         "tests/test_app_gradients_convergence.py::test_convergence_section_shows_both_runs_to_their_minimum",
     ),
+    "grad.converge_misspecified": (
+        "tests/test_claims_core.py::test_on_misspecified_shapes_both_runs_still_reach_their_own_minimum",
+        "tests/test_bayes_shapes.py::test_only_gaussian_has_linear_log_odds_and_unequal_var_a_circular_boundary",
+        "tests/test_data.py::test_weights_change_the_line_in_substance_only_on_misspecified_shapes",
+    ),
     "grad.converge_sampled": (
         "tests/test_gradients.py::test_compare_convergence_uses_a_capped_sample_and_its_own_minimum",
     ),
@@ -359,6 +401,17 @@ CLAIMS: dict[str, tuple[str, ...]] = {
     "lesson.focal.question": (
         "tests/test_claims_toolbox.py::test_focal_loss_multiplies_each_samples_loss_by_the_modulating_factor",
     ),
+    "lesson.label_shift.explain": (
+        "tests/test_lessons.py::test_label_shift_raises_precision_keeps_recall_and_lowers_the_threshold",
+        "tests/test_lessons.py::test_label_shift_threshold_is_where_the_corrected_probability_is_one_half",
+    ),
+    "lesson.label_shift.opt1": (
+        "tests/test_lessons.py::test_label_shift_raises_precision_keeps_recall_and_lowers_the_threshold",
+        "tests/test_lessons.py::test_label_shift_threshold_is_where_the_corrected_probability_is_one_half",
+    ),
+    "lesson.label_shift.question": (
+        "tests/test_lessons.py::test_label_shift_raises_precision_keeps_recall_and_lowers_the_threshold",
+    ),
     "lesson.masking.explain": (
         "tests/test_lessons.py::test_minority_gradient_is_masked_and_balanced_weights_restore_it",
         "tests/test_lessons.py::test_masking_slows_the_run_but_does_not_move_its_end",
@@ -374,6 +427,19 @@ CLAIMS: dict[str, tuple[str, ...]] = {
     "lesson.masking.question": (
         "tests/test_gradients.py::test_hand_computed_at_zero",
         "tests/test_lessons.py::test_minority_gradient_is_masked_and_balanced_weights_restore_it",
+    ),
+    "lesson.misspecified.explain": (
+        "tests/test_lessons.py::test_on_a_misspecified_shape_weights_are_more_than_a_moved_threshold",
+    ),
+    "lesson.misspecified.opt1": (
+        "tests/test_lessons.py::test_on_a_misspecified_shape_weights_are_more_than_a_moved_threshold",
+    ),
+    "lesson.misspecified.question": (
+        "tests/test_lessons.py::test_on_a_misspecified_shape_weights_are_more_than_a_moved_threshold",
+        "tests/test_lessons.py::test_new_lessons_open_their_page_with_the_preset",
+    ),
+    "lesson.misspecified.title": (
+        "tests/test_lessons.py::test_on_a_misspecified_shape_weights_are_more_than_a_moved_threshold",
     ),
     "lesson.plain.explain": (
         "tests/test_lessons.py::test_plain_bce_learns_to_predict_class_0",
@@ -460,6 +526,74 @@ CLAIMS: dict[str, tuple[str, ...]] = {
     "overview.loss_text": (
         "tests/test_claims_core.py::test_the_loss_is_a_mean_over_n_and_the_majority_dominates_by_numbers",
     ),
+    "prevalence.col.high": (
+        "tests/test_claims_prevalence.py::test_intervals_are_95_percent_stratified_bootstrap_with_500_replicates",
+    ),
+    "prevalence.col.low": (
+        "tests/test_claims_prevalence.py::test_intervals_are_95_percent_stratified_bootstrap_with_500_replicates",
+    ),
+    "prevalence.cost_caption": (
+        "tests/test_claims_prevalence.py::test_corrected_rule_moves_with_prevalence_and_meets_the_uncorrected_at_training",
+        "tests/test_prevalence.py::test_cost_by_prevalence_matches_the_study_at_the_sets_own_ratio",
+    ),
+    "prevalence.deploy_rate_help": (
+        "tests/test_claims_prevalence.py::test_em_uses_no_labels_and_its_correction_has_mean_equal_to_the_estimate",
+    ),
+    "prevalence.em_rate_help": (
+        "tests/test_claims_prevalence.py::test_em_uses_no_labels_and_its_correction_has_mean_equal_to_the_estimate",
+    ),
+    "prevalence.interval_text": (
+        "tests/test_claims_prevalence.py::test_intervals_are_95_percent_stratified_bootstrap_with_500_replicates",
+        "tests/test_claims_prevalence.py::test_recall_interval_is_wide_with_few_positives",
+    ),
+    "prevalence.intro": (
+        "tests/test_claims_prevalence.py::test_recall_roc_auc_and_balanced_accuracy_are_the_same_at_every_prevalence",
+        "tests/test_claims_prevalence.py::test_precision_pr_auc_and_mcc_depend_on_the_prevalence",
+        "tests/test_prevalence.py::test_deployment_data_is_make_imbalanced_with_another_seed",
+    ),
+    "prevalence.look_for": (
+        "tests/test_claims_prevalence.py::test_precision_pr_auc_and_mcc_depend_on_the_prevalence",
+        "tests/test_claims_prevalence.py::test_recall_roc_auc_and_balanced_accuracy_are_the_same_at_every_prevalence",
+        "tests/test_claims_prevalence.py::test_recall_interval_is_wide_with_few_positives",
+        "tests/test_claims_prevalence.py::test_look_for_at_the_defaults",
+    ),
+    "prevalence.mean_corrected_help": (
+        "tests/test_claims_prevalence.py::test_mean_corrected_true_posterior_matches_the_deployment_rate",
+    ),
+    "prevalence.mean_p_help": (
+        "tests/test_claims_prevalence.py::test_mean_p_lies_between_the_training_and_the_deployment_rate",
+    ),
+    "prevalence.metrics_text": (
+        "tests/test_claims_prevalence.py::test_recall_roc_auc_and_balanced_accuracy_are_the_same_at_every_prevalence",
+        "tests/test_claims_prevalence.py::test_precision_pr_auc_and_mcc_depend_on_the_prevalence",
+        "tests/test_claims_prevalence.py::test_a_rule_with_no_positives_has_precision_and_mcc_zero_everywhere",
+        "tests/test_claims_prevalence.py::test_pr_auc_chance_level_is_the_prevalence_and_the_grid_spans_1_to_10000",
+        "tests/test_claims_prevalence.py::test_the_metrics_rule_is_the_bayes_threshold_on_uncorrected_probabilities",
+    ),
+    "prevalence.misspec_note": (
+        "tests/test_claims_prevalence.py::test_for_the_true_posterior_the_correction_is_exact_on_every_shape",
+        "tests/test_claims_prevalence.py::test_on_misspecified_shapes_the_correction_is_only_approximate",
+    ),
+    "prevalence.rule.half": (
+        "tests/test_claims_prevalence.py::test_rule_thresholds_and_the_uncorrected_equivalent",
+    ),
+    "prevalence.rules_text": (
+        "tests/test_claims_prevalence.py::test_rule_thresholds_and_the_uncorrected_equivalent",
+        "tests/test_prevalence.py::test_uncorrected_threshold_gives_the_same_decisions",
+    ),
+    "prevalence.shift_text": (
+        "tests/test_claims_prevalence.py::test_for_the_true_posterior_the_correction_is_exact_on_every_shape",
+        "tests/test_claims_prevalence.py::test_the_correction_keeps_roc_auc",
+        "tests/test_claims_prevalence.py::test_em_uses_no_labels_and_its_correction_has_mean_equal_to_the_estimate",
+    ),
+    "prevalence.train_rate_help": (
+        "tests/test_claims_prevalence.py::test_training_mean_probability_equals_the_training_rate",
+    ),
+    "prevalence.wellspec_note": (
+        "tests/test_claims_prevalence.py::test_gaussian_true_posterior_is_logistic_in_x",
+        "tests/test_claims_prevalence.py::test_for_the_true_posterior_the_correction_is_exact_on_every_shape",
+        "tests/test_claims_prevalence.py::test_well_specified_em_differs_from_the_true_rate_at_the_defaults",
+    ),
     "proba.formula_caption": (
         "tests/test_calibration.py::test_weight_correction_with_beta_equals_prior_correction",
         "tests/test_claims_toolbox.py::test_the_weight_correction_with_w0_beta_is_the_undersampling_correction",
@@ -488,6 +622,17 @@ CLAIMS: dict[str, tuple[str, ...]] = {
     "proba.rel_caption": (
         "tests/test_claims_toolbox.py::test_reliability_bins_hold_equal_counts_and_empty_bins_sit_at_the_floor",
         "tests/test_claims_toolbox.py::test_gaussian_correction_brings_estimate_and_reliability_back",
+    ),
+    "proba.repair_intro": (
+        "tests/test_claims_thresholds_calibration.py::test_repair_holds_out_a_stratified_calibration_set_and_keeps_the_test_set",
+        "tests/test_label_shift_calibration.py::test_repair_is_scikit_learns_frozen_calibration",
+    ),
+    "proba.repair_text": (
+        "tests/test_claims_thresholds_calibration.py::test_odds_correction_is_as_good_as_a_learned_map_on_gaussian_data",
+        "tests/test_claims_thresholds_calibration.py::test_weights_shift_the_gaussian_log_odds_by_about_a_constant",
+        "tests/test_claims_thresholds_calibration.py::test_odds_correction_is_not_enough_on_unequal_spread",
+        "tests/test_label_shift_calibration.py::test_odds_correction_is_not_enough_on_a_misspecified_shape",
+        "tests/test_label_shift_calibration.py::test_odds_correction_is_enough_on_the_well_specified_shape",
     ),
     "resampling.intro": (
         "tests/test_claims_toolbox.py::test_random_over_sampling_copies_minority_rows_and_under_sampling_drops_majority_rows",
@@ -597,6 +742,9 @@ CLAIMS: dict[str, tuple[str, ...]] = {
     ),
     "surface.look_for": (
         "tests/test_claims_core.py::test_balanced_weights_move_the_surface_minimum_up_by_about_log_ratio",
+    ),
+    "surface.projection_note": (
+        "tests/test_claims_core.py::test_two_clusters_make_the_one_d_view_noise",
     ),
     "sw.a_text": (
         "tests/test_claims_weights_metrics.py::test_class_weight_and_the_same_array_agree_to_rounding",
@@ -708,11 +856,9 @@ CLAIMS: dict[str, tuple[str, ...]] = {
     "thresholds.bayes_help": (
         "tests/test_claims_core.py::test_plain_model_is_close_to_calibrated_on_well_specified_data",
     ),
-    "thresholds.best_help": (
-        "tests/test_claims_core.py::test_a_threshold_tuned_on_training_predictions_is_optimistic_badly_for_forests",
-    ),
     "thresholds.cost_caption": (
         "tests/test_claims_core.py::test_cost_claims_of_the_threshold_page",
+        "tests/test_claims_thresholds_calibration.py::test_cost_chart_colours_are_the_ones_the_caption_names",
     ),
     "thresholds.cost_help": (
         "tests/test_claims_core.py::test_only_the_cost_ratio_matters",
@@ -738,6 +884,25 @@ CLAIMS: dict[str, tuple[str, ...]] = {
         "tests/test_weighting_vs_threshold.py::test_the_gap_is_not_the_penalty",
         "tests/test_weighting_vs_threshold.py::test_the_gap_shrinks_with_more_minority_samples",
         "tests/test_weighting_vs_threshold.py::test_moved_threshold_is_the_more_efficient_estimate_on_well_specified_data",
+    ),
+    "thresholds.shape_text": (
+        "tests/test_claims_thresholds_calibration.py::test_on_a_misspecified_shape_weighting_is_not_a_moved_threshold",
+    ),
+    "thresholds.tuned_help": (
+        "tests/test_claims_thresholds_calibration.py::test_tuned_threshold_is_scikit_learns_cv_with_5_folds_and_200_log_odds_candidates",
+        "tests/test_claims_thresholds_calibration.py::test_cross_validated_cost_is_an_honest_estimate_of_the_test_cost",
+        "tests/test_claims_core.py::test_a_threshold_tuned_on_training_predictions_is_optimistic_badly_for_forests",
+        "tests/test_label_shift_calibration.py::test_training_threshold_is_optimistic_cross_validated_one_is_not",
+    ),
+    "thresholds.untuned": (
+        "tests/test_claims_thresholds_calibration.py::test_tuning_needs_two_samples_of_each_class",
+    ),
+    "thresholds.which_text": (
+        "tests/test_claims_thresholds_calibration.py::test_bayes_threshold_is_as_good_as_the_tuned_one_for_the_calibrated_plain_model",
+        "tests/test_claims_thresholds_calibration.py::test_bayes_threshold_costs_several_times_more_on_a_weighted_model_at_the_defaults",
+        "tests/test_claims_thresholds_calibration.py::test_bayes_threshold_costs_more_on_a_weighted_model_elsewhere",
+        "tests/test_claims_thresholds_calibration.py::test_bayes_threshold_costs_more_for_the_plain_model_on_unequal_spread",
+        "tests/test_claims_thresholds_calibration.py::test_the_test_sets_own_minimum_is_optimistic",
     ),
     "trainloss.best_epochs": (
         "tests/test_claims_weights_metrics.py::test_sgd_step_is_divided_by_the_mean_weight",
@@ -815,6 +980,8 @@ NOT_CLAIMS: dict[str, str] = {
     "boundaries.line_05": LABEL,
     "boundaries.model_unweighted": LABEL,
     "boundaries.model_weighted": LABEL,
+    "boundaries.nonlinear_balanced": "chart title naming the measured balanced weights (tested in tests/test_claims_shapes_lessons.py::test_boundaries_trees_are_small_seeded_and_use_balanced_weights)",
+    "boundaries.nonlinear_boundary": "legend label of the trees' boundary p = 0.5",
     "boundaries.shift": LABEL,
     "boundaries.threshold": LABEL,
     "boundaries.threshold_gap": LABEL,
@@ -856,6 +1023,10 @@ NOT_CLAIMS: dict[str, str] = {
     "grad.conv_steps_to_optimum": "a chart or table label; its numbers are drawn from lib, not stated; the 1 % is the column's definition, computed by lib.gradients.descent_to_minimum",
     "lesson.focal.opt1": "quiz option, wrong on purpose; the answer is tested in tests/test_lessons.py::test_focal_loss_removes_the_easy_majoritys_share",
     "lesson.focal.opt2": "quiz option, wrong on purpose; the answer is tested in tests/test_lessons.py::test_focal_loss_removes_the_easy_majoritys_share",
+    "lesson.label_shift.opt0": "quiz option, wrong on purpose; the answer is tested in tests/test_lessons.py::test_label_shift_raises_precision_keeps_recall_and_lowers_the_threshold",
+    "lesson.label_shift.opt2": "quiz option, wrong on purpose; the answer is tested in tests/test_lessons.py::test_label_shift_raises_precision_keeps_recall_and_lowers_the_threshold",
+    "lesson.misspecified.opt0": "quiz option, wrong on purpose; the answer is tested in tests/test_lessons.py::test_on_a_misspecified_shape_weights_are_more_than_a_moved_threshold",
+    "lesson.misspecified.opt2": "quiz option, wrong on purpose; the answer is tested in tests/test_lessons.py::test_on_a_misspecified_shape_weights_are_more_than_a_moved_threshold",
     "lesson.plain.opt0": "quiz option that is wrong on purpose (refuted by tests/test_lessons.py::test_plain_bce_learns_to_predict_class_0)",
     "lesson.plain.title": "step title naming the setting (1:1000), not a claim",
     "lesson.schemes.opt0": "quiz option that is wrong on purpose (the lesson measures the three ratios)",
@@ -872,6 +1043,7 @@ NOT_CLAIMS: dict[str, str] = {
     "overview.n0": LABEL,
     "overview.n1": LABEL,
     "overview.title": "title: names the app's example ratio (1:1000), the default of lib.settings.Settings",
+    "prevalence.shift_heading": "a section heading; 'shift' names the topic (label shift), it states no direction",
     "proba.col.predicted": "label: names the column; views/probabilities.py computes mean(p >= 0.5)",
     "proba.diagonal": "legend: names the diagonal of the reliability diagram",
     "proba.hist_title": "title: names the chart (class-1 probabilities by true class)",
@@ -897,13 +1069,16 @@ NOT_CLAIMS: dict[str, str] = {
     "sw.m_shift_picked": "Label of a measured value (boundary_shifts); its help text is tested.",
     "sw.map_class_title": "Chart title echoing the slider's class_weight value.",
     "thresholds.agree": LABEL,
-    "thresholds.best": LABEL,
     "thresholds.cost_bayes_help": "definition of the metric next to it: average cost at t = c_FP/(c_FP+c_FN)",
-    "thresholds.cost_best": LABEL,
     "thresholds.cost_fn": LABEL,
     "thresholds.cost_half": LABEL,
     "thresholds.cost_heading": LABEL,
-    "thresholds.never": LABEL,
+    "thresholds.gap.agreement": "label: names a row of the shape-vs-Gaussian table; values from lib.thresholds.weighting_gap_row (test_gap_row_matches_compare_weighting_and_threshold)",
+    "thresholds.gap.precision_moved": "label: names a row of the shape-vs-Gaussian table; values from lib.thresholds.weighting_gap_row (test_gap_row_matches_compare_weighting_and_threshold)",
+    "thresholds.gap.precision_weighted": "label: names a row of the shape-vs-Gaussian table; values from lib.thresholds.weighting_gap_row (test_gap_row_matches_compare_weighting_and_threshold)",
+    "thresholds.gap.recall_moved": "label: names a row of the shape-vs-Gaussian table; values from lib.thresholds.weighting_gap_row (test_gap_row_matches_compare_weighting_and_threshold)",
+    "thresholds.gap.recall_weighted": "label: names a row of the shape-vs-Gaussian table; values from lib.thresholds.weighting_gap_row (test_gap_row_matches_compare_weighting_and_threshold)",
+    "thresholds.gap.slope_change": "label: names a row of the shape-vs-Gaussian table; values from lib.thresholds.weighting_gap_row (test_gap_row_matches_compare_weighting_and_threshold)",
     "thresholds.point.implied": LABEL,
     "thresholds.point.weighted": LABEL,
     "thresholds.same_heading": LABEL,

@@ -23,7 +23,7 @@ from sklearn.utils.class_weight import compute_class_weight
 
 from lib.calibration import expected_calibration_error
 from lib.data import make_imbalanced, minority_count, project_1d
-from lib.gradients import class_gradient_contributions
+from lib.gradients import class_gradient_contributions, compare_convergence
 from lib.losses import focal_loss_grad, focal_loss_shares, logit, weighted_bce
 from lib.metrics import per_class_report, weighted_threshold
 from lib.models import (
@@ -467,3 +467,46 @@ def test_adasyn_puts_more_synthetic_points_where_the_majority_surrounds_the_mino
     k_nearest = np.argsort(others, axis=0)[1:6]
     hardness = (y[k_nearest] == 0).mean(axis=0)
     assert spearmanr(hardness, drawn).statistic > 0.5
+
+
+# ---------------------------------------------------------------- data shapes
+def test_two_clusters_make_the_one_d_view_noise():
+    """surface.projection_note: on two minority clusters the class means almost
+    coincide and the direction between them varies from sample to sample; on
+    the Gaussian shape it is stable and the means are about sep apart."""
+    u = np.ones(2) / np.sqrt(2)
+    out = {}
+    for shape in ("gaussian", "two_clusters"):
+        norms, angles = [], []
+        for seed in range(10):
+            X, y = make_imbalanced(DEFAULTS.n, DEFAULTS.ratio, class_sep=DEFAULTS.sep,
+                                   shape=shape, random_state=seed)
+            v = X[y == 1].mean(axis=0) - X[y == 0].mean(axis=0)
+            norms.append(np.linalg.norm(v))
+            angles.append(np.degrees(np.arccos(abs(v @ u) / np.linalg.norm(v))))
+        out[shape] = (np.array(norms), np.array(angles))
+    assert out["two_clusters"][0].max() < 0.35 * DEFAULTS.sep < 0.7 * DEFAULTS.sep \
+        < out["gaussian"][0].min()
+    assert np.std(out["two_clusters"][1]) > 25 > 10 > np.std(out["gaussian"][1])
+    # No slope along that axis separates the classes: the 1-D fit is no better than chance.
+    X, y = make_imbalanced(DEFAULTS.n, 100, class_sep=DEFAULTS.sep, shape="two_clusters",
+                           random_state=0)
+    x = project_1d(X, y).reshape(-1, 1)
+    w = class_weights(y)
+    pred = fit_logistic(x, y, w0=w[0], w1=w[1]).predict(x)
+    report = per_class_report(y, pred, labels=[0, 1])
+    assert (report.loc[0, "recall"] + report.loc[1, "recall"]) / 2 < 0.6
+
+
+@pytest.mark.parametrize("shape", ["unequal_var", "two_clusters"])
+def test_on_misspecified_shapes_both_runs_still_reach_their_own_minimum(shape):
+    """grad.converge_misspecified: masking still only slows the descent; both runs
+    end at the minimum of their own loss, and the two minima differ."""
+    X, y = make_imbalanced(DEFAULTS.n, 100, class_sep=DEFAULTS.sep, shape=shape,
+                           random_state=0)
+    w = class_weights(y)
+    result = compare_convergence(X, y, w0=w[0], w1=w[1])
+    for run in (result.unweighted, result.weighted):
+        assert run.steps_to_optimum is not None
+        assert run.last_distance < 1e-3 * max(1.0, np.linalg.norm(run.optimum))
+    assert np.linalg.norm(result.unweighted.optimum - result.weighted.optimum) > 0.5

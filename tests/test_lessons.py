@@ -15,7 +15,7 @@ from lib.data import make_imbalanced
 from lib.gradients import logistic_minimum
 from lib.i18n import catalogue, placeholders
 from lib.lessons import LESSONS, evidence, formatted
-from lib.metrics import weighted_threshold
+from lib.metrics import label_shift_correction, weighted_threshold
 from lib.models import fit_logistic
 from lib.weights import class_weights
 from tests.test_app import open_page, query, rerun
@@ -27,9 +27,11 @@ def numbers():
     return {lesson.key: evidence(lesson.key) for lesson in LESSONS}
 
 
-def test_eight_steps_in_the_issues_order():
+def test_ten_steps_in_the_issues_order():
+    # issue 14 adds the misspecified shape after the threshold step and label shift at the end
     assert [lesson.key for lesson in LESSONS] == [
-        "plain", "masking", "surface", "threshold", "focal", "schemes", "smote", "validation"]
+        "plain", "masking", "surface", "threshold", "misspecified", "focal", "schemes", "smote",
+        "validation", "label_shift"]
     assert {lesson.page for lesson in LESSONS} <= {page[1] for page in PAGES}
     assert all(lesson.answer in (0, 1, 2) for lesson in LESSONS)
 
@@ -99,6 +101,48 @@ def test_weights_are_threshold_moving(numbers):
     assert numbers["threshold"]["t"] == pytest.approx(0.5005 / 500.5, rel=1e-3)
 
 
+def test_on_a_misspecified_shape_weights_are_more_than_a_moved_threshold(numbers):
+    # lesson.misspecified: at 1:100 with balanced weights the two rules' class-1 calls
+    # overlap clearly less on unequal_var than on the Gaussian data, and the weights
+    # change the coefficients far more there
+    e = numbers["misspecified"]
+    assert e["jaccard_g"] > 0.9 and e["jaccard_u"] < e["jaccard_g"] - 0.1  # 0.967, 0.784
+    assert e["agree_g"] > e["agree_u"]  # 99.4 %, 96.8 %
+    assert e["coef_u"] > 5 * e["coef_g"]  # 0.544, 0.027
+    assert abs(e["slope_change_g"]) < 0.05 < 0.3 < e["slope_change_u"]  # -1.1 %, +54 %
+    # "not worse": the weighted line beats the moved threshold, and no line reaches Bayes
+    assert e["ba_moved"] < e["ba_weighted"] < e["ba_bayes"]  # 0.923, 0.931, 0.934
+    assert 0 < e["jaccard_u"] < 1  # option 2 ("not at all") is wrong
+
+
+def test_label_shift_raises_precision_keeps_recall_and_lowers_the_threshold(numbers):
+    # lesson.label_shift: trained at 1:100, deployed at 1:10
+    e = numbers["label_shift"]
+    assert e["rate_train"] == pytest.approx(1 / 101, rel=0.01)
+    assert e["rate_deploy"] == pytest.approx(1 / 11, rel=0.01)
+    assert e["prec_deploy"] > e["prec_train"] + 0.2  # 0.645 -> 0.948
+    assert e["ap_deploy"] > e["ap_train"] + 0.2  # 0.259 -> 0.645
+    assert e["recall_deploy"] == pytest.approx(e["recall_train"], abs=0.02)  # 0.083, 0.081
+    assert e["auc_deploy"] == pytest.approx(e["auc_train"], abs=0.01)  # 0.922, 0.921
+    # calibrated for 1:100: too low a mean at 1:10 until corrected
+    assert e["mean_raw"] < e["rate_deploy"] / 2
+    assert e["mean_corrected"] == pytest.approx(e["rate_deploy"], rel=0.05)
+    # the corrected 0.5 rule: a raw threshold far below 0.5 that is more accurate
+    assert e["t_raw"] < 0.2  # 0.0909
+    assert e["accuracy_corrected"] > e["accuracy_raw"]  # 93.5 % vs 91.6 %
+    assert e["recall_corrected"] > e["recall_deploy"] + 0.2
+    # EM recovers the deployment prior from the unlabelled predictions
+    assert e["rate_em"] == pytest.approx(e["rate_deploy"], rel=0.1)  # 9.4 % vs 9.09 %
+
+
+def test_label_shift_threshold_is_where_the_corrected_probability_is_one_half(numbers):
+    e = numbers["label_shift"]
+    _, y = make_imbalanced(20_000, 100, class_sep=2.0, random_state=0)
+    p = label_shift_correction(np.array([e["t_raw"]]), train_prior=float(np.mean(y)),
+                               deploy_prior=e["rate_deploy"])
+    assert p[0] == pytest.approx(0.5)
+
+
 def test_focal_loss_removes_the_easy_majoritys_share(numbers):
     e = numbers["focal"]
     assert e["easy_focal"] < e["easy_bce"] / 100
@@ -166,9 +210,9 @@ def test_lessons_page_predict_then_reveal():
 def test_lesson_step_is_in_the_url_and_opens_its_page_with_the_preset():
     at = open_page("overview")
     at.switch_page(script_of("lessons")).run()
-    at.select_slider(key="page_lesson").set_value(5)
+    at.select_slider(key="page_lesson").set_value(6)
     rerun(at)
-    assert query(at)["lesson"] == "5"
+    assert query(at)["lesson"] == "6"
     next(b for b in at.button if b.key == "lesson_open_focal").click()
     rerun(at)
     assert not at.exception
@@ -181,3 +225,21 @@ def test_bad_lesson_number_falls_back_with_a_notice():
     at = open_page("overview", lesson="99")
     at.switch_page(script_of("lessons")).run()
     assert query(at)["lesson"] == "1"
+
+
+@pytest.mark.parametrize(("step", "key", "expected"), [
+    (5, "misspecified", {"shape": "unequal_var", "ratio": "100", "w1": "50.51"}),
+    (10, "label_shift", {"ratio": "100", "deploy": "10", "shape": "gaussian"}),
+])
+def test_new_lessons_open_their_page_with_the_preset(step, key, expected):
+    at = open_page("overview")
+    at.switch_page(script_of("lessons")).run()
+    at.select_slider(key="page_lesson").set_value(step)
+    rerun(at)
+    next(b for b in at.button if b.key == f"lesson_open_{key}").click()
+    rerun(at)
+    assert not at.exception, [e.value for e in at.exception]
+    q = query(at)
+    assert {name: q.get(name) for name in expected} == expected
+    if key == "misspecified":  # the section comparing this shape with the Gaussian data
+        assert any(s.value.startswith("Weights on the") for s in at.subheader)

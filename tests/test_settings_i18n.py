@@ -160,3 +160,14 @@ def test_translate_fills_placeholders_and_rejects_unknown():
 def test_lib_never_imports_streamlit():
     for path in (ROOT / "lib").rglob("*.py"):
         assert not re.search(r"^\s*(import|from)\s+streamlit", path.read_text(), re.M), path
+
+
+@pytest.mark.parametrize("lang", languages())
+def test_bold_spans_close_where_markdown_can_close_them(lang):
+    """CommonMark closes ``**`` after punctuation only before a space or
+    punctuation: ``**{share} %**를`` shows its asterisks. Korean particles
+    follow a number directly, so the particle goes inside the bold span."""
+    for key, text in catalogue(lang).items():
+        for match in re.finditer(r"\*\*([^*\n]+)\*\*(\w)", text):
+            inner = match.group(1)
+            assert not (inner.endswith("}") or re.search(r"[^\w\s]$", inner)), (key, inner)

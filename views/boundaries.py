@@ -1,6 +1,5 @@
-"""Decision boundaries of logistic regression before and after weighting."""
+"""Decision boundaries before and after weighting; sections in views/boundaries_parts/."""
 
-import numpy as np
 import streamlit as st
 
 import ui
@@ -12,20 +11,19 @@ from lib.figures import (
     BoundaryLine,
     boundary_map,
 )
-from lib.metrics import per_class_report, weighted_threshold
-from lib.models import boundary_offset, compare_weighting_and_threshold, predict_labels
+from views.boundaries_parts import nonlinear, shapes
 
 s = ui.current_settings()
 key = ui.data_key(s)
 ui.page_header("boundaries")
 
 X, y = ui.dataset(*key)
-X_test, y_test = ui.test_dataset(*key)
 shown = ui.shown_points(*key)
 with st.spinner(ui.tr("boundaries.fitting")):
     models = {"unweighted": ui.logistic(*key, 1.0, 1.0),
               "weighted": ui.logistic(*key, s.w0, s.w1)}
-threshold = weighted_threshold(s.w0, s.w1)
+    summary = ui.boundary_summary(*key, s.w0, s.w1)
+threshold = summary.threshold
 x_range, y_range = plot_extent(X, y)
 lines = {
     "unweighted": [
@@ -50,39 +48,32 @@ for column, name in zip(st.columns(2), ("unweighted", "weighted"), strict=True):
                              tr=ui.tr), key=f"boundary_{name}")
 ui.subsample_note(y, shown)
 
-center = X.mean(axis=0)
-offsets = {name: boundary_offset(*models[name], center) for name in models}
-moved = boundary_offset(*models["unweighted"], center, threshold=threshold)
 cols = st.columns(3)
-cols[0].metric(ui.tr("boundaries.shift"), f"{offsets['weighted'] - offsets['unweighted']:+.3f}",
+cols[0].metric(ui.tr("boundaries.shift"), f"{summary.shift:+.3f}",
                help=ui.tr("boundaries.shift_help"))
 cols[1].metric(ui.tr("boundaries.threshold"), f"{threshold:.4g}",
                help=ui.tr("boundaries.threshold_help"))
-cols[2].metric(ui.tr("boundaries.threshold_gap"), f"{offsets['weighted'] - moved:+.3f}",
+cols[2].metric(ui.tr("boundaries.threshold_gap"), f"{summary.threshold_gap:+.3f}",
                help=ui.tr("boundaries.threshold_gap_help"))
 
 st.subheader(ui.tr("boundaries.metrics_heading"))
-st.markdown(ui.tr("boundaries.metrics_text", n=f"{len(y_test):,}",
-                  n1=f"{int(np.sum(y_test == 1)):,}"))
-predictions = {
-    ui.tr("boundaries.model_unweighted"): predict_labels(*models["unweighted"], X_test),
-    ui.tr("boundaries.model_weighted"): predict_labels(*models["weighted"], X_test),
-    ui.tr("boundaries.model_threshold", t=f"{threshold:.4g}"):
-        predict_labels(*models["unweighted"], X_test, threshold=threshold),
-}
-reports = {name: per_class_report(y_test, pred, beta=0.5, labels=[0, 1])
-           for name, pred in predictions.items()}
-ui.metrics_table(reports)
+st.markdown(ui.tr("boundaries.metrics_text", n=f"{summary.n_test:,}",
+                  n1=f"{summary.n1_test:,}"))
+labels = {"unweighted": ui.tr("boundaries.model_unweighted"),
+          "weighted": ui.tr("boundaries.model_weighted"),
+          "moved": ui.tr("boundaries.model_threshold", t=f"{threshold:.4g}")}
+ui.metrics_table({label: summary.reports[name] for name, label in labels.items()})
 st.caption(ui.tr("boundaries.metrics_caption"))
 st.markdown(ui.tr("boundaries.equivalence"))
 st.latex(r"\frac{p_w}{1 - p_w} = \frac{w_1}{w_0}\cdot\frac{p}{1 - p}"
          r"\quad\Longrightarrow\quad p_w = \tfrac12 \iff p = \frac{w_0}{w_0 + w_1}")
-gap = compare_weighting_and_threshold(*models["unweighted"], *models["weighted"], X_test,
-                                      w0=s.w0, w1=s.w1)
+gap = summary.gap
 if s.w0 != s.w1:
     st.markdown(ui.tr("boundaries.gap_text", agree=f"{100 * gap.agreement:.1f} %",
                       jaccard=f"{gap.jaccard:.3f}", slope=f"{100 * gap.slope_change:+.1f} %",
                       angle=f"{gap.angle:.1f}", shift=f"{gap.intercept_shift:+.2f}",
                       log_ratio=f"{gap.log_ratio:+.2f}"))
+shapes.show(s)
+nonlinear.show(s)
 ui.take_home(s)
 ui.look_for("boundaries")

@@ -85,4 +85,6 @@ if result.rows != result.counts:
                   rows0=f"{result.rows[0]:,}", n0=f"{result.counts[0]:,}",
                   rows1=f"{result.rows[1]:,}", n1=f"{result.counts[1]:,}"))
 st.markdown(tr("grad.converge_explain", bayes=f"{100 * bayes_recall(s.ratio, s.sep):.2g} %"))
+if s.shape != "gaussian":
+    st.info(tr("grad.converge_misspecified"), icon=":material/info:")
 ui.look_for("gradients")

@@ -1,4 +1,4 @@
-"""Lessons: eight guided steps — predict, reveal the measured answer, open the page."""
+"""Lessons: guided steps — predict, reveal the measured answer, open the page."""
 
 import streamlit as st
 

@@ -41,6 +41,8 @@ cols[2].metric(ui.tr("surface.log_ratio"), f"{np.log(s.w1 / s.w0):+.2f}",
                help=ui.tr("surface.log_ratio_help"))
 if s.w0 == s.w1:
     st.warning(ui.tr("surface.equal_weights"), icon=":material/info:")
+if s.shape == "two_clusters":
+    st.info(ui.tr("surface.projection_note"), icon=":material/info:")
 
 st.subheader(ui.tr("surface.slice_heading"))
 directions = ("bias", "slope")

@@ -1,21 +1,14 @@
 """What resampling (and weighting) does to predicted probabilities, and how to undo it."""
 
-import numpy as np
-import pandas as pd
 import streamlit as st
 
 import ui
-from lib.calibration import (
-    brier_score,
-    expected_calibration_error,
-    probability_histogram,
-    reliability_curve,
-    weight_correction,
-)
+from lib.calibration import probability_histogram, reliability_curve
 from lib.data import plot_extent
 from lib.figures import SERIES_COLORS, UNWEIGHTED_COLOR, grouped_bars
 from lib.figures_strategies import probability_panels, reliability_chart
-from lib.metrics import prior_correction
+from lib.figures_thresholds import repair_figure
+from lib.repair import REPAIRED, odds_correction, probability_report
 
 MODELS = ("none", "class_weight", "random_under", "smote")
 
@@ -34,27 +27,13 @@ with st.spinner(ui.tr("proba.fitting")):
     for name in MODELS:
         with ui.guarded():
             fit = ui.strategy_fit(*key, name, ())
-            p = ui.strategy_outputs(*key, name, (), x_range, y_range)[0]
             label = ui.strategy_label(name)
-            if name == "class_weight":
-                w = fit.model.class_weight_
-                corrected[label] = weight_correction(p, w[0], w[1])
-                notes[label] = ui.tr("proba.note_weights", w0=f"{w[0]:.3g}", w1=f"{w[1]:.3g}")
-            elif name == "random_under":
-                beta = fit.counts_after[0] / fit.counts_before[0]
-                corrected[label] = prior_correction(p, beta)
-                notes[label] = ui.tr("proba.note_under", beta=f"{beta:.3g}")
-            elif name == "smote":
-                factor = fit.counts_after[1] / fit.counts_before[1]
-                corrected[label] = weight_correction(p, 1.0, factor)
-                notes[label] = ui.tr("proba.note_smote", factor=f"{factor:.3g}")
-            else:
-                corrected[label] = p
-                notes[label] = ui.tr("proba.note_none")
-            raw[label] = p
-true_rate = float(np.mean(y_test))
-marks = {label: [(float(np.mean(p)), SERIES_COLORS[k], "dash"),
-                 (true_rate, UNWEIGHTED_COLOR, "dot")] for k, (label, p) in enumerate(raw.items())}
+            raw[label] = ui.strategy_outputs(*key, name, (), x_range, y_range)[0]
+            corrected[label], kind, values = odds_correction(fit, raw[label])
+            notes[label] = ui.tr(f"proba.note_{kind}", **{k: f"{v:.3g}" for k, v in values.items()})
+report = probability_report(y_test, raw, corrected)
+marks = {label: [(report.rates.loc[label, "mean_raw"], SERIES_COLORS[k], "dash"),
+                 (report.true_rate, UNWEIGHTED_COLOR, "dot")] for k, label in enumerate(raw)}
 ui.plot(probability_panels({k: probability_histogram(y_test, p) for k, p in raw.items()},
                            marks=marks, title=ui.tr("proba.hist_title"),
                            xtitle=ui.tr("proba.p_axis"), ytitle=ui.tr("proba.share_axis"),
@@ -74,26 +53,33 @@ for column, probs, title, chart_key in ((left, raw, "proba.rel_raw", "proba_rel_
 st.caption(ui.tr("proba.rel_caption"))
 
 st.subheader(ui.tr("proba.rate_heading"))
-table = pd.DataFrame({
-    ui.tr("proba.col.mean_raw"): [np.mean(p) for p in raw.values()],
-    ui.tr("proba.col.mean_corrected"): [np.mean(p) for p in corrected.values()],
-    ui.tr("proba.col.predicted"): [np.mean(p >= 0.5) for p in raw.values()],
-    ui.tr("proba.col.true"): true_rate,
-}, index=list(raw))
 left, right = st.columns([3, 2], gap="large")
 with left:
-    ui.plot(grouped_bars(table, title=ui.tr("proba.rate_title"), xtitle="",
+    ui.plot(grouped_bars(report.rates.rename(columns=lambda c: ui.tr(f"proba.col.{c}")),
+                         title=ui.tr("proba.rate_title"), xtitle="",
                          ytitle=ui.tr("proba.rate_axis"), log_y=True), key="proba_rates")
 with right:
-    st.markdown(ui.tr("proba.rate_text", true=f"{100 * true_rate:.3g}", n=f"{len(y_test):,}"))
-quality = pd.DataFrame({
-    ui.tr("proba.col.brier_raw"): [brier_score(y_test, p) for p in raw.values()],
-    ui.tr("proba.col.brier_corrected"): [brier_score(y_test, p) for p in corrected.values()],
-    ui.tr("proba.col.ece_raw"): [expected_calibration_error(y_test, p) for p in raw.values()],
-    ui.tr("proba.col.ece_corrected"): [expected_calibration_error(y_test, p)
-                                       for p in corrected.values()],
-    ui.tr("proba.col.correction"): list(notes.values()),
-}, index=list(raw))
+    st.markdown(ui.tr("proba.rate_text", true=f"{100 * report.true_rate:.3g}",
+                      n=f"{len(y_test):,}"))
+quality = report.quality.rename(columns=lambda c: ui.tr(f"proba.col.{c}"))
+quality[ui.tr("proba.col.correction")] = [notes[k] for k in quality.index]
 st.dataframe(quality.style.format("{:.4f}", subset=list(quality.columns[:4])), width="stretch")
+
+st.subheader(ui.tr("proba.repair_heading"))
+with st.spinner(ui.tr("proba.repairing")), ui.guarded():
+    rep = ui.repair(*key)
+    st.markdown(ui.tr("proba.repair_intro", n=f"{rep.n_fit + rep.n_cal:,}",
+                      n_cal=f"{rep.n_cal:,}", n1=f"{rep.n1_cal:,}", n_fit=f"{rep.n_fit:,}"))
+    left, right = st.columns(2, gap="large")
+    with left:
+        pick = ui.radio_param("fix", REPAIRED, "class_weight", ui.tr("proba.repair_model"),
+                              format_func=ui.strategy_label)
+        ui.plot(repair_figure(rep, pick, tr=ui.tr), key="proba_repair")
+    names = {**{n: ui.strategy_label(n) for n in REPAIRED},
+             **{v: ui.tr(f"proba.version.{v}") for v in ("raw", "odds", "sigmoid", "isotonic")}}
+    right.dataframe(rep.scores.rename(index=names, columns=lambda c: ui.tr(f"proba.col.{c}"))
+                    .rename_axis([ui.tr("proba.col.remedy"), ui.tr("proba.col.version")])
+                    .style.format("{:.3g}"), width="stretch", height=460)
+    st.markdown(ui.tr("proba.repair_text", shape=ui.tr(f"shape.{s.shape}")))
 ui.rows_note(s.n)
 ui.look_for("proba")

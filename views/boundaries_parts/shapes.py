@@ -1,0 +1,29 @@
+"""Decision boundaries, section: weights on this data shape next to the Gaussian data."""
+
+import streamlit as st
+
+import ui
+from lib.boundary_report import gap_table
+from lib.settings import Settings
+
+
+def show(s: Settings) -> None:
+    """The weighting-vs-threshold table for this shape and for "gaussian" (not on gaussian)."""
+    if s.shape == "gaussian":
+        return
+    st.subheader(ui.tr("boundaries.shapes_heading", shape=ui.tr(f"shape.{s.shape}")))
+    if s.w0 == s.w1:
+        st.info(ui.tr("boundaries.shapes_equal"), icon=":material/info:")
+        return
+    key = ui.data_key(s)
+    here = ui.boundary_summary(*key, s.w0, s.w1)
+    gaussian = ui.boundary_summary(*key[:4], "gaussian", s.w0, s.w1)
+    table = gap_table({ui.tr(f"shape.{s.shape}"): here, ui.tr("shape.gaussian"): gaussian})
+    st.markdown(ui.tr("boundaries.shapes_intro", t=f"{here.threshold:.4g}"))
+    st.dataframe(table.rename(index=lambda row: ui.tr(f"boundaries.gap.{row}"))
+                 .style.format("{:.3f}"), width="stretch")
+    st.markdown(ui.tr("boundaries.shapes_text",
+                      change=f"{here.gap.coef_change:.2f}",
+                      change_g=f"{gaussian.gap.coef_change:.2f}",
+                      jaccard=f"{here.gap.jaccard:.2f}",
+                      jaccard_g=f"{gaussian.gap.jaccard:.2f}"))
