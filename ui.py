@@ -454,6 +454,25 @@ def number_param(name: str, default: float, low: float, high: float, label: str,
     return value
 
 
+#: Largest misclassification cost a page accepts.
+COST_MAX = 1e6
+
+
+def cost_params(fn_column: Any, fp_column: Any) -> tuple[float, float]:
+    """The costs of a false negative and a false positive (``cfn``, ``cfp``; 100 and 1).
+
+    One pair of inputs for every page that prices errors (thresholds,
+    prevalence), so a link carries the same costs from one to the other.
+    """
+    with fn_column:
+        cost_fn = number_param("cfn", 100.0, 0.001, COST_MAX, tr("thresholds.cost_fn"),
+                               help=tr("thresholds.cost_help"))
+    with fp_column:
+        cost_fp = number_param("cfp", 1.0, 0.001, COST_MAX, tr("thresholds.cost_fp"),
+                               help=tr("thresholds.cost_help"))
+    return cost_fn, cost_fp
+
+
 def radio_param(name: str, options: Sequence[str], default: str, label: str, *,
                 format_func: Callable[[Any], str] = str) -> str:
     """A page-specific horizontal radio bound to the query parameter ``name``."""

@@ -127,6 +127,18 @@ def true_posterior(X: ArrayLike, *, ratio: float, class_sep: float,
     -------
     ndarray of shape (n,)
         Probabilities in [0, 1].
+
+    Raises
+    ------
+    ValueError
+        As :func:`true_log_odds`: a bad ``ratio``, ``class_sep``, ``shape``
+        or ``X``.
+
+    References
+    ----------
+    Hastie, Tibshirani, Friedman (2009), *The Elements of Statistical
+    Learning*, sec. 4.3 (class posteriors from class densities and priors by
+    Bayes' rule; the log-odds of :func:`true_log_odds`).
     """
     logit = true_log_odds(X, ratio=ratio, class_sep=class_sep, shape=shape)
     return np.asarray(expit(logit), dtype=np.float64)

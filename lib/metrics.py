@@ -362,6 +362,13 @@ def estimate_prior_em(p: ArrayLike, *, train_prior: float, tol: float = 1e-8,
     float
         The estimated positive rate of the deployment data, in [0, 1].
 
+    Raises
+    ------
+    ValueError
+        If ``train_prior`` is not strictly between 0 and 1, ``p`` is empty,
+        not 1-D, holds NaN or values outside [0, 1], ``tol`` is not > 0 or
+        ``max_iter`` is outside [1, 1,000,000].
+
     References
     ----------
     Saerens, Latinne, Decaestecker (2002), "Adjusting the Outputs of a

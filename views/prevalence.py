@@ -7,8 +7,6 @@ from lib.figures_prevalence import cost_prevalence_chart, metrics_prevalence_cha
 from lib.prevalence import PREVALENCE_METRICS, RULES, deployment_report
 from lib.settings import RATIO_CHOICES
 
-COST_MAX = 1e6
-
 s = ui.current_settings()
 ui.page_header("prevalence")
 cols = st.columns(3)
@@ -16,12 +14,7 @@ with cols[0]:
     deploy = int(ui.slider_param("deploy", RATIO_CHOICES, 10, ui.tr("prevalence.deploy"),
                                  format_func=lambda r: f"1:{r:,}",
                                  help=ui.tr("prevalence.deploy_help")))
-with cols[1]:
-    cost_fn = ui.number_param("cfn", 100.0, 0.001, COST_MAX, ui.tr("thresholds.cost_fn"),
-                              help=ui.tr("thresholds.cost_help"))
-with cols[2]:
-    cost_fp = ui.number_param("cfp", 1.0, 0.001, COST_MAX, ui.tr("thresholds.cost_fp"),
-                              help=ui.tr("thresholds.cost_help"))
+cost_fn, cost_fp = ui.cost_params(cols[1], cols[2])
 
 with ui.guarded(), st.spinner(ui.tr("boundaries.fitting")):
     r = ui.cached_call(deployment_report, s.n, s.ratio, deploy, class_sep=s.sep, shape=s.shape,

@@ -7,7 +7,6 @@ from lib.figures_thresholds import cost_figure, curve_figures
 
 THRESHOLDS = ("0.001", "0.002", "0.005", "0.01", "0.02", "0.05", "0.1", "0.2", "0.3", "0.4",
               "0.5", "0.6", "0.7", "0.8", "0.9")
-COST_MAX = 1e6
 GAP_ROWS = ("agreement", "jaccard", "slope_change", "angle", "precision_weighted",
             "recall_weighted", "precision_moved", "recall_moved")
 
@@ -18,12 +17,7 @@ cols = st.columns(3)
 with cols[0]:
     t = float(ui.slider_param("t", THRESHOLDS, "0.5", ui.tr("thresholds.t"),
                               help=ui.tr("thresholds.t_help")))
-with cols[1]:
-    cost_fn = ui.number_param("cfn", 100.0, 0.001, COST_MAX, ui.tr("thresholds.cost_fn"),
-                              help=ui.tr("thresholds.cost_help"))
-with cols[2]:
-    cost_fp = ui.number_param("cfp", 1.0, 0.001, COST_MAX, ui.tr("thresholds.cost_fp"),
-                              help=ui.tr("thresholds.cost_help"))
+cost_fn, cost_fp = ui.cost_params(cols[1], cols[2])
 
 with st.spinner(ui.tr("thresholds.tuning")), ui.guarded():
     r = ui.threshold_page(*key, s.w0, s.w1, t, cost_fp, cost_fn)
