@@ -7,6 +7,8 @@ by the number of samples, not by the sum of the weights, like PyTorch's
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -20,6 +22,7 @@ from lib._validation import (
     as_probabilities,
     check_class_weights,
     check_finite_number,
+    check_int,
     check_reduction,
     check_same_length,
     check_threshold,
@@ -518,9 +521,10 @@ def focal_loss_shares(y_true: ArrayLike, p: ArrayLike, *, gamma: float = 2.0,
     -------
     DataFrame
         Index ``["bce", "focal", "count"]``; columns ``easy_majority``,
-        ``hard_majority``, ``minority`` (shares summing to 1) and ``total``
-        (the summed loss). Row ``count`` holds the number of samples in each
-        group (``total``: all samples).
+        ``hard_majority``, ``minority`` (shares summing to 1), ``majority``
+        (the first two together) and ``total`` (the summed loss). Row
+        ``count`` holds the number of samples in each group (``total``: all
+        samples).
 
     References
     ----------
@@ -542,7 +546,66 @@ def focal_loss_shares(y_true: ArrayLike, p: ArrayLike, *, gamma: float = 2.0,
         total = float(np.sum(losses))
         shares = {g: (float(np.sum(losses[mask])) / total if total > 0 else 0.0)
                   for g, mask in groups.items()}
-        rows[name] = {**shares, "total": total}
+        rows[name] = {**shares, "majority": shares["easy_majority"] + shares["hard_majority"],
+                      "total": total}
     rows["count"] = {**{g: float(np.sum(mask)) for g, mask in groups.items()},
-                     "total": float(len(y))}
+                     "majority": float(np.sum(y == 0.0)), "total": float(len(y))}
     return pd.DataFrame.from_dict(rows, orient="index")
+
+
+@dataclass(frozen=True)
+class FocalCurves:
+    r"""Loss and gradient magnitude of a class-1 sample against :math:`p_t`.
+
+    Attributes
+    ----------
+    p_t : ndarray of shape (m,)
+        Probability of the true class, in (0, 1).
+    loss, grad : dict of float to ndarray of shape (m,)
+        Per focusing parameter :math:`\gamma`: the focal loss and
+        :math:`|\partial FL / \partial z|`.
+    """
+
+    p_t: NDArray[np.float64]
+    loss: dict[float, NDArray[np.float64]]
+    grad: dict[float, NDArray[np.float64]]
+
+
+def focal_curves(gammas: Sequence[float], *, alpha: float | None = None,
+                 n_points: int = 199) -> FocalCurves:
+    r"""Focal loss and its gradient magnitude for a class-1 sample, per :math:`\gamma`.
+
+    .. math:: FL(p_t) = -\alpha\,(1 - p_t)^\gamma \log p_t
+
+    and :math:`|\partial FL / \partial z|` (:func:`focal_loss_grad`) on an
+    even grid of :math:`p_t` in [0.005, 0.995] (``alpha=None``: no
+    :math:`\alpha` factor).
+
+    Parameters
+    ----------
+    gammas : sequence of float
+        Focusing parameters, each >= 0.
+    alpha : float or None, default=None
+        Weight of class 1 in (0, 1).
+    n_points : int, default=199
+        Grid size, 3 to 10,000.
+
+    Returns
+    -------
+    FocalCurves
+
+    References
+    ----------
+    Lin, Goyal, Girshick, He, Dollár (2017), "Focal Loss for Dense Object
+    Detection", ICCV, eq. (5) and Fig. 1.
+    """
+    m = check_int("n_points", n_points, low=3, high=10_000)
+    p_t = np.linspace(0.005, 0.995, m)
+    ones = np.ones(m)
+    z = np.log(p_t) - np.log1p(-p_t)
+    loss, grad = {}, {}
+    for g in gammas:
+        gamma = float(g)
+        loss[gamma] = focal_loss(ones, p_t, gamma=gamma, alpha=alpha, reduction="none")
+        grad[gamma] = np.abs(focal_loss_grad(ones, z, gamma=gamma, alpha=alpha))
+    return FocalCurves(p_t=p_t, loss=loss, grad=grad)

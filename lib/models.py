@@ -556,3 +556,36 @@ def fit_nonlinear(X: ArrayLike, y: ArrayLike, *, w0: float = 1.0, w1: float = 1.
     model = HistGradientBoostingClassifier(**NONLINEAR_PARAMS, random_state=seed)
     model.fit(X_arr, y_arr, sample_weight=np.where(y_arr == 1, w1, w0))
     return model
+
+
+def predict_proba_linear(coef: ArrayLike, intercept: float, X: ArrayLike
+                         ) -> NDArray[np.float64]:
+    r"""Probability of class 1 under a linear (logistic) model.
+
+    .. math:: p_i = \sigma(\beta^\top x_i + \beta_0)
+
+    Parameters
+    ----------
+    coef : array_like of shape (d,)
+        Coefficients.
+    intercept : float
+        Intercept.
+    X : array_like of shape (n, d)
+        Features.
+
+    Returns
+    -------
+    ndarray of shape (n,)
+
+    References
+    ----------
+    Hastie, Tibshirani, Friedman (2009), *The Elements of Statistical
+    Learning*, eq. (4.17).
+    """
+    beta = as_coefficients(coef)
+    X_arr = as_float_array("X", X, ndim=2)
+    if X_arr.shape[1] != len(beta):
+        raise ValueError(
+            f"`X` has {X_arr.shape[1]} features but `coef` has {len(beta)} entries."
+        )
+    return sigmoid(X_arr @ beta + check_finite_number("intercept", intercept))

@@ -153,3 +153,18 @@ def test_focal_loss_shares():
     assert shares.loc["focal", "easy_majority"] < shares.loc["bce", "easy_majority"]
     same = focal_loss_shares(y, p, gamma=0.0)
     np.testing.assert_allclose(same.loc["focal"], same.loc["bce"])
+
+
+@given(st.lists(st.floats(0.0, 5.0), min_size=1, max_size=4), st.sampled_from([None, 0.25, 0.75]))
+def test_focal_curves_are_the_focal_loss_and_its_gradient(gammas, alpha):
+    from lib.losses import focal_curves
+
+    curves = focal_curves([0.0, *gammas], alpha=alpha, n_points=51)
+    scale = 1.0 if alpha is None else alpha
+    # γ = 0 is (alpha-scaled) cross-entropy: -log p_t and |∂/∂z| = 1 - p_t.
+    assert np.allclose(curves.loss[0.0], -scale * np.log(curves.p_t))
+    assert np.allclose(curves.grad[0.0], scale * (1 - curves.p_t))
+    # A larger γ never raises the loss of a class-1 sample.
+    ordered = sorted(curves.loss)
+    for low, high in zip(ordered, ordered[1:], strict=False):
+        assert np.all(curves.loss[high] <= curves.loss[low] + 1e-12)

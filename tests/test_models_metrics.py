@@ -140,3 +140,14 @@ def test_evaluate_under_weights_columns_and_balanced_row():
     assert frame["recall_sw"].tolist() == pytest.approx([0.5, 0.5])
     with pytest.raises(ValueError):
         evaluate_under_weights(y, p, [(-1.0, 1.0)])
+
+
+def test_predict_proba_linear_is_logistic_regressions_probability():
+    from lib.models import predict_proba_linear
+
+    X, y = make_imbalanced(500, 5, random_state=3)
+    model = fit_logistic(X, y)
+    p = predict_proba_linear(model.coef_[0], model.intercept_[0], X)
+    assert np.allclose(p, model.predict_proba(X)[:, 1])
+    with pytest.raises(ValueError, match="features"):
+        predict_proba_linear([1.0, 2.0, 3.0], 0.0, X)

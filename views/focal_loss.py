@@ -1,24 +1,14 @@
 """Focal loss: down-weighting the easy examples."""
 
-import numpy as np
-import pandas as pd
 import streamlit as st
 
 import ui
 from lib.data import plot_extent
-from lib.figures import (
-    SERIES_COLORS,
-    UNWEIGHTED_COLOR,
-    WEIGHTED_COLOR,
-    BoundaryLine,
-    Curve,
-    boundary_map,
-    grouped_bars,
-    line_chart,
-)
-from lib.losses import focal_loss, focal_loss_grad, focal_loss_shares, logit
+from lib.figures import SERIES_COLORS, UNWEIGHTED_COLOR, WEIGHTED_COLOR, BoundaryLine, boundary_map
+from lib.figures_focal import focal_curve_charts, focal_share_bars
+from lib.losses import focal_curves, focal_loss_shares
 from lib.metrics import per_class_report
-from lib.models import predict_labels
+from lib.models import predict_labels, predict_proba_linear
 from lib.settings import GAMMA_CHOICES as GAMMAS
 
 ALPHAS = ("none", "0.1", "0.25", "0.5", "0.75", "0.9")
@@ -39,27 +29,13 @@ with cols[1]:
                                  else a, help=ui.tr("focal.alpha_help"))
 alpha = None if alpha_text == "none" else float(alpha_text)
 
-p_t = np.linspace(0.005, 0.995, 199)
-ones = np.ones_like(p_t)
-loss_curves, grad_curves = [], []
-for k, g in enumerate(float(v) for v in GAMMAS):
-    label = ui.tr("focal.curve_gamma", gamma=f"{g:g}") + (" ◀" if g == gamma else "")
-    color = SERIES_COLORS[k]
-    dash = "solid" if g == gamma else "dot"
-    loss_curves.append(Curve(label, p_t, focal_loss(ones, p_t, gamma=g, alpha=alpha,
-                                                    reduction="none"), color, dash))
-    grad = np.abs(focal_loss_grad(ones, np.array([logit(q) for q in p_t]), gamma=g,
-                                  alpha=alpha))
-    grad_curves.append(Curve(label, p_t, grad, color, dash))
+loss_chart, grad_chart = focal_curve_charts(focal_curves(GAMMAS, alpha=alpha), selected=gamma,
+                                            tr=ui.tr)
 left, right = st.columns(2, gap="large")
 with left:
-    ui.plot(line_chart(loss_curves, title=ui.tr("focal.loss_title"), xtitle=ui.tr("focal.p_t"),
-                       ytitle=ui.tr("focal.loss_axis"), log_y=True, y_range=(1e-6, 10.0)),
-            key="focal_loss_curves")
+    ui.plot(loss_chart, key="focal_loss_curves")
 with right:
-    ui.plot(line_chart(grad_curves, title=ui.tr("focal.grad_title"), xtitle=ui.tr("focal.p_t"),
-                       ytitle=ui.tr("focal.grad_axis"), log_y=True, y_range=(1e-6, 2.0)),
-            key="focal_grad_curves")
+    ui.plot(grad_chart, key="focal_grad_curves")
 st.caption(ui.tr("focal.curves_caption"))
 
 st.subheader(ui.tr("focal.share_heading"))
@@ -69,23 +45,13 @@ with st.spinner(ui.tr("focal.training")):
     plain = ui.logistic(*key, 1.0, 1.0)
     weighted = ui.logistic(*key, s.w0, s.w1)
     focal = ui.focal_model(*key, gamma, alpha)
-p_train = 1.0 / (1.0 + np.exp(-(X @ plain[0] + plain[1])))
-shares = focal_loss_shares(y, p_train, gamma=gamma, alpha=alpha, easy=0.9)
-groups = {"easy_majority": ui.tr("focal.easy_majority"),
-          "hard_majority": ui.tr("focal.hard_majority"), "minority": ui.tr("focal.minority")}
-share_table = pd.DataFrame({ui.tr("focal.share_bce"): 100 * shares.loc["bce", list(groups)],
-                            ui.tr("focal.share_focal", gamma=f"{gamma:g}"):
-                                100 * shares.loc["focal", list(groups)]})
-share_table.index = list(groups.values())
+shares = focal_loss_shares(y, predict_proba_linear(*plain, X), gamma=gamma, alpha=alpha)
 left, right = st.columns([3, 2], gap="large")
 with left:
-    ui.plot(grouped_bars(share_table, title=ui.tr("focal.share_title"), xtitle="",
-                         ytitle=ui.tr("focal.share_axis")), key="focal_shares")
+    ui.plot(focal_share_bars(shares, gamma=gamma, tr=ui.tr), key="focal_shares")
 with right:
-    counts = shares.loc["count"]
-    st.markdown(ui.tr("focal.share_text",
-                      n0=f"{int(counts['easy_majority'] + counts['hard_majority']):,}",
-                      n_easy=f"{int(counts['easy_majority']):,}",
+    st.markdown(ui.tr("focal.share_text", n0=f"{int(shares.loc['count', 'majority']):,}",
+                      n_easy=f"{int(shares.loc['count', 'easy_majority']):,}",
                       easy=f"{100 * shares.loc['bce', 'easy_majority']:.1f}",
                       focal=f"{100 * shares.loc['focal', 'easy_majority']:.2f}"))
 
