@@ -39,6 +39,10 @@ PREVALENCE_RATIOS: tuple[int, ...] = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 
 #: The deployment set's seed is the training seed plus this (the sidebar's
 #: test set uses seed + 1), so the three sets are independent draws.
 DEPLOY_SEED_OFFSET = 2
+#: Largest test and deployment set of :func:`deployment_report`: the training
+#: set follows the sidebar, but 2 x 500 bootstrap replicates over a million
+#: rows would keep the page waiting for tens of seconds.
+EVAL_MAX_ROWS = 200_000
 #: Metrics of :func:`metrics_by_prevalence`, in column order.
 PREVALENCE_METRICS = ("precision", "recall", "average_precision", "roc_auc",
                       "balanced_accuracy", "mcc")
@@ -464,7 +468,8 @@ def deployment_report(n_samples: int, ratio: float, deploy_ratio: float, *,
     Parameters
     ----------
     n_samples : int
-        Size of each of the three sets.
+        Size of the training set; the test and deployment sets have
+        ``min(n_samples, EVAL_MAX_ROWS)`` samples.
     ratio, deploy_ratio : float
         Majority per minority in training and at deployment, >= 1.
     class_sep : float, default=1.0
@@ -490,9 +495,10 @@ def deployment_report(n_samples: int, ratio: float, deploy_ratio: float, *,
     s = check_int("seed", seed, low=0)
     X, y = make_imbalanced(n_samples, ratio, class_sep=class_sep, shape=shape, random_state=s)
     model = fit_logistic(X, y)
-    X_test, y_test = make_imbalanced(n_samples, ratio, class_sep=class_sep, shape=shape,
+    n_eval = min(n_samples, EVAL_MAX_ROWS)
+    X_test, y_test = make_imbalanced(n_eval, ratio, class_sep=class_sep, shape=shape,
                                      random_state=s + 1)
-    X_dep, y_dep = deployment_data(n_samples, deploy_ratio, class_sep=class_sep, shape=shape,
+    X_dep, y_dep = deployment_data(n_eval, deploy_ratio, class_sep=class_sep, shape=shape,
                                    random_state=s)
     p_dep = model.predict_proba(X_dep)[:, 1]
     p_test = model.predict_proba(X_test)[:, 1]

@@ -550,6 +550,7 @@ CLAIMS: dict[str, tuple[str, ...]] = {
         "tests/test_claims_prevalence.py::test_recall_roc_auc_and_balanced_accuracy_are_the_same_at_every_prevalence",
         "tests/test_claims_prevalence.py::test_precision_pr_auc_and_mcc_depend_on_the_prevalence",
         "tests/test_prevalence.py::test_deployment_data_is_make_imbalanced_with_another_seed",
+        "tests/test_prevalence.py::test_test_and_deployment_sets_are_capped_but_training_follows_the_sidebar",
     ),
     "prevalence.look_for": (
         "tests/test_claims_prevalence.py::test_precision_pr_auc_and_mcc_depend_on_the_prevalence",

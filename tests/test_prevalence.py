@@ -167,3 +167,15 @@ def test_figures_draw_what_they_are_given():
     assert len(fig.data) == 3
     np.testing.assert_allclose(fig.data[2].y, r.costs["bayes_corrected"])
     assert fig.layout.shapes[0].x0 == pytest.approx(r.study.deploy_prior)
+
+
+def test_test_and_deployment_sets_are_capped_but_training_follows_the_sidebar(monkeypatch):
+    """prevalence.intro: the evaluation sets have the training set's size, at most
+    EVAL_MAX_ROWS (200,000) samples, so a million-row setting stays responsive."""
+    import lib.prevalence as prevalence
+
+    assert prevalence.EVAL_MAX_ROWS == 200_000
+    monkeypatch.setattr(prevalence, "EVAL_MAX_ROWS", 1500)
+    small = prevalence.deployment_report(1000, 20, 5, class_sep=2.0, n_boot=20)
+    capped = prevalence.deployment_report(4000, 20, 5, class_sep=2.0, n_boot=20)
+    assert small.n_deploy == 1000 and capped.n_deploy == 1500
