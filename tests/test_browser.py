@@ -624,7 +624,10 @@ def test_thresholds_side_by_side_on_a_misspecified_shape(page: Page, base_url: s
     text = page.locator('[data-testid="stMain"]').inner_text()
     assert translate("thresholds.which_text", lang).split("**")[1] in text
     assert translate("shape.unequal_var", lang) in text  # the side-by-side sentence
-    # operating points and the shape-versus-Gaussian table (drawn on a canvas)
-    assert page.locator('[data-testid="stDataFrame"]').count() == 2
+    # operating points and the shape-versus-Gaussian table (drawn on a canvas,
+    # which can arrive after the figures)
+    tables = page.locator('[data-testid="stDataFrame"]')
+    tables.nth(1).wait_for(timeout=TIMEOUT_MS)
+    assert tables.count() == 2
     _screenshot(page, "thresholds-unequal_var" if lang == "en"
                 else f"{lang}-thresholds-unequal_var", 3)
