@@ -160,3 +160,14 @@ def reduce(losses: NDArray[np.float64], reduction: str) -> float | NDArray[np.fl
     if reduction == "sum":
         return float(np.sum(losses))
     return float(np.mean(losses))
+
+
+def labels_and_scores(y_true: ArrayLike, p: ArrayLike
+                      ) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
+    """Labels 0/1 with both classes present, and probabilities of the same length."""
+    y = as_binary_labels("y_true", y_true).astype(np.int64)
+    prob = as_probabilities("p", p)
+    check_same_length(y_true=y, p=prob)
+    if np.unique(y).size < 2:
+        raise LabError("error.arg.one_class", name="y_true", cls=int(y[0]))
+    return y, prob

@@ -20,7 +20,6 @@ from sklearn.metrics import (
 )
 
 from lib._validation import (
-    as_binary_labels,
     as_float_array,
     as_probabilities,
     check_class_weights,
@@ -28,6 +27,7 @@ from lib._validation import (
     check_int,
     check_same_length,
     check_threshold,
+    labels_and_scores,
 )
 from lib.i18n import LabError
 from lib.losses import weighted_bce
@@ -428,16 +428,6 @@ class PrevalenceMetrics:
         return asdict(self)
 
 
-def _labels_and_scores(y_true: ArrayLike, p: ArrayLike
-                       ) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
-    y = as_binary_labels("y_true", y_true).astype(np.int64)
-    prob = as_probabilities("p", p)
-    check_same_length(y_true=y, p=prob)
-    if np.unique(y).size < 2:
-        raise LabError("error.arg.one_class", name="y_true", cls=int(y[0]))
-    return y, prob
-
-
 def prevalence_metrics(y_true: ArrayLike, p: ArrayLike, *,
                        threshold: float = 0.5) -> PrevalenceMetrics:
     r"""Precision, recall, PR-AUC, ROC-AUC, balanced accuracy and MCC, with the prevalence.
@@ -493,7 +483,7 @@ def prevalence_metrics(y_true: ArrayLike, p: ArrayLike, *,
     the Matthews Correlation Coefficient (MCC) over F1 Score and Accuracy",
     BMC Genomics 21.
     """
-    y, prob = _labels_and_scores(y_true, p)
+    y, prob = labels_and_scores(y_true, p)
     t = check_threshold("threshold", threshold)
     pred = (prob >= t).astype(np.int64)
     return PrevalenceMetrics(
@@ -600,7 +590,7 @@ def bootstrap_intervals(y_true: ArrayLike, p: ArrayLike, *, threshold: float = 0
     Hall, ch. 13 (percentile intervals) and sec. 8.3 (stratified, two-sample
     resampling).
     """
-    y, prob = _labels_and_scores(y_true, p)
+    y, prob = labels_and_scores(y_true, p)
     t = check_threshold("threshold", threshold)
     reps = check_int("n_boot", n_boot, low=10, high=100_000)
     cover = check_threshold("level", level)

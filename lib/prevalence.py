@@ -28,9 +28,9 @@ import pandas as pd
 from numpy.typing import ArrayLike, NDArray
 from sklearn.metrics import average_precision_score, roc_auc_score
 
-from lib._validation import check_finite_number, check_int, check_threshold
+from lib._validation import check_finite_number, check_int, check_threshold, labels_and_scores
 from lib.data import make_imbalanced
-from lib.metrics import _labels_and_scores, estimate_prior_em, label_shift_correction
+from lib.metrics import estimate_prior_em, label_shift_correction
 from lib.thresholds import bayes_threshold
 
 #: Deployment ratios (majority per minority) of the prevalence charts.
@@ -149,7 +149,7 @@ def metrics_by_prevalence(y_true: ArrayLike, p: ArrayLike, ratios: ArrayLike = P
     the prevalence, ROC does not); Brodersen et al. (2010), ICPR (balanced
     accuracy); Chicco & Jurman (2020), BMC Genomics 21 (MCC).
     """
-    y, prob = _labels_and_scores(y_true, p)
+    y, prob = labels_and_scores(y_true, p)
     t = check_threshold("threshold", threshold)
     grid = _check_ratios(ratios)
     pred = prob >= t
@@ -321,7 +321,7 @@ def label_shift_study(y_deploy: ArrayLike, p: ArrayLike, *, train_prior: float,
     Computation 14(1); Elkan (2001), "The Foundations of Cost-Sensitive
     Learning", IJCAI.
     """
-    y, prob = _labels_and_scores(y_deploy, p)
+    y, prob = labels_and_scores(y_deploy, p)
     src = check_threshold("train_prior", train_prior)
     cfp = check_finite_number("cost_fp", cost_fp, low=0.0)
     cfn = check_finite_number("cost_fn", cost_fn, low=0.0)
@@ -383,7 +383,7 @@ def cost_by_prevalence(y_true: ArrayLike, p: ArrayLike, ratios: ArrayLike = PREV
     Elkan (2001), IJCAI; Saerens, Latinne, Decaestecker (2002), Neural
     Computation 14(1).
     """
-    y, prob = _labels_and_scores(y_true, p)
+    y, prob = labels_and_scores(y_true, p)
     src = check_threshold("train_prior", train_prior)
     grid = _check_ratios(ratios)
     cfp = check_finite_number("cost_fp", cost_fp, low=0.0)

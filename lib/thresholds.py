@@ -49,20 +49,11 @@ from lib._validation import (
     check_int,
     check_same_length,
     check_threshold,
+    labels_and_scores,
 )
 from lib.i18n import LabError
 from lib.metrics import weighted_threshold
 from lib.models import compare_weighting_and_threshold, predict_labels
-
-
-def _labels_and_scores(y_true: ArrayLike, p: ArrayLike
-                       ) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
-    y = as_binary_labels("y_true", y_true).astype(np.int64)
-    prob = as_probabilities("p", p)
-    check_same_length(y_true=y, p=prob)
-    if np.unique(y).size < 2:
-        raise ValueError("`y_true` must contain both classes to draw PR and ROC curves.")
-    return y, prob
 
 
 @dataclass(frozen=True)
@@ -114,7 +105,7 @@ def threshold_curves(y_true: ArrayLike, p: ArrayLike) -> ThresholdCurves:
     ----------
     Davis & Goadrich (2006), ICML; Saito & Rehmsmeier (2015), PLOS ONE.
     """
-    y, prob = _labels_and_scores(y_true, p)
+    y, prob = labels_and_scores(y_true, p)
     precision, recall, _ = precision_recall_curve(y, prob)
     fpr, tpr, _ = roc_curve(y, prob)
     return ThresholdCurves(
@@ -149,7 +140,7 @@ def confusion_at(y_true: ArrayLike, p: ArrayLike, threshold: float) -> dict[str,
     Fawcett (2006), "An Introduction to ROC Analysis", Pattern Recognition
     Letters 27.
     """
-    y, prob = _labels_and_scores(y_true, p)
+    y, prob = labels_and_scores(y_true, p)
     t = check_threshold("threshold", threshold)
     pred = prob >= t
     tp = int(np.sum(pred & (y == 1)))
@@ -221,7 +212,7 @@ def expected_cost(y_true: ArrayLike, p: ArrayLike, *, cost_fp: float, cost_fn: f
     Elkan (2001), IJCAI; Drummond & Holte (2006), "Cost Curves", Machine
     Learning 65.
     """
-    y, prob = _labels_and_scores(y_true, p)
+    y, prob = labels_and_scores(y_true, p)
     a = check_finite_number("cost_fp", cost_fp, low=0.0)
     b = check_finite_number("cost_fn", cost_fn, low=0.0)
     if thresholds is None:
@@ -271,7 +262,7 @@ def optimal_threshold(y_true: ArrayLike, p: ArrayLike, *, cost_fp: float,
     Elkan (2001), IJCAI; scikit-learn's ``TunedThresholdClassifierCV`` does
     the same search with cross-validation.
     """
-    y, prob = _labels_and_scores(y_true, p)
+    y, prob = labels_and_scores(y_true, p)
     candidates = np.unique(np.concatenate([prob[prob > 0.0], [1.0]]))
     table = expected_cost(y_true, p, cost_fp=cost_fp, cost_fn=cost_fn,
                           thresholds=candidates)
@@ -570,8 +561,8 @@ def threshold_report(y_test: ArrayLike, p_plain: ArrayLike, p_weighted: ArrayLik
     ----------
     Elkan (2001), IJCAI; Fawcett (2006); Saito & Rehmsmeier (2015).
     """
-    y, p = _labels_and_scores(y_test, p_plain)
-    _, pw = _labels_and_scores(y_test, p_weighted)
+    y, p = labels_and_scores(y_test, p_plain)
+    _, pw = labels_and_scores(y_test, p_weighted)
     check_same_length(y_test=y, p_weighted=pw)
     implied = weighted_threshold(w0, w1)
     ops = {"current": confusion_at(y, p, t),
