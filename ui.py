@@ -50,11 +50,11 @@ from lib.figures_strategies import interval_chart
 from lib.gradients import ConvergenceComparison, compare_convergence, gradient_descent
 from lib.i18n import DEFAULT_LANGUAGE, languages, translate
 from lib.i18n import error_text as _error_text
-from lib.losses import sigmoid as _sigmoid
 from lib.models import (
     fit_focal_linear,
     fit_logistic,
     model_probability_grid,
+    predict_proba_linear,
     probability_grid,
     train_binary_sgd,
 )
@@ -999,7 +999,8 @@ def threshold_page(n: int, ratio: int, sep: float, seed: int, shape: str, w0: fl
     key = (n, ratio, sep, seed, shape)
     X_test, y_test = test_dataset(*key)
     (coef, b), (coef_w, b_w) = logistic(*key, 1.0, 1.0), logistic(*key, w0, w1)
-    return threshold_report(y_test, _sigmoid(X_test @ coef + b), _sigmoid(X_test @ coef_w + b_w),
+    return threshold_report(y_test, predict_proba_linear(coef, b, X_test),
+                            predict_proba_linear(coef_w, b_w, X_test),
                             t=t, w0=w0, w1=w1, cost_fp=cost_fp, cost_fn=cost_fn,
                             tuned=tuned_threshold(*key, cost_fp, cost_fn))
 
