@@ -55,6 +55,7 @@ serve-replicas: $(VENV)/.runtime nginx
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 typecheck: $(VENV)/.dev
 	$(BIN)/mypy lib

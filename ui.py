@@ -102,8 +102,12 @@ PAGES = (
     ("views/boundaries.py", "boundaries", "nav.boundaries", ":material/border_style:"),
     ("views/weight_schemes.py", "weight-schemes", "nav.weight_schemes", ":material/bar_chart:"),
     ("views/focal_loss.py", "focal-loss", "nav.focal_loss", ":material/center_focus_strong:"),
-    ("views/class_balanced.py", "class-balanced", "nav.class_balanced",
-     ":material/stacked_bar_chart:"),
+    (
+        "views/class_balanced.py",
+        "class-balanced",
+        "nav.class_balanced",
+        ":material/stacked_bar_chart:",
+    ),
     ("views/sample_weights.py", "sample-weights", "nav.sample_weights", ":material/scale:"),
     ("views/training_loss.py", "training-loss", "nav.training_loss", ":material/school:"),
     ("views/resampling.py", "resampling", "nav.resampling", ":material/scatter_plot:"),
@@ -232,11 +236,13 @@ def navigation() -> Any:
     The menu is grouped in sections and always fully expanded: a teacher
     should see every page without a "View more" click.
     """
-    pages = [st.Page(path, title=tr(title_key), icon=icon, url_path=url, default=index == 0)
-             for index, (path, url, title_key, icon) in enumerate(PAGES)]
+    pages = [
+        st.Page(path, title=tr(title_key), icon=icon, url_path=url, default=index == 0)
+        for index, (path, url, title_key, icon) in enumerate(PAGES)
+    ]
     sections, start = {}, 0
     for title_key, count in SECTIONS:
-        sections[tr(title_key)] = pages[start:start + count]
+        sections[tr(title_key)] = pages[start : start + count]
         start += count
     return st.navigation(sections, expanded=True)
 
@@ -258,37 +264,85 @@ def sidebar() -> Settings:
             st.session_state[_widget(name)] = st.session_state[_value(name)]
     with st.sidebar:
         st.subheader(tr("sidebar.data"))
-        st.select_slider(tr("sidebar.ratio"), options=RATIO_CHOICES, key=_widget("ratio"),
-                         format_func=lambda r: f"1:{r:,}", help=tr("sidebar.ratio_help"),
-                         on_change=_clear_notices)
-        st.select_slider(tr("sidebar.n"), options=N_CHOICES, key=_widget("n"),
-                         format_func=lambda n: f"{n:,}", on_change=_clear_notices)
-        st.slider(tr("sidebar.sep"), min_value=SEP_MIN, max_value=SEP_MAX,
-                  step=SEP_STEP, key=_widget("sep"), help=tr("sidebar.sep_help"),
-                  on_change=_clear_notices)
+        st.select_slider(
+            tr("sidebar.ratio"),
+            options=RATIO_CHOICES,
+            key=_widget("ratio"),
+            format_func=lambda r: f"1:{r:,}",
+            help=tr("sidebar.ratio_help"),
+            on_change=_clear_notices,
+        )
+        st.select_slider(
+            tr("sidebar.n"),
+            options=N_CHOICES,
+            key=_widget("n"),
+            format_func=lambda n: f"{n:,}",
+            on_change=_clear_notices,
+        )
+        st.slider(
+            tr("sidebar.sep"),
+            min_value=SEP_MIN,
+            max_value=SEP_MAX,
+            step=SEP_STEP,
+            key=_widget("sep"),
+            help=tr("sidebar.sep_help"),
+            on_change=_clear_notices,
+        )
         # names looked up now: a format_func that read the language later
         # (e.g. when a test inspects the widget) could disagree with the options
         shape_names = {shape: tr(f"shape.{shape}") for shape in SHAPES}
-        st.selectbox(tr("sidebar.shape"), options=SHAPES, key=_widget("shape"),
-                     format_func=shape_names.__getitem__, help=tr("sidebar.shape_help"),
-                     on_change=_clear_notices)
-        st.number_input(tr("sidebar.seed"), min_value=0, max_value=SEED_MAX, step=1,
-                        key=_widget("seed"), on_change=_clear_notices)
+        st.selectbox(
+            tr("sidebar.shape"),
+            options=SHAPES,
+            key=_widget("shape"),
+            format_func=shape_names.__getitem__,
+            help=tr("sidebar.shape_help"),
+            on_change=_clear_notices,
+        )
+        st.number_input(
+            tr("sidebar.seed"),
+            min_value=0,
+            max_value=SEED_MAX,
+            step=1,
+            key=_widget("seed"),
+            on_change=_clear_notices,
+        )
         st.subheader(tr("sidebar.weights"))
         col0, col1 = st.columns(2)
-        col0.number_input("w0", min_value=WEIGHT_MIN, max_value=WEIGHT_MAX, key=_widget("w0"),
-                          format="%.4g", step=0.1, help=tr("sidebar.w0_help"),
-                          on_change=_clear_notices)
-        col1.number_input("w1", min_value=WEIGHT_MIN, max_value=WEIGHT_MAX, key=_widget("w1"),
-                          format="%.4g", step=0.1, help=tr("sidebar.w1_help"),
-                          on_change=_clear_notices)
-        col0.button(tr("sidebar.balanced"), on_click=_set_balanced,
-                    help=tr("sidebar.balanced_help"), width="stretch")
-        col1.button(tr("sidebar.reset_weights"), on_click=_set_unit_weights,
-                    width="stretch")
-        st.selectbox(tr("sidebar.lang"), options=languages(), key=_widget("lang"),
-                     format_func=lambda code: translate("language.name", code),
-                     on_change=_clear_notices)
+        col0.number_input(
+            "w0",
+            min_value=WEIGHT_MIN,
+            max_value=WEIGHT_MAX,
+            key=_widget("w0"),
+            format="%.4g",
+            step=0.1,
+            help=tr("sidebar.w0_help"),
+            on_change=_clear_notices,
+        )
+        col1.number_input(
+            "w1",
+            min_value=WEIGHT_MIN,
+            max_value=WEIGHT_MAX,
+            key=_widget("w1"),
+            format="%.4g",
+            step=0.1,
+            help=tr("sidebar.w1_help"),
+            on_change=_clear_notices,
+        )
+        col0.button(
+            tr("sidebar.balanced"),
+            on_click=_set_balanced,
+            help=tr("sidebar.balanced_help"),
+            width="stretch",
+        )
+        col1.button(tr("sidebar.reset_weights"), on_click=_set_unit_weights, width="stretch")
+        st.selectbox(
+            tr("sidebar.lang"),
+            options=languages(),
+            key=_widget("lang"),
+            format_func=lambda code: translate("language.name", code),
+            on_change=_clear_notices,
+        )
         projector_slot = st.container()
         copy_link()
     for name in _SETTING_KEYS:
@@ -320,10 +374,15 @@ def projector() -> bool:
 
 
 def _projector_toggle() -> None:
-    on = bound(ParamSpec("proj", False, lambda raw: choice_param(("0", "1"))(raw) == "1",
-                         fmt=lambda v: "1" if v else "0"),
-               lambda key: st.toggle(tr("sidebar.projector"), key=key,
-                                     help=tr("sidebar.projector_help")))
+    on = bound(
+        ParamSpec(
+            "proj",
+            False,
+            lambda raw: choice_param(("0", "1"))(raw) == "1",
+            fmt=lambda v: "1" if v else "0",
+        ),
+        lambda key: st.toggle(tr("sidebar.projector"), key=key, help=tr("sidebar.projector_help")),
+    )
     if on:
         st.markdown(_PROJECTOR_CSS, unsafe_allow_html=True)
 
@@ -343,13 +402,18 @@ _UPLOADER_CSS = """<style>
 def file_uploader(label: str, types: Sequence[str], max_mb: int, **kwargs: Any) -> Any:
     """``st.file_uploader`` whose own button and size note are in the current language."""
     if lang() != DEFAULT_LANGUAGE:
+
         def css_text(key: str, **values: Any) -> str:
             return tr(key, **values).replace("\\", "").replace('"', "'")
 
-        st.html(_UPLOADER_CSS.format(
-            button=css_text("upload.browse"),
-            note=css_text("upload.limit_note", mb=max_mb,
-                          types=", ".join(t.upper() for t in types))))
+        st.html(
+            _UPLOADER_CSS.format(
+                button=css_text("upload.browse"),
+                note=css_text(
+                    "upload.limit_note", mb=max_mb, types=", ".join(t.upper() for t in types)
+                ),
+            )
+        )
     return st.file_uploader(label, type=list(types), **kwargs)
 
 
@@ -397,16 +461,29 @@ button.addEventListener("click", async () => {{
 def copy_link() -> None:
     """The sidebar's "Copy link" button: the exact view, settings included."""
     label, done = tr("sidebar.copy_link"), tr("sidebar.copied")
-    st.iframe(_COPY_LINK_HTML.format(
-        label=html.escape(label), help=html.escape(tr("sidebar.copy_link_help")),
-        label_js=json.dumps(label), done_js=json.dumps(done)), height=44)
+    st.iframe(
+        _COPY_LINK_HTML.format(
+            label=html.escape(label),
+            help=html.escape(tr("sidebar.copy_link_help")),
+            label_js=json.dumps(label),
+            done_js=json.dumps(done),
+        ),
+        height=44,
+    )
 
 
 def show_notice(notice: Notice) -> None:
     """Explain a URL value that could not be used."""
-    st.warning(tr("notice.template", param=notice.param, raw=notice.raw,
-                  reason=tr(notice.reason, **notice.values), used=notice.used),
-               icon=":material/link_off:")
+    st.warning(
+        tr(
+            "notice.template",
+            param=notice.param,
+            raw=notice.raw,
+            reason=tr(notice.reason, **notice.values),
+            used=notice.used,
+        ),
+        icon=":material/link_off:",
+    )
 
 
 def bound(spec: ParamSpec, render: Callable[[str], T]) -> T:
@@ -432,8 +509,15 @@ def bound(spec: ParamSpec, render: Callable[[str], T]) -> T:
     return value
 
 
-def slider_param(name: str, options: Sequence[Any], default: Any, label: str, *,
-                 format_func: Callable[[Any], str] = str, help: str | None = None) -> Any:
+def slider_param(
+    name: str,
+    options: Sequence[Any],
+    default: Any,
+    label: str,
+    *,
+    format_func: Callable[[Any], str] = str,
+    help: str | None = None,
+) -> Any:
     """A page-specific select slider bound to the query parameter ``name``.
 
     Whole-number options accept only listed values (others snap to the
@@ -441,16 +525,24 @@ def slider_param(name: str, options: Sequence[Any], default: Any, label: str, *,
     """
     numeric = all(isinstance(o, int) for o in options)
     parse = log_choice_param(options) if numeric else choice_param(options)
-    return bound(ParamSpec(name, default, parse), lambda key: st.select_slider(
-        label, options=options, key=key, format_func=format_func, help=help))
+    return bound(
+        ParamSpec(name, default, parse),
+        lambda key: st.select_slider(
+            label, options=options, key=key, format_func=format_func, help=help
+        ),
+    )
 
 
-def number_param(name: str, default: float, low: float, high: float, label: str, *,
-                 help: str | None = None) -> float:
+def number_param(
+    name: str, default: float, low: float, high: float, label: str, *, help: str | None = None
+) -> float:
     """A page-specific number input in ``[low, high]`` bound to the query parameter ``name``."""
-    value: float = bound(ParamSpec(name, default, float_param(low, high), fmt=repr),
-                         lambda key: st.number_input(label, min_value=low, max_value=high,
-                                                     key=key, format="%.4g", help=help))
+    value: float = bound(
+        ParamSpec(name, default, float_param(low, high), fmt=repr),
+        lambda key: st.number_input(
+            label, min_value=low, max_value=high, key=key, format="%.4g", help=help
+        ),
+    )
     return value
 
 
@@ -465,19 +557,29 @@ def cost_params(fn_column: Any, fp_column: Any) -> tuple[float, float]:
     prevalence), so a link carries the same costs from one to the other.
     """
     with fn_column:
-        cost_fn = number_param("cfn", 100.0, 0.001, COST_MAX, tr("thresholds.cost_fn"),
-                               help=tr("thresholds.cost_help"))
+        cost_fn = number_param(
+            "cfn", 100.0, 0.001, COST_MAX, tr("thresholds.cost_fn"), help=tr("thresholds.cost_help")
+        )
     with fp_column:
-        cost_fp = number_param("cfp", 1.0, 0.001, COST_MAX, tr("thresholds.cost_fp"),
-                               help=tr("thresholds.cost_help"))
+        cost_fp = number_param(
+            "cfp", 1.0, 0.001, COST_MAX, tr("thresholds.cost_fp"), help=tr("thresholds.cost_help")
+        )
     return cost_fn, cost_fp
 
 
-def radio_param(name: str, options: Sequence[str], default: str, label: str, *,
-                format_func: Callable[[Any], str] = str) -> str:
+def radio_param(
+    name: str,
+    options: Sequence[str],
+    default: str,
+    label: str,
+    *,
+    format_func: Callable[[Any], str] = str,
+) -> str:
     """A page-specific horizontal radio bound to the query parameter ``name``."""
-    value: str = bound(ParamSpec(name, default, choice_param(options)), lambda key: st.radio(
-        label, options, key=key, horizontal=True, format_func=format_func))
+    value: str = bound(
+        ParamSpec(name, default, choice_param(options)),
+        lambda key: st.radio(label, options, key=key, horizontal=True, format_func=format_func),
+    )
     return value
 
 
@@ -500,16 +602,16 @@ def plot(fig: go.Figure, key: str) -> None:
     """
     if projector():
         fig = _for_projector(fig)
-    st.plotly_chart(fig, key=key, config=PLOT_CONFIG, width="stretch",
-                    alt=describe(fig, tr=tr))
+    st.plotly_chart(fig, key=key, config=PLOT_CONFIG, width="stretch", alt=describe(fig, tr=tr))
 
 
 def page_link(script: str) -> None:
     """A link to another page that carries the current settings along."""
     for path, _, title_key, icon in PAGES:
         if path == script:
-            st.page_link(path, label=tr(title_key), icon=icon,
-                         query_params=to_query(current_settings()))
+            st.page_link(
+                path, label=tr(title_key), icon=icon, query_params=to_query(current_settings())
+            )
             return
     raise ValueError(f"unknown page {script!r}")
 
@@ -519,11 +621,17 @@ def subsample_note(y: NDArray[np.int64], shown: NDArray[np.int64]) -> None:
     n0, n1 = int(np.sum(y == 0)), int(np.sum(y == 1))
     drawn0, drawn1 = int(np.sum(y[shown] == 0)), int(np.sum(y[shown] == 1))
     if drawn1 < n1:
-        st.caption(tr("data.subsampled_both", shown0=f"{drawn0:,}", total0=f"{n0:,}",
-                      shown1=f"{drawn1:,}", total1=f"{n1:,}"))
+        st.caption(
+            tr(
+                "data.subsampled_both",
+                shown0=f"{drawn0:,}",
+                total0=f"{n0:,}",
+                shown1=f"{drawn1:,}",
+                total1=f"{n1:,}",
+            )
+        )
     elif drawn0 < n0:
-        st.caption(tr("data.subsampled", shown=f"{drawn0:,}", total=f"{n0:,}",
-                      minority=f"{n1:,}"))
+        st.caption(tr("data.subsampled", shown=f"{drawn0:,}", total=f"{n0:,}", minority=f"{n1:,}"))
 
 
 def take_home(s: Settings) -> None:
@@ -532,11 +640,19 @@ def take_home(s: Settings) -> None:
     st.markdown(tr("export.text"))
     sklearn_tab, torch_tab, keras_tab = st.tabs(["scikit-learn", "PyTorch", "Keras"])
     with sklearn_tab:
-        st.code(sklearn_snippet(s.n, s.ratio, s.sep, s.seed, s.w0, s.w1, shape=s.shape),
-                language="python")
+        st.code(
+            sklearn_snippet(s.n, s.ratio, s.sep, s.seed, s.w0, s.w1, shape=s.shape),
+            language="python",
+        )
     with torch_tab:
-        st.markdown(tr("export.pos_weight", q=f"{pos_weight(s.w0, s.w1):.6g}",
-                       w0=f"{s.w0:.4g}", w1=f"{s.w1:.4g}"))
+        st.markdown(
+            tr(
+                "export.pos_weight",
+                q=f"{pos_weight(s.w0, s.w1):.6g}",
+                w0=f"{s.w0:.4g}",
+                w1=f"{s.w1:.4g}",
+            )
+        )
         st.code(pytorch_snippet(s.w0, s.w1), language="python")
     with keras_tab:
         st.code(keras_snippet(s.w0, s.w1), language="python")
@@ -548,14 +664,20 @@ def metrics_table(reports: dict[str, pd.DataFrame]) -> None:
     One column group per model, translated column names, and every number
     but the support shown with three decimals.
     """
-    table = pd.concat(reports, axis=1).rename(columns={
-        "precision": tr("metrics.precision"), "recall": tr("metrics.recall"),
-        "f_beta": tr("metrics.f05"), "support": tr("metrics.support")})
+    table = pd.concat(reports, axis=1).rename(
+        columns={
+            "precision": tr("metrics.precision"),
+            "recall": tr("metrics.recall"),
+            "f_beta": tr("metrics.f05"),
+            "support": tr("metrics.support"),
+        }
+    )
     table.index.name = tr("metrics.class")
     support = tr("metrics.support")
-    st.dataframe(table.style.format("{:.3f}", subset=[c for c in table.columns
-                                                      if c[1] != support]),
-                 width="stretch")
+    st.dataframe(
+        table.style.format("{:.3f}", subset=[c for c in table.columns if c[1] != support]),
+        width="stretch",
+    )
 
 
 # ---------------------------------------------------------------- cached lib calls
@@ -593,15 +715,17 @@ def metric_row(*items: tuple[str, str]) -> None:
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def dataset(n: int, ratio: int, sep: float, seed: int, shape: str
-            ) -> tuple[NDArray[np.float64], NDArray[np.int64]]:
+def dataset(
+    n: int, ratio: int, sep: float, seed: int, shape: str
+) -> tuple[NDArray[np.float64], NDArray[np.int64]]:
     """Training data of the current settings."""
     return make_imbalanced(n, ratio, class_sep=sep, shape=shape, random_state=seed)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def test_dataset(n: int, ratio: int, sep: float, seed: int, shape: str
-                 ) -> tuple[NDArray[np.float64], NDArray[np.int64]]:
+def test_dataset(
+    n: int, ratio: int, sep: float, seed: int, shape: str
+) -> tuple[NDArray[np.float64], NDArray[np.int64]]:
     """An independent test set from the same distribution (seed + 1)."""
     return make_imbalanced(n, ratio, class_sep=sep, shape=shape, random_state=seed + 1)
 
@@ -614,8 +738,9 @@ def shown_points(n: int, ratio: int, sep: float, seed: int, shape: str) -> NDArr
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def logistic(n: int, ratio: int, sep: float, seed: int, shape: str, w0: float, w1: float
-             ) -> tuple[NDArray[np.float64], float]:
+def logistic(
+    n: int, ratio: int, sep: float, seed: int, shape: str, w0: float, w1: float
+) -> tuple[NDArray[np.float64], float]:
     """Coefficients and intercept of the logistic model trained with (w0, w1)."""
     X, y = dataset(n, ratio, sep, seed, shape)
     model = fit_logistic(X, y, w0=w0, w1=w1)
@@ -623,9 +748,12 @@ def logistic(n: int, ratio: int, sep: float, seed: int, shape: str, w0: float, w
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def probabilities(coef: tuple[float, ...], intercept: float,
-                  x_range: tuple[float, float], y_range: tuple[float, float]
-                  ) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]:
+def probabilities(
+    coef: tuple[float, ...],
+    intercept: float,
+    x_range: tuple[float, float],
+    y_range: tuple[float, float],
+) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]:
     """Probability grid of a fitted 2-D model for a boundary heatmap."""
     return probability_grid(np.array(coef), intercept, x_range, y_range, size=100)
 
@@ -638,21 +766,31 @@ def projection(n: int, ratio: int, sep: float, seed: int, shape: str) -> NDArray
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def grid_for(n: int, ratio: int, sep: float, seed: int, shape: str, w0: float, w1: float
-             ) -> SurfaceGrid:
+def grid_for(
+    n: int, ratio: int, sep: float, seed: int, shape: str, w0: float, w1: float
+) -> SurfaceGrid:
     """A (slope, bias) grid showing both the unweighted and weighted minimum."""
     _, y = dataset(n, ratio, sep, seed, shape)
-    return surface_grid(projection(n, ratio, sep, seed, shape), y, [(1.0, 1.0), (w0, w1)],
-                        size=80)
+    return surface_grid(projection(n, ratio, sep, seed, shape), y, [(1.0, 1.0), (w0, w1)], size=80)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def surface(n: int, ratio: int, sep: float, seed: int, shape: str, w0: float, w1: float,
-            slopes: tuple[float, ...], biases: tuple[float, ...]) -> NDArray[np.float64]:
+def surface(
+    n: int,
+    ratio: int,
+    sep: float,
+    seed: int,
+    shape: str,
+    w0: float,
+    w1: float,
+    slopes: tuple[float, ...],
+    biases: tuple[float, ...],
+) -> NDArray[np.float64]:
     """Mean weighted BCE on the grid (fast method)."""
     _, y = dataset(n, ratio, sep, seed, shape)
-    return loss_surface(projection(n, ratio, sep, seed, shape), y, np.array(slopes),
-                        np.array(biases), w0=w0, w1=w1)
+    return loss_surface(
+        projection(n, ratio, sep, seed, shape), y, np.array(slopes), np.array(biases), w0=w0, w1=w1
+    )
 
 
 #: Gradient-descent runs are computed and cached in chunks of this many steps,
@@ -667,26 +805,46 @@ DESCENT_MAX_MAJORITY = 100_000
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
-def descent_rows(n: int, ratio: int, sep: float, seed: int, shape: str
-                 ) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
+def descent_rows(
+    n: int, ratio: int, sep: float, seed: int, shape: str
+) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
     """Rows and Horvitz-Thompson weights the gradient-descent runs train on."""
     _, y = dataset(n, ratio, sep, seed, shape)
     return majority_sample(y, DESCENT_MAX_MAJORITY, random_state=seed)
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
-def _descent_chunk(n: int, ratio: int, sep: float, seed: int, shape: str, w0: float, w1: float,
-                   steps: int, init: tuple[float, ...] | None) -> pd.DataFrame:
+def _descent_chunk(
+    n: int,
+    ratio: int,
+    sep: float,
+    seed: int,
+    shape: str,
+    w0: float,
+    w1: float,
+    steps: int,
+    init: tuple[float, ...] | None,
+) -> pd.DataFrame:
     X, y = dataset(n, ratio, sep, seed, shape)
     rows, h = descent_rows(n, ratio, sep, seed, shape)
     if len(rows) == len(y):
         return gradient_descent(X, y, w0=w0, w1=w1, n_steps=steps, init=init)
-    return gradient_descent(X[rows], y[rows], w0=w0, w1=w1, n_steps=steps, init=init,
-                            sample_weight=h)
+    return gradient_descent(
+        X[rows], y[rows], w0=w0, w1=w1, n_steps=steps, init=init, sample_weight=h
+    )
 
 
-def descent(n: int, ratio: int, sep: float, seed: int, shape: str, w0: float, w1: float, steps: int,
-            progress: Callable[[float], None] | None = None) -> pd.DataFrame:
+def descent(
+    n: int,
+    ratio: int,
+    sep: float,
+    seed: int,
+    shape: str,
+    w0: float,
+    w1: float,
+    steps: int,
+    progress: Callable[[float], None] | None = None,
+) -> pd.DataFrame:
     """Gradient-descent run from zero on the training data, cached chunk by chunk.
 
     ``progress(fraction)`` is called after every chunk; on a cache hit the
@@ -695,8 +853,9 @@ def descent(n: int, ratio: int, sep: float, seed: int, shape: str, w0: float, w1
     frames: list[pd.DataFrame] = []
     init: tuple[float, ...] | None = None
     for start in range(0, steps, DESCENT_CHUNK):
-        chunk = _descent_chunk(n, ratio, sep, seed, shape, w0, w1,
-                               min(DESCENT_CHUNK, steps - start), init)
+        chunk = _descent_chunk(
+            n, ratio, sep, seed, shape, w0, w1, min(DESCENT_CHUNK, steps - start), init
+        )
         frames.append(chunk if start == 0 else chunk.iloc[1:])
         last = chunk.iloc[-1]
         coef_cols = [c for c in chunk.columns if c.startswith("coef_")]
@@ -718,8 +877,9 @@ def data_key(s: Settings) -> tuple[int, int, float, int, str]:
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def trained(n: int, ratio: int, sep: float, seed: int, shape: str, w0: float, w1: float,
-            epochs: int) -> TrainingResult:
+def trained(
+    n: int, ratio: int, sep: float, seed: int, shape: str, w0: float, w1: float, epochs: int
+) -> TrainingResult:
     """Mini-batch SGD (softmax regression, k = 2) with class weights (w0, w1).
 
     The test set of the same settings serves as the validation set.
@@ -730,8 +890,9 @@ def trained(n: int, ratio: int, sep: float, seed: int, shape: str, w0: float, w1
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def focal_model(n: int, ratio: int, sep: float, seed: int, shape: str, gamma: float,
-                alpha: float | None) -> tuple[NDArray[np.float64], float]:
+def focal_model(
+    n: int, ratio: int, sep: float, seed: int, shape: str, gamma: float, alpha: float | None
+) -> tuple[NDArray[np.float64], float]:
     """A linear model trained with focal loss, as (coef, intercept) of class 1.
 
     Softmax regression with two classes trained by mini-batch SGD on the
@@ -758,8 +919,9 @@ Params = tuple[tuple[str, Any], ...]
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def strategy_data(n: int, ratio: int, sep: float, seed: int, shape: str, test: bool = False
-                  ) -> tuple[NDArray[np.float64], NDArray[np.int64]]:
+def strategy_data(
+    n: int, ratio: int, sep: float, seed: int, shape: str, test: bool = False
+) -> tuple[NDArray[np.float64], NDArray[np.int64]]:
     """Training (or test) data of the current settings, at most ``STRATEGY_MAX_ROWS`` rows."""
     X, y = (test_dataset if test else dataset)(n, ratio, sep, seed, shape)
     rows = stratified_subsample(y, STRATEGY_MAX_ROWS, random_state=seed)
@@ -773,8 +935,9 @@ def rows_note(n: int, cap: int = STRATEGY_MAX_ROWS) -> None:
 
 
 @st.cache_data(max_entries=48, show_spinner=False)
-def strategy_fit(n: int, ratio: int, sep: float, seed: int, shape: str, name: str,
-                 params: Params) -> StrategyFit:
+def strategy_fit(
+    n: int, ratio: int, sep: float, seed: int, shape: str, name: str, params: Params
+) -> StrategyFit:
     """A strategy of ``lib.strategies`` fitted on the (capped) training data.
 
     ``params`` has no default on purpose: ``st.cache_data`` keys on the
@@ -786,11 +949,21 @@ def strategy_fit(n: int, ratio: int, sep: float, seed: int, shape: str, name: st
 
 
 @st.cache_data(max_entries=48, show_spinner=False)
-def strategy_outputs(n: int, ratio: int, sep: float, seed: int, shape: str, name: str,
-                     params: Params, x_range: tuple[float, float], y_range: tuple[float, float]
-                     ) -> tuple[NDArray[np.float64], NDArray[np.int64],
-                                tuple[NDArray[np.float64], NDArray[np.float64],
-                                      NDArray[np.float64]]]:
+def strategy_outputs(
+    n: int,
+    ratio: int,
+    sep: float,
+    seed: int,
+    shape: str,
+    name: str,
+    params: Params,
+    x_range: tuple[float, float],
+    y_range: tuple[float, float],
+) -> tuple[
+    NDArray[np.float64],
+    NDArray[np.int64],
+    tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]],
+]:
     """Test-set probabilities and labels of a fitted strategy, and its probability grid."""
     model = strategy_fit(n, ratio, sep, seed, shape, name, params).model
     X_test, _ = strategy_data(n, ratio, sep, seed, shape, test=True)
@@ -817,17 +990,29 @@ def upload_frame(digest: str, name: str, _data: bytes) -> pd.DataFrame:
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def upload_task(digest: str, target: str, positive: str | None, features: tuple[str, ...],
-                missing: str, _frame: pd.DataFrame) -> PreparedData:
+def upload_task(
+    digest: str,
+    target: str,
+    positive: str | None,
+    features: tuple[str, ...],
+    missing: str,
+    _frame: pd.DataFrame,
+) -> PreparedData:
     """Features and labels of the parsed file ``_frame`` (see ``lib.upload.prepare``)."""
-    return prepare(_frame, target, positive=positive, features=list(features),
-                   missing=missing)
+    return prepare(_frame, target, positive=positive, features=list(features), missing=missing)
 
 
 # ---------------------------------------------------------------- arena
 #: Strategies selected when the arena opens: one of each kind, quick to fit.
-ARENA_DEFAULT = ("none", "class_weight", "random_under", "smote", "balanced_random_forest",
-                 "easy_ensemble", "threshold")
+ARENA_DEFAULT = (
+    "none",
+    "class_weight",
+    "random_under",
+    "smote",
+    "balanced_random_forest",
+    "easy_ensemble",
+    "threshold",
+)
 FOLD_CHOICES, REPEAT_CHOICES = (3, 5, 10), (1, 2, 3, 5)
 #: Results kept for all sessions (deterministic for their key, so sharing is safe).
 ARENA_RESULTS_KEPT = 16
@@ -835,10 +1020,16 @@ _ARENA_LOCK = threading.Lock()
 #: Runs with at least this many fits use joblib on every core.
 ARENA_PARALLEL_FROM = 30
 #: Summary metrics of the table: column -> catalogue key.
-ARENA_COLUMNS = {"f_beta_1": "arena.col.f05_1", "recall_1": "arena.col.recall_1",
-                 "precision_1": "arena.col.precision_1", "pr_auc": "arena.col.pr_auc",
-                 "roc_auc": "arena.col.roc_auc", "brier": "arena.col.brier",
-                 "recall_0": "arena.col.recall_0", "fit_seconds": "arena.col.fit_seconds"}
+ARENA_COLUMNS = {
+    "f_beta_1": "arena.col.f05_1",
+    "recall_1": "arena.col.recall_1",
+    "precision_1": "arena.col.precision_1",
+    "pr_auc": "arena.col.pr_auc",
+    "roc_auc": "arena.col.roc_auc",
+    "brier": "arena.col.brier",
+    "recall_0": "arena.col.recall_0",
+    "fit_seconds": "arena.col.fit_seconds",
+}
 
 
 @st.cache_resource(show_spinner=False)
@@ -868,12 +1059,23 @@ def arena(X: NDArray[np.float64], y: NDArray[np.int64], data_id: str, *, seed: i
     """
     names: tuple[str, ...] = bound(
         ParamSpec("strategies", ARENA_DEFAULT, _parse_strategies, fmt=",".join),
-        lambda key: tuple(st.multiselect(
-            tr("arena.strategies"), options=list(STRATEGIES), key=key,
-            format_func=strategy_label, help=tr("arena.strategies_help"))))
+        lambda key: tuple(
+            st.multiselect(
+                tr("arena.strategies"),
+                options=list(STRATEGIES),
+                key=key,
+                format_func=strategy_label,
+                help=tr("arena.strategies_help"),
+            )
+        ),
+    )
     with st.expander(tr("arena.what_is"), icon=":material/help:"):
-        st.markdown("\n".join(f"* **{strategy_label(name)}** — {tr(spec.description)}"
-                               for name, spec in STRATEGIES.items()))
+        st.markdown(
+            "\n".join(
+                f"* **{strategy_label(name)}** — {tr(spec.description)}"
+                for name, spec in STRATEGIES.items()
+            )
+        )
     cols = st.columns(3)
     with cols[0]:
         folds = slider_param("folds", FOLD_CHOICES, 5, tr("arena.folds"))
@@ -881,14 +1083,23 @@ def arena(X: NDArray[np.float64], y: NDArray[np.int64], data_id: str, *, seed: i
         repeats = slider_param("repeats", REPEAT_CHOICES, 3, tr("arena.repeats"))
     if len(y) > ARENA_MAX_ROWS:
         before = (len(y) - int(y.sum())) / max(1, int(y.sum()))
-        rows = stratified_subsample(y, ARENA_MAX_ROWS, random_state=seed,
-                                    min_per_class=ARENA_MIN_MINORITY)
+        rows = stratified_subsample(
+            y, ARENA_MAX_ROWS, random_state=seed, min_per_class=ARENA_MIN_MINORITY
+        )
         X, y = X[rows], y[rows]
         after = (len(y) - int(y.sum())) / max(1, int(y.sum()))
-        st.caption(tr("arena.capped", cap=f"{len(y):,}", n1=f"{int(y.sum()):,}",
-                      before=f"{before:,.0f}", after=f"{after:,.0f}"))
-    cols[2].metric(tr("arena.fits"), f"{len(names) * folds * repeats:,}",
-                   help=tr("arena.fits_help"))
+        st.caption(
+            tr(
+                "arena.capped",
+                cap=f"{len(y):,}",
+                n1=f"{int(y.sum()):,}",
+                before=f"{before:,.0f}",
+                after=f"{after:,.0f}",
+            )
+        )
+    cols[2].metric(
+        tr("arena.fits"), f"{len(names) * folds * repeats:,}", help=tr("arena.fits_help")
+    )
     if not names:
         st.info(tr("arena.none_selected"), icon=":material/info:")
         return
@@ -896,16 +1107,29 @@ def arena(X: NDArray[np.float64], y: NDArray[np.int64], data_id: str, *, seed: i
     store = _arena_store()
     with _ARENA_LOCK:
         result = store.get(key)
-    run = st.button(tr("arena.run"), type="primary", icon=":material/play_arrow:",
-                    disabled=result is not None, key="arena_run")
+    run = st.button(
+        tr("arena.run"),
+        type="primary",
+        icon=":material/play_arrow:",
+        disabled=result is not None,
+        key="arena_run",
+    )
     if result is None and run:
         bar = st.progress(0.0, text=tr("arena.progress", done=0, total="…"))
         with guarded():
             result = cross_validate_strategies(
-                X, y, list(names), n_splits=folds, n_repeats=repeats, random_state=seed,
-                n_jobs=_arena_jobs(len(names) * folds * repeats), errors="skip",
+                X,
+                y,
+                list(names),
+                n_splits=folds,
+                n_repeats=repeats,
+                random_state=seed,
+                n_jobs=_arena_jobs(len(names) * folds * repeats),
+                errors="skip",
                 callback=lambda done, total: bar.progress(
-                    done / total, text=tr("arena.progress", done=done, total=total)))
+                    done / total, text=tr("arena.progress", done=done, total=total)
+                ),
+            )
             with _ARENA_LOCK:
                 store[key] = result
                 while len(store) > ARENA_RESULTS_KEPT:
@@ -920,8 +1144,10 @@ def arena(X: NDArray[np.float64], y: NDArray[np.int64], data_id: str, *, seed: i
 def arena_results(result: CrossValidationResult) -> None:
     """Table, interval chart, skipped strategies and CSV downloads of an arena run."""
     for name, why in result.errors.items():
-        st.warning(tr("arena.skipped", name=strategy_label(name), why=error_text(why)),
-                   icon=":material/report:")
+        st.warning(
+            tr("arena.skipped", name=strategy_label(name), why=error_text(why)),
+            icon=":material/report:",
+        )
     summary = result.summary
     wide, half = summary_wide(summary), summary_wide(summary, "half_width")
     order = [s for s in STRATEGIES if s in wide.index]
@@ -932,23 +1158,55 @@ def arena_results(result: CrossValidationResult) -> None:
             table[tr(label_key) + " ±"] = half.loc[order, column].to_numpy()
     table = table.sort_values(tr("arena.col.f05_1"), ascending=False)
     st.subheader(tr("arena.table_heading"))
-    st.dataframe(table, hide_index=True, width="stretch", column_config={
-        c: st.column_config.NumberColumn(c, format="%.3f") for c in table.columns[1:]})
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            c: st.column_config.NumberColumn(c, format="%.3f") for c in table.columns[1:]
+        },
+    )
     st.caption(tr("arena.table_caption", folds=int(summary["n_folds"].max())))
-    cls = radio_param("cls", ("1", "0"), "1", tr("arena.class"),
-                      format_func=lambda c: tr("arena.class_option", cls=c))
-    metrics = {f"precision_{cls}": tr("metrics.precision"), f"recall_{cls}": tr("metrics.recall"),
-               f"f_beta_{cls}": tr("metrics.f05"), "pr_auc": tr("arena.col.pr_auc")}
-    plot(interval_chart(summary, metrics, {s: strategy_label(s) for s in order},
-                        title=tr("arena.chart_title", cls=cls)), key="arena_intervals")
+    cls = radio_param(
+        "cls",
+        ("1", "0"),
+        "1",
+        tr("arena.class"),
+        format_func=lambda c: tr("arena.class_option", cls=c),
+    )
+    metrics = {
+        f"precision_{cls}": tr("metrics.precision"),
+        f"recall_{cls}": tr("metrics.recall"),
+        f"f_beta_{cls}": tr("metrics.f05"),
+        "pr_auc": tr("arena.col.pr_auc"),
+    }
+    plot(
+        interval_chart(
+            summary,
+            metrics,
+            {s: strategy_label(s) for s in order},
+            title=tr("arena.chart_title", cls=cls),
+        ),
+        key="arena_intervals",
+    )
     st.caption(tr("arena.ci_caption"))
     cols = st.columns(2)
-    cols[0].download_button(tr("arena.download_summary"), summary.to_csv(index=False),
-                            file_name="arena_summary.csv", mime="text/csv",
-                            icon=":material/download:", key="arena_dl_summary")
-    cols[1].download_button(tr("arena.download_folds"), result.folds.to_csv(index=False),
-                            file_name="arena_folds.csv", mime="text/csv",
-                            icon=":material/download:", key="arena_dl_folds")
+    cols[0].download_button(
+        tr("arena.download_summary"),
+        summary.to_csv(index=False),
+        file_name="arena_summary.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        key="arena_dl_summary",
+    )
+    cols[1].download_button(
+        tr("arena.download_folds"),
+        result.folds.to_csv(index=False),
+        file_name="arena_folds.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        key="arena_dl_folds",
+    )
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -962,14 +1220,21 @@ def convergence(key: tuple[Any, ...], w0: float, w1: float) -> ConvergenceCompar
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def boundary_summary(n: int, ratio: int, sep: float, seed: int, shape: str, w0: float,
-                     w1: float) -> BoundarySummary:
+def boundary_summary(
+    n: int, ratio: int, sep: float, seed: int, shape: str, w0: float, w1: float
+) -> BoundarySummary:
     """Shift, gap and per-class test metrics of the plain and the (w0, w1) logistic model."""
     X, _ = dataset(n, ratio, sep, seed, shape)
     X_test, y_test = test_dataset(n, ratio, sep, seed, shape)
-    return summarise_boundaries(*logistic(n, ratio, sep, seed, shape, 1.0, 1.0),
-                                *logistic(n, ratio, sep, seed, shape, w0, w1),
-                                X, X_test, y_test, w0=w0, w1=w1)
+    return summarise_boundaries(
+        *logistic(n, ratio, sep, seed, shape, 1.0, 1.0),
+        *logistic(n, ratio, sep, seed, shape, w0, w1),
+        X,
+        X_test,
+        y_test,
+        w0=w0,
+        w1=w1,
+    )
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -978,14 +1243,16 @@ def nonlinear(n: int, ratio: int, sep: float, seed: int, shape: str) -> Nonlinea
     X, y = dataset(n, ratio, sep, seed, shape)
     X_test, y_test = test_dataset(n, ratio, sep, seed, shape)
     x_range, y_range = plot_extent(X, y)
-    return compare_nonlinear(X, y, X_test, y_test, x_range=x_range, y_range=y_range,
-                             random_state=seed)
+    return compare_nonlinear(
+        X, y, X_test, y_test, x_range=x_range, y_range=y_range, random_state=seed
+    )
 
 
 # ------------------------------------------- thresholds and calibration repair (issue 14)
 @st.cache_data(max_entries=16, show_spinner=False)
-def tuned_threshold(n: int, ratio: int, sep: float, seed: int, shape: str, cost_fp: float,
-                    cost_fn: float) -> tuple[float, float] | None:
+def tuned_threshold(
+    n: int, ratio: int, sep: float, seed: int, shape: str, cost_fp: float, cost_fn: float
+) -> tuple[float, float] | None:
     """Threshold and cross-validated cost of the plain model (``tune_plain_threshold``)."""
     X, y = dataset(n, ratio, sep, seed, shape)
     tuned = tune_plain_threshold(X, y, cost_fp=cost_fp, cost_fn=cost_fn, random_state=seed)
@@ -993,26 +1260,45 @@ def tuned_threshold(n: int, ratio: int, sep: float, seed: int, shape: str, cost_
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def threshold_page(n: int, ratio: int, sep: float, seed: int, shape: str, w0: float,
-                   w1: float, t: float, cost_fp: float, cost_fn: float) -> ThresholdReport:
+def threshold_page(
+    n: int,
+    ratio: int,
+    sep: float,
+    seed: int,
+    shape: str,
+    w0: float,
+    w1: float,
+    t: float,
+    cost_fp: float,
+    cost_fn: float,
+) -> ThresholdReport:
     """The thresholds page's operating points and costs (``lib.thresholds.threshold_report``)."""
     key = (n, ratio, sep, seed, shape)
     X_test, y_test = test_dataset(*key)
     (coef, b), (coef_w, b_w) = logistic(*key, 1.0, 1.0), logistic(*key, w0, w1)
-    return threshold_report(y_test, predict_proba_linear(coef, b, X_test),
-                            predict_proba_linear(coef_w, b_w, X_test),
-                            t=t, w0=w0, w1=w1, cost_fp=cost_fp, cost_fn=cost_fn,
-                            tuned=tuned_threshold(*key, cost_fp, cost_fn))
+    return threshold_report(
+        y_test,
+        predict_proba_linear(coef, b, X_test),
+        predict_proba_linear(coef_w, b_w, X_test),
+        t=t,
+        w0=w0,
+        w1=w1,
+        cost_fp=cost_fp,
+        cost_fn=cost_fn,
+        tuned=tuned_threshold(*key, cost_fp, cost_fn),
+    )
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def weighting_gap(n: int, ratio: int, sep: float, seed: int, shape: str, w0: float, w1: float
-                  ) -> dict[str, float]:
+def weighting_gap(
+    n: int, ratio: int, sep: float, seed: int, shape: str, w0: float, w1: float
+) -> dict[str, float]:
     """Weighted model at 0.5 against the plain one at w0/(w0+w1) (``weighting_gap_row``)."""
     key = (n, ratio, sep, seed, shape)
     X_test, y_test = test_dataset(*key)
-    return weighting_gap_row(*logistic(*key, 1.0, 1.0), *logistic(*key, w0, w1), X_test, y_test,
-                             w0=w0, w1=w1)
+    return weighting_gap_row(
+        *logistic(*key, 1.0, 1.0), *logistic(*key, w0, w1), X_test, y_test, w0=w0, w1=w1
+    )
 
 
 @st.cache_data(max_entries=8, show_spinner=False)

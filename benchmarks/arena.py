@@ -18,29 +18,45 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from lib.data import make_imbalanced  # noqa: E402
 from lib.evaluation import cross_validate_strategies  # noqa: E402
 
-STRATEGIES = ("none", "class_weight", "random_over", "random_under", "smote", "adasyn",
-              "easy_ensemble", "balanced_bagging", "balanced_random_forest", "rusboost")
+STRATEGIES = (
+    "none",
+    "class_weight",
+    "random_over",
+    "random_under",
+    "smote",
+    "adasyn",
+    "easy_ensemble",
+    "balanced_bagging",
+    "balanced_random_forest",
+    "rusboost",
+)
 GOAL_S = 60.0
 
 
 def main() -> None:
     X, y = make_imbalanced(10_000, 100, random_state=0)
     cores = os.cpu_count() or 1
-    print(f"{len(STRATEGIES)} strategies x 5 folds x 3 repeats, {len(y):,} rows at 1:100 "
-          f"({int(y.sum())} minority), {cores} cores")
+    print(
+        f"{len(STRATEGIES)} strategies x 5 folds x 3 repeats, {len(y):,} rows at 1:100 "
+        f"({int(y.sum())} minority), {cores} cores"
+    )
     times = {}
     for jobs in (-1, 1):
         start = time.perf_counter()
-        result = cross_validate_strategies(X, y, STRATEGIES, n_splits=5, n_repeats=3,
-                                           random_state=0, n_jobs=jobs)
+        result = cross_validate_strategies(
+            X, y, STRATEGIES, n_splits=5, n_repeats=3, random_state=0, n_jobs=jobs
+        )
         times[jobs] = time.perf_counter() - start
         label = "all cores (n_jobs=-1)" if jobs == -1 else "one job (n_jobs=1)"
         print(f"{label:24} {times[jobs]:7.1f} s  ({len(result.folds)} fitted folds)")
     per = result.folds.groupby("strategy", sort=False)["fit_seconds"].sum()
-    print("fit time per strategy, one job (s): "
-          + ", ".join(f"{k} {v:.1f}" for k, v in per.items()))
-    print(f"speed-up from joblib: {times[1] / times[-1]:.2f}x; "
-          f"goal < {GOAL_S:.0f} s on 2 cores: {'met' if times[-1] < GOAL_S else 'NOT met'}")
+    print(
+        "fit time per strategy, one job (s): " + ", ".join(f"{k} {v:.1f}" for k, v in per.items())
+    )
+    print(
+        f"speed-up from joblib: {times[1] / times[-1]:.2f}x; "
+        f"goal < {GOAL_S:.0f} s on 2 cores: {'met' if times[-1] < GOAL_S else 'NOT met'}"
+    )
 
 
 if __name__ == "__main__":

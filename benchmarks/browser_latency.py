@@ -133,8 +133,9 @@ def _open(browser: object, url: str, n_plots: int) -> tuple[float, Page]:
     return time.perf_counter() - start, page
 
 
-def run(url: str, pages: dict[str, tuple[int, tuple[str, str]]], browser: object
-        ) -> dict[str, tuple[float, float, list[float]]]:
+def run(
+    url: str, pages: dict[str, tuple[int, tuple[str, str]]], browser: object
+) -> dict[str, tuple[float, float, list[float]]]:
     """Per page: cold load, load in a new session on a warm server, move latencies."""
     results = {}
     for path, (n_plots, control) in pages.items():
@@ -155,18 +156,23 @@ def components(browser: object) -> None:
     """Print what each kind of element adds to the reference page's latency."""
     from benchmarks.component_app import VARIANTS
 
-    with tempfile.TemporaryDirectory() as tmp, \
-            streamlit_server("benchmarks/component_app.py", Path(tmp) / "c.log") as url:
-        pages = {f"?variant={v}": (2 if v == "two_heatmaps" else 1, REFERENCE[""][1])
-                 for v in VARIANTS}
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        streamlit_server("benchmarks/component_app.py", Path(tmp) / "c.log") as url,
+    ):
+        pages = {
+            f"?variant={v}": (2 if v == "two_heatmaps" else 1, REFERENCE[""][1]) for v in VARIANTS
+        }
         results = run(url, pages, browser)
     base = statistics.median(results["?variant=heatmap"][2])
     print(f"{MOVES} moves each; latency = key press -> figures re-rendered (chromium)")
     print(f"{'variant':48} {'p50':>7} {'p95':>7} {'p50/ref':>8}")
     for variant, text in VARIANTS.items():
         times = results[f"?variant={variant}"][2]
-        print(f"{text:48} {statistics.median(times):6.3f}s {percentile(times, 0.95):6.3f}s "
-              f"{statistics.median(times) / base:7.2f}x")
+        print(
+            f"{text:48} {statistics.median(times):6.3f}s {percentile(times, 0.95):6.3f}s "
+            f"{statistics.median(times) / base:7.2f}x"
+        )
 
 
 def main() -> None:
@@ -187,23 +193,32 @@ def main() -> None:
         browser.close()
     ref50 = statistics.median(reference[2])
     print(f"{MOVES} moves per page; latency = key press -> figures re-rendered (chromium)")
-    print("cold = new browser session, page not yet computed on the server; "
-          "warm = new browser session, page cached on the server")
+    print(
+        "cold = new browser session, page not yet computed on the server; "
+        "warm = new browser session, page cached on the server"
+    )
     print(f"{'page':16} {'cold':>6} {'warm':>6} {'p50':>7} {'p95':>7} {'p50/ref':>8}")
-    print(f"{'reference':16} {reference[0]:5.2f}s {reference[1]:5.2f}s {ref50:6.3f}s "
-          f"{percentile(reference[2], 0.95):6.3f}s {1.0:7.2f}x")
+    print(
+        f"{'reference':16} {reference[0]:5.2f}s {reference[1]:5.2f}s {ref50:6.3f}s "
+        f"{percentile(reference[2], 0.95):6.3f}s {1.0:7.2f}x"
+    )
     worst = 0.0
     for name, (cold, warm, times) in results.items():
         p50 = statistics.median(times)
         worst = max(worst, p50 / ref50)
-        print(f"{name:16} {cold:5.2f}s {warm:5.2f}s {p50:6.3f}s "
-              f"{percentile(times, 0.95):6.3f}s {p50 / ref50:7.2f}x")
+        print(
+            f"{name:16} {cold:5.2f}s {warm:5.2f}s {p50:6.3f}s "
+            f"{percentile(times, 0.95):6.3f}s {p50 / ref50:7.2f}x"
+        )
     colds = [cold for cold, _, _ in results.values()]
     warms = [warm for _, warm, _ in results.values()]
-    print(f"goals: p50 <= 1.5x reference: {'met' if worst <= 1.5 else 'NOT met'} "
-          f"(worst {worst:.2f}x); load < 3 s: cold {'met' if max(colds) < 3 else 'NOT met'} "
-          f"(worst {max(colds):.2f} s), warm {'met' if max(warms) < 3 else 'NOT met'} "
-          f"(worst {max(warms):.2f} s)")
+    print(
+        f"goals: p50 <= 1.5x reference: {'met' if worst <= 1.5 else 'NOT met'} "
+        f"(worst {worst:.2f}x); load < 3 s: cold {'met' if max(colds) < 3 else 'NOT met'} "
+        f"(worst {max(colds):.2f} s), warm {'met' if max(warms) < 3 else 'NOT met'} "
+        f"(worst {max(warms):.2f} s)"
+    )
+
 
 if __name__ == "__main__":
     main()

@@ -30,6 +30,7 @@ VARIANTS = {
     "gl_2000": "+ 2000 WebGL markers",
 }
 
+
 def heatmap(seed: int) -> go.Figure:
     """100x100 noise for ``seed``, as on the reference page."""
     z = np.random.default_rng(seed).normal(size=(100, 100)).astype(np.float32)
@@ -53,8 +54,15 @@ def main() -> None:
             n = int(variant.rsplit("_", 1)[1])
             points = np.random.default_rng(0).random((n, 2)).astype(np.float32) * 100
             trace = go.Scatter if variant.startswith("svg") else go.Scattergl
-            fig.add_trace(trace(x=points[:, 0], y=points[:, 1], mode="markers",
-                                marker={"size": 4, "opacity": 0.45}, hoverinfo="skip"))
+            fig.add_trace(
+                trace(
+                    x=points[:, 0],
+                    y=points[:, 1],
+                    mode="markers",
+                    marker={"size": 4, "opacity": 0.45},
+                    hoverinfo="skip",
+                )
+            )
         st.plotly_chart(fig, width="stretch")
     if variant == "markdown":
         for i in range(40):

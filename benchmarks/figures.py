@@ -64,8 +64,10 @@ def main() -> None:
     gx, gy, prob = probability_grid(coef, intercept, x_range, y_range, size=100)
     line = [BoundaryLine(coef, intercept, 0.5, "p = 0.5", "#000000")]
     steps = np.arange(501, dtype=float)
-    curves = [Curve("a", steps, np.exp(-steps / 100), "#000000"),
-              Curve("b", steps, np.exp(-steps / 50), "#CC79A7", "dot")]
+    curves = [
+        Curve("a", steps, np.exp(-steps / 100), "#000000"),
+        Curve("b", steps, np.exp(-steps / 50), "#CC79A7", "dot"),
+    ]
     builders: dict[str, Callable[[], go.Figure]] = {
         "data scatter": lambda: data_scatter(X, y, shown),
         "boundary map": lambda: boundary_map(X, y, shown, gx, gy, prob, line, title="t"),
@@ -76,8 +78,10 @@ def main() -> None:
     for name, build in builders.items():
         light, light_size = timed(build)
         named, named_size = timed(lambda b=build: b().update_layout(template="plotly_white"))
-        print(f"{name:14} {light * 1000:7.1f}ms {named * 1000:11.1f}ms "
-              f"{named / light:5.1f}x {light_size:>7,}/{named_size:,}")
+        print(
+            f"{name:14} {light * 1000:7.1f}ms {named * 1000:11.1f}ms "
+            f"{named / light:5.1f}x {light_size:>7,}/{named_size:,}"
+        )
 
 
 if __name__ == "__main__":

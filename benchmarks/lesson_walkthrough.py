@@ -101,8 +101,7 @@ def walk_step(page: Page, base_url: str, lang: str, step: int) -> StepRun:
     page.locator('[data-testid="stRadio"] [role="radiogroup"] label').nth(lesson.answer).click()
     reveal = page.get_by_role("button", name=translate("lessons.reveal", lang))
     reveal.wait_for()
-    page.wait_for_function("(b) => !b.disabled", arg=reveal.element_handle(),
-                           timeout=TIMEOUT_MS)
+    page.wait_for_function("(b) => !b.disabled", arg=reveal.element_handle(), timeout=TIMEOUT_MS)
     _idle(page, 0)
     predicted = time.perf_counter()
     before = _main_words(page)
@@ -124,8 +123,16 @@ def walk_step(page: Page, base_url: str, lang: str, step: int) -> StepRun:
     asked, explained = step_words(lesson, lang)
     # the page added the explanation (and the verdict) when Reveal was pressed
     assert shown >= explained, f"{lang} step {step}: {shown} words appeared, {explained} expected"
-    return StepRun(lang, step, loaded - start, predicted - loaded, revealed - predicted,
-                   opened - revealed, asked + explained, shown)
+    return StepRun(
+        lang,
+        step,
+        loaded - start,
+        predicted - loaded,
+        revealed - predicted,
+        opened - revealed,
+        asked + explained,
+        shown,
+    )
 
 
 def main(langs: list[str]) -> None:
@@ -141,10 +148,13 @@ def main(langs: list[str]) -> None:
                 for step in range(1, len(LESSONS) + 1):
                     run = walk_step(page, url, lang, step)
                     runs.append(run)
-                    print(f"{lang}  step {step}  load {run.load_s:5.2f} s  predict "
-                          f"{run.predict_s:4.2f} s  reveal {run.reveal_s:5.2f} s  open page "
-                          f"{run.open_s:5.2f} s  {run.words:4d} words "
-                          f"({run.read_minutes:4.1f} min aloud)", flush=True)
+                    print(
+                        f"{lang}  step {step}  load {run.load_s:5.2f} s  predict "
+                        f"{run.predict_s:4.2f} s  reveal {run.reveal_s:5.2f} s  open page "
+                        f"{run.open_s:5.2f} s  {run.words:4d} words "
+                        f"({run.read_minutes:4.1f} min aloud)",
+                        flush=True,
+                    )
                 page.close()
         browser.close()
     print(f"\nPer language (reading aloud at {WORDS_PER_MINUTE} words/min, assumed):")
@@ -153,15 +163,16 @@ def main(langs: list[str]) -> None:
         waiting = sum(r.load_s + r.predict_s + r.reveal_s + r.open_s for r in mine) / 60
         reading = sum(r.read_minutes for r in mine)
         left = LESSON_MINUTES - waiting - reading
-        print(f"{lang}: {len(mine)} steps, waiting for the app {waiting:4.1f} min, reading "
-              f"{reading:4.1f} min, {left:4.1f} of {LESSON_MINUTES} min left for "
-              "predictions, the opened pages and discussion")
+        print(
+            f"{lang}: {len(mine)} steps, waiting for the app {waiting:4.1f} min, reading "
+            f"{reading:4.1f} min, {left:4.1f} of {LESSON_MINUTES} min left for "
+            "predictions, the opened pages and discussion"
+        )
 
 
 if __name__ == "__main__":
     chosen = sys.argv[1:] or list(languages())
     unknown = sorted(set(chosen) - set(languages()))
     if unknown:
-        sys.exit(f"unknown language(s): {', '.join(unknown)}; choose from "
-                 f"{', '.join(languages())}")
+        sys.exit(f"unknown language(s): {', '.join(unknown)}; choose from {', '.join(languages())}")
     main(chosen)

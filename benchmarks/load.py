@@ -104,8 +104,15 @@ class _RunsFinished:
             await asyncio.sleep(0.005)
 
 
-async def _session(browser: Browser, url: str, index: int, changes: int,
-                   result: LoadResult, delay: float = 0.0, render: bool = True) -> None:
+async def _session(
+    browser: Browser,
+    url: str,
+    index: int,
+    changes: int,
+    result: LoadResult,
+    delay: float = 0.0,
+    render: bool = True,
+) -> None:
     await asyncio.sleep(delay)
     seed = 1000 + index
     context = await browser.new_context(viewport={"width": 1300, "height": 1000})
@@ -124,8 +131,9 @@ async def _session(browser: Browser, url: str, index: int, changes: int,
         else:
             await runs.wait_beyond(0, TIMEOUT_MS / 1000)
         box = page.locator('[data-testid="stNumberInput"]', has_text="w1").locator("input")
-        seed_box = page.locator('[data-testid="stNumberInput"]',
-                                has_text="Random seed").locator("input")
+        seed_box = page.locator('[data-testid="stNumberInput"]', has_text="Random seed").locator(
+            "input"
+        )
         for k in range(changes):
             w1 = 2 + index + 100 * k  # different in every session and every change
             await box.fill(str(w1))
@@ -142,10 +150,16 @@ async def _session(browser: Browser, url: str, index: int, changes: int,
                 await page.wait_for_function(URL_HAS_W1, arg=w1, polling=50, timeout=10_000)
             query = {key: v[-1] for key, v in parse_qs(urlsplit(page.url).query).items()}
             shown = (await seed_box.input_value(), await box.input_value())
-            if query.get("seed") != str(seed) or float(query.get("w1", "nan")) != w1 \
-                    or int(shown[0]) != seed or float(shown[1]) != w1:
-                result.leaks.append(f"session {index}: expected seed={seed}, w1={w1}; URL "
-                                    f"{query.get('seed')}/{query.get('w1')}, sidebar {shown}")
+            if (
+                query.get("seed") != str(seed)
+                or float(query.get("w1", "nan")) != w1
+                or int(shown[0]) != seed
+                or float(shown[1]) != w1
+            ):
+                result.leaks.append(
+                    f"session {index}: expected seed={seed}, w1={w1}; URL "
+                    f"{query.get('seed')}/{query.get('w1')}, sidebar {shown}"
+                )
         exceptions = page.locator('[data-testid="stException"]')
         if not render:  # the figures' own "failed to load" messages are expected
             exceptions = exceptions.filter(has_not_text="PlotlyChart")
@@ -173,8 +187,9 @@ def _descendants(root: int) -> list[int]:
     return found
 
 
-async def run_load(url: str, sessions: int, changes: int, ramp: float = 0.0,
-                   render: bool = True) -> LoadResult:
+async def run_load(
+    url: str, sessions: int, changes: int, ramp: float = 0.0, render: bool = True
+) -> LoadResult:
     """Open ``sessions`` browser sessions against ``url``; see the module doc.
 
     With ``ramp`` > 0 the sessions start evenly spread over that many seconds
@@ -187,14 +202,24 @@ async def run_load(url: str, sessions: int, changes: int, ramp: float = 0.0,
         before = set(_descendants(os.getpid()))
         browser = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         begin = time.perf_counter()
-        await asyncio.gather(*(_session(browser, url, i, changes, result,
-                                        delay=ramp * i / max(1, sessions), render=render)
-                               for i in range(sessions)))
+        await asyncio.gather(
+            *(
+                _session(
+                    browser,
+                    url,
+                    i,
+                    changes,
+                    result,
+                    delay=ramp * i / max(1, sessions),
+                    render=render,
+                )
+                for i in range(sessions)
+            )
+        )
         result.seconds = time.perf_counter() - begin
         # Read the browser's CPU time before it exits: chromium's helper
         # processes are not always waited for, so os.times() would miss them.
-        result.browser_cpu = cpu_seconds([p for p in _descendants(os.getpid())
-                                          if p not in before])
+        result.browser_cpu = cpu_seconds([p for p in _descendants(os.getpid()) if p not in before])
         await browser.close()
     return result
 
@@ -203,11 +228,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, nargs="+", default=[10, 30])
     parser.add_argument("--changes", type=int, default=5)
-    parser.add_argument("--ramp", type=float, default=0.0,
-                        help="spread the session starts over this many seconds")
-    parser.add_argument("--no-render", action="store_true",
-                        help="browsers do not draw figures; time changes to the server's "
-                             "'script finished' (the server's view of the load)")
+    parser.add_argument(
+        "--ramp", type=float, default=0.0, help="spread the session starts over this many seconds"
+    )
+    parser.add_argument(
+        "--no-render",
+        action="store_true",
+        help="browsers do not draw figures; time changes to the server's "
+        "'script finished' (the server's view of the load)",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         port = free_port()
@@ -217,28 +246,38 @@ def main() -> None:
             wait_healthy(url, proc)
             # One warm-up session: imports and the first figures are not per-session costs.
             asyncio.run(run_load(url, 1, 1))
-            timed = ("figures not drawn, timed to the script's end" if args.no_render
-                     else "timed to the figures' redraw")
-            print(f"page /{PAGE}, {args.changes} changes of w1 per session, starts spread "
-                  f"over {args.ramp:g} s, {timed}; server pid {proc.pid} (after one warm-up "
-                  "session); CPU = seconds of CPU per change (page load included), server "
-                  "and browsers")
-            print(f"{'sessions':>8} {'p50':>7} {'p95':>7} {'errors':>6} {'leaks':>5} "
-                  f"{'RSS before':>10} {'RSS after':>9} {'MB/session':>10} {'wall':>6} "
-                  f"{'CPU server':>10} {'CPU browser':>11}")
+            timed = (
+                "figures not drawn, timed to the script's end"
+                if args.no_render
+                else "timed to the figures' redraw"
+            )
+            print(
+                f"page /{PAGE}, {args.changes} changes of w1 per session, starts spread "
+                f"over {args.ramp:g} s, {timed}; server pid {proc.pid} (after one warm-up "
+                "session); CPU = seconds of CPU per change (page load included), server "
+                "and browsers"
+            )
+            print(
+                f"{'sessions':>8} {'p50':>7} {'p95':>7} {'errors':>6} {'leaks':>5} "
+                f"{'RSS before':>10} {'RSS after':>9} {'MB/session':>10} {'wall':>6} "
+                f"{'CPU server':>10} {'CPU browser':>11}"
+            )
             for n in args.sessions:
                 before = rss_mb(proc.pid)
                 server_cpu = cpu_seconds([proc.pid])
-                result = asyncio.run(run_load(url, n, args.changes, ramp=args.ramp,
-                                              render=not args.no_render))
+                result = asyncio.run(
+                    run_load(url, n, args.changes, ramp=args.ramp, render=not args.no_render)
+                )
                 after = rss_mb(proc.pid)
                 server_cpu = cpu_seconds([proc.pid]) - server_cpu
                 changes = len(result.latencies) or math.nan  # no change done: no figure
-                print(f"{n:8d} {percentile(result.latencies, 0.5):6.2f}s "
-                      f"{percentile(result.latencies, 0.95):6.2f}s {len(result.errors):6d} "
-                      f"{len(result.leaks):5d} {before:9.0f}M {after:8.0f}M "
-                      f"{max(0.0, after - before) / n:9.1f}M {result.seconds:5.0f}s "
-                      f"{server_cpu / changes:9.2f}s {result.browser_cpu / changes:10.2f}s")
+                print(
+                    f"{n:8d} {percentile(result.latencies, 0.5):6.2f}s "
+                    f"{percentile(result.latencies, 0.95):6.2f}s {len(result.errors):6d} "
+                    f"{len(result.leaks):5d} {before:9.0f}M {after:8.0f}M "
+                    f"{max(0.0, after - before) / n:9.1f}M {result.seconds:5.0f}s "
+                    f"{server_cpu / changes:9.2f}s {result.browser_cpu / changes:10.2f}s"
+                )
                 for line in result.errors + result.leaks:
                     print("   ", line)
         finally:

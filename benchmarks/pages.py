@@ -38,8 +38,15 @@ MOVES = {
 }
 REPEATS = 3
 LARGE = {"n": "1000000", "ratio": "10000"}
-LARGE_MOVES = {script: ("number_input", "sb_w1", 5000.0, 1.0) for script in (
-    "views/overview.py", "views/loss_surface.py", "views/gradients.py", "views/boundaries.py")}
+LARGE_MOVES = {
+    script: ("number_input", "sb_w1", 5000.0, 1.0)
+    for script in (
+        "views/overview.py",
+        "views/loss_surface.py",
+        "views/gradients.py",
+        "views/boundaries.py",
+    )
+}
 
 
 def timed_run(at: AppTest) -> float:
@@ -56,8 +63,10 @@ def main() -> None:
     moves, params = (LARGE_MOVES, LARGE) if large else (MOVES, {})
     if large:
         print("n = 1,000,000 at 1:10000; the move is w1 1 -> 5000 (a new model)")
-    print(f"{'page':28} {'open app':>9} {'first load':>11} {'move (miss)':>12} "
-          f"{'back (hit)':>11}  goal <= 1 s")
+    print(
+        f"{'page':28} {'open app':>9} {'first load':>11} {'move (miss)':>12} "
+        f"{'back (hit)':>11}  goal <= 1 s"
+    )
     for script, (kind, key, new, old) in moves.items():
         opens, loads, misses, hits = [], [], [], []
         for repeat in range(REPEATS):
@@ -72,10 +81,14 @@ def main() -> None:
             getattr(at, kind)(key=key).set_value(old)
             hits.append(timed_run(at))
         name = Path(script).stem
-        print(f"{name:28} {statistics.median(opens):8.2f}s {statistics.median(loads):10.2f}s "
-              f"{statistics.median(misses):11.2f}s {statistics.median(hits):10.2f}s")
-    print(f"(median of {REPEATS} fresh sessions; seeds 1000+ so every first load computes; "
-          "open app = the overview with new data, before switching to the page)")
+        print(
+            f"{name:28} {statistics.median(opens):8.2f}s {statistics.median(loads):10.2f}s "
+            f"{statistics.median(misses):11.2f}s {statistics.median(hits):10.2f}s"
+        )
+    print(
+        f"(median of {REPEATS} fresh sessions; seeds 1000+ so every first load computes; "
+        "open app = the overview with new data, before switching to the page)"
+    )
 
 
 if __name__ == "__main__":

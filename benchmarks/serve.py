@@ -20,9 +20,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 #: True when the script has finished a run and at least ``n`` figures are drawn.
 IDLE_JS = """(n) => {
@@ -51,15 +58,20 @@ MARK_JS = """() => {
   });
 }"""
 #: Idle, and at least one figure was redrawn or replaced since ``MARK_JS``.
-UPDATED_JS = "(n) => (" + IDLE_JS + """)(n) && (window.__plotted > 0 ||
+UPDATED_JS = (
+    "(n) => ("
+    + IDLE_JS
+    + """)(n) && (window.__plotted > 0 ||
   Array.from(document.querySelectorAll('.js-plotly-plot')).some(el => !window.__els.has(el)))"""
+)
 
 
 def percentile(values: list[float], q: float) -> float:
     """The ``q`` quantile of ``values`` (nearest rank); NaN when there are none."""
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))] if ordered \
-        else float("nan")
+    return (
+        ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))] if ordered else float("nan")
+    )
 
 
 def cpu_seconds(pids: list[int]) -> float:
@@ -95,16 +107,36 @@ def stop(proc: subprocess.Popen[bytes]) -> None:
 
 def start(script: str, port: int, log: Path, *extra: str) -> subprocess.Popen[bytes]:
     """Start ``streamlit run script`` on ``port`` (not waiting for it)."""
-    cmd = [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
-           "--server.address", "127.0.0.1", "--server.headless", "true",
-           "--browser.gatherUsageStats", "false", *extra]
+    cmd = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        script,
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+        *extra,
+    ]
     with open(log, "wb") as out:
-        return subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
-                                stdin=subprocess.DEVNULL, start_new_session=True)
+        return subprocess.Popen(
+            cmd,
+            cwd=ROOT,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
 
 
-def wait_healthy(url: str, proc: subprocess.Popen[bytes] | None = None,
-                 timeout_s: float = 60.0) -> None:
+def wait_healthy(
+    url: str, proc: subprocess.Popen[bytes] | None = None, timeout_s: float = 60.0
+) -> None:
     """Wait until ``url``/_stcore/health answers ok."""
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:

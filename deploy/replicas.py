@@ -136,8 +136,14 @@ def open_files_limit(wanted: int = 8192) -> int:
     return wanted if soft == resource.RLIM_INFINITY else int(soft)
 
 
-def render_config(template: str, *, listen: str, prefix: Path,
-                  addresses: Sequence[str], worker_connections: int = 4096) -> str:
+def render_config(
+    template: str,
+    *,
+    listen: str,
+    prefix: Path,
+    addresses: Sequence[str],
+    worker_connections: int = 4096,
+) -> str:
     """The nginx configuration for replicas at ``addresses`` behind ``listen``.
 
     Addresses and ``listen`` are ``host:port``; the replica at
@@ -165,16 +171,24 @@ def render_config(template: str, *, listen: str, prefix: Path,
     groups = []
     for name, address in zip(names, addresses, strict=True):
         lines = [f"        server {address} {opts};"]
-        lines += [f"        server {other} {opts} backup;"
-                  for other in addresses if other != address]
+        lines += [
+            f"        server {other} {opts} backup;" for other in addresses if other != address
+        ]
         groups.append(f"    upstream lab_{name} {{\n" + "\n".join(lines) + "\n    }")
     route_map = "\n".join(f'        "~^{n}\\." lab_{n};' for n in names)
-    served_map = "\n".join(f'        "~(^|\\s){re.escape(a)}$" {n};'
-                           for n, a in zip(names, addresses, strict=True))
-    fields = {"prefix": str(prefix), "listen": listen, "cookie": COOKIE,
-              "worker_connections": str(worker_connections),
-              "pool_servers": pool, "replica_upstreams": "\n\n".join(groups),
-              "route_map": route_map, "served_map": served_map}
+    served_map = "\n".join(
+        f'        "~(^|\\s){re.escape(a)}$" {n};' for n, a in zip(names, addresses, strict=True)
+    )
+    fields = {
+        "prefix": str(prefix),
+        "listen": listen,
+        "cookie": COOKIE,
+        "worker_connections": str(worker_connections),
+        "pool_servers": pool,
+        "replica_upstreams": "\n\n".join(groups),
+        "route_map": route_map,
+        "served_map": served_map,
+    }
     text = template
     for key, value in fields.items():
         text = text.replace("{{" + key + "}}", value)
@@ -190,8 +204,18 @@ def nginx_command(directory: Path, *extra: str) -> list[str]:
     ``-e`` matters: without it nginx opens its compiled-in error log before it
     reads the configuration.
     """
-    return [NGINX, "-p", str(directory), "-c", str(directory / "nginx.conf"),
-            "-e", str(directory / "error.log"), "-g", "daemon off;", *extra]
+    return [
+        NGINX,
+        "-p",
+        str(directory),
+        "-c",
+        str(directory / "nginx.conf"),
+        "-e",
+        str(directory / "error.log"),
+        "-g",
+        "daemon off;",
+        *extra,
+    ]
 
 
 def start_nginx(directory: Path, config: str, port: int) -> subprocess.Popen[bytes]:
@@ -203,13 +227,19 @@ def start_nginx(directory: Path, config: str, port: int) -> subprocess.Popen[byt
     if not Path(NGINX).exists():
         raise RuntimeError(f"{NGINX} not found: run `make nginx` (installs Debian's nginx)")
     (directory / "nginx.conf").write_text(config)
-    check = subprocess.run(nginx_command(directory, "-t", "-q"), capture_output=True, text=True,
-                           check=False)
+    check = subprocess.run(
+        nginx_command(directory, "-t", "-q"), capture_output=True, text=True, check=False
+    )
     if check.returncode != 0:
         raise RuntimeError(f"nginx rejected {directory / 'nginx.conf'}:\n{check.stderr}")
     with open(directory / "nginx.out", "wb") as out:
-        proc = subprocess.Popen(nginx_command(directory), stdout=out, stderr=subprocess.STDOUT,
-                                stdin=subprocess.DEVNULL, start_new_session=True)
+        proc = subprocess.Popen(
+            nginx_command(directory),
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
     # nginx answers only once it listens; a port taken by someone else ends it.
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline and proc.poll() is None:
@@ -218,8 +248,10 @@ def start_nginx(directory: Path, config: str, port: int) -> subprocess.Popen[byt
                 return proc
         time.sleep(0.1)
     stop(proc)
-    raise RuntimeError(f"nginx did not start on port {port}:\n"
-                       + (directory / "error.log").read_text(errors="replace")[-2000:])
+    raise RuntimeError(
+        f"nginx did not start on port {port}:\n"
+        + (directory / "error.log").read_text(errors="replace")[-2000:]
+    )
 
 
 def _check_port_free(host: str, port: int) -> None:
@@ -233,9 +265,15 @@ def _check_port_free(host: str, port: int) -> None:
 
 
 @contextlib.contextmanager
-def serve(replicas: int = 2, *, port: int = 0, host: str = "127.0.0.1", app: str = "app.py",
-          directory: Path | None = None,
-          streamlit_args: Sequence[str] = ()) -> Iterator[Deployment]:
+def serve(
+    replicas: int = 2,
+    *,
+    port: int = 0,
+    host: str = "127.0.0.1",
+    app: str = "app.py",
+    directory: Path | None = None,
+    streamlit_args: Sequence[str] = (),
+) -> Iterator[Deployment]:
     """Run ``replicas`` Streamlit processes of ``app`` behind nginx; yield the deployment.
 
     ``port`` 0 picks a free one; ``host`` is where nginx listens (the
@@ -249,8 +287,9 @@ def serve(replicas: int = 2, *, port: int = 0, host: str = "127.0.0.1", app: str
     port = port or free_port()
     _check_port_free(host, port)
     own_dir = directory is None
-    work = Path(tempfile.mkdtemp(prefix="imbalance-lab-deploy-")) if directory is None \
-        else directory
+    work = (
+        Path(tempfile.mkdtemp(prefix="imbalance-lab-deploy-")) if directory is None else directory
+    )
     work.mkdir(parents=True, exist_ok=True)
     running: list[Replica] = []
     nginx: subprocess.Popen[bytes] | None = None
@@ -262,13 +301,18 @@ def serve(replicas: int = 2, *, port: int = 0, host: str = "127.0.0.1", app: str
                 ports.append(candidate)
         for i, replica_port in enumerate(ports):  # all start at once, then all are awaited
             log = work / f"replica-r{i}.log"
-            running.append(Replica(f"r{i}", replica_port, log,
-                                   start(app, replica_port, log, *streamlit_args)))
+            running.append(
+                Replica(f"r{i}", replica_port, log, start(app, replica_port, log, *streamlit_args))
+            )
         for replica in running:
             wait_healthy(replica.url, replica.proc)
-        config = render_config(TEMPLATE.read_text(), listen=f"{host}:{port}", prefix=work,
-                               addresses=[r.address for r in running],
-                               worker_connections=min(4096, open_files_limit()))
+        config = render_config(
+            TEMPLATE.read_text(),
+            listen=f"{host}:{port}",
+            prefix=work,
+            addresses=[r.address for r in running],
+            worker_connections=min(4096, open_files_limit()),
+        )
         nginx = start_nginx(work, config, port)
         url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '') else host}:{port}"
         wait_healthy(url, nginx)
@@ -290,39 +334,61 @@ def _exit_on_signal(signum: int, frame: FrameType | None) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Command line: start, print the URL, supervise until Ctrl-C or SIGTERM."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--replicas", type=int, default=len(os.sched_getaffinity(0)),
-                        help="Streamlit processes; about one per core (default: the cores)")
+    parser.add_argument(
+        "--replicas",
+        type=int,
+        default=len(os.sched_getaffinity(0)),
+        help="Streamlit processes; about one per core (default: the cores)",
+    )
     parser.add_argument("--port", type=int, default=8080, help="nginx's port (default 8080)")
-    parser.add_argument("--host", default="0.0.0.0",
-                        help="nginx's address (default 0.0.0.0, every interface, like "
-                             "`make run`; 127.0.0.1 for this machine only)")
+    parser.add_argument(
+        "--host",
+        default="0.0.0.0",
+        help="nginx's address (default 0.0.0.0, every interface, like "
+        "`make run`; 127.0.0.1 for this machine only)",
+    )
     parser.add_argument("--app", default="app.py", help="the Streamlit script")
-    parser.add_argument("--dir", type=Path, default=None,
-                        help="keep nginx's config and all logs here (default: a temporary "
-                             "directory, removed on exit)")
+    parser.add_argument(
+        "--dir",
+        type=Path,
+        default=None,
+        help="keep nginx's config and all logs here (default: a temporary "
+        "directory, removed on exit)",
+    )
     args = parser.parse_args(argv)
     signal.signal(signal.SIGTERM, _exit_on_signal)  # docker stop, systemd, kill
-    signal.signal(signal.SIGHUP, _exit_on_signal)   # the terminal went away
+    signal.signal(signal.SIGHUP, _exit_on_signal)  # the terminal went away
     # Ctrl-C even when started from a shell that ignores SIGINT (``cmd &``).
     signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
-        with serve(args.replicas, port=args.port, host=args.host, app=args.app,
-                   directory=args.dir) as deployment:
-            shown = f"http://localhost:{args.port}" if args.host in ("0.0.0.0", "") \
-                else deployment.url
-            print(f"Imbalance Lab: {shown}  ({args.replicas} replicas: "
-                  + ", ".join(r.address for r in deployment.replicas)
-                  + f"; nginx pid {deployment.nginx.pid}; logs in {deployment.directory})",
-                  flush=True)
+        with serve(
+            args.replicas, port=args.port, host=args.host, app=args.app, directory=args.dir
+        ) as deployment:
+            shown = (
+                f"http://localhost:{args.port}" if args.host in ("0.0.0.0", "") else deployment.url
+            )
+            print(
+                f"Imbalance Lab: {shown}  ({args.replicas} replicas: "
+                + ", ".join(r.address for r in deployment.replicas)
+                + f"; nginx pid {deployment.nginx.pid}; logs in {deployment.directory})",
+                flush=True,
+            )
             print("Ctrl-C stops everything.", flush=True)
             while True:
                 if deployment.nginx.poll() is not None:
-                    print(f"nginx exited with code {deployment.nginx.returncode}; see "
-                          f"{deployment.error_log}", file=sys.stderr)
+                    print(
+                        f"nginx exited with code {deployment.nginx.returncode}; see "
+                        f"{deployment.error_log}",
+                        file=sys.stderr,
+                    )
                     return 1
                 for replica in deployment.restart_dead():
-                    print(f"replica {replica.name} ({replica.address}) exited; restarted "
-                          f"(previous log: {replica.log}.1)", file=sys.stderr, flush=True)
+                    print(
+                        f"replica {replica.name} ({replica.address}) exited; restarted "
+                        f"(previous log: {replica.log}.1)",
+                        file=sys.stderr,
+                        flush=True,
+                    )
                 time.sleep(1)
     except KeyboardInterrupt:
         return 0

@@ -22,9 +22,14 @@ def _show(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def check_finite_number(name: str, value: Any, *, low: float | None = None,
-                        high: float | None = None,
-                        low_inclusive: bool = True) -> float:
+def check_finite_number(
+    name: str,
+    value: Any,
+    *,
+    low: float | None = None,
+    high: float | None = None,
+    low_inclusive: bool = True,
+) -> float:
     """Return ``value`` as a float after checking it is finite and in range."""
     try:
         number = float(value)
@@ -35,15 +40,18 @@ def check_finite_number(name: str, value: Any, *, low: float | None = None,
     if low is not None:
         too_low = number < low if low_inclusive else number <= low
         if too_low:
-            raise LabError("error.arg.at_least" if low_inclusive else "error.arg.above",
-                           name=name, low=f"{low:g}", value=f"{number:g}")
+            raise LabError(
+                "error.arg.at_least" if low_inclusive else "error.arg.above",
+                name=name,
+                low=f"{low:g}",
+                value=f"{number:g}",
+            )
     if high is not None and number > high:
         raise LabError("error.arg.at_most", name=name, high=f"{high:g}", value=f"{number:g}")
     return number
 
 
-def check_int(name: str, value: Any, *, low: int | None = None,
-              high: int | None = None) -> int:
+def check_int(name: str, value: Any, *, low: int | None = None, high: int | None = None) -> int:
     """Return ``value`` as an int after checking it is an integer in range."""
     if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
         if isinstance(value, (float, np.floating)) and float(value).is_integer():
@@ -75,8 +83,9 @@ def check_class_weights(w0: Any, w1: Any) -> tuple[float, float]:
     return a, b
 
 
-def as_float_array(name: str, values: ArrayLike, *, ndim: int = 1,
-                   allow_empty: bool = False) -> NDArray[np.float64]:
+def as_float_array(
+    name: str, values: ArrayLike, *, ndim: int = 1, allow_empty: bool = False
+) -> NDArray[np.float64]:
     """Convert to a float64 array of the given rank, rejecting NaN and inf."""
     try:
         arr = np.asarray(values, dtype=np.float64)
@@ -92,14 +101,16 @@ def as_float_array(name: str, values: ArrayLike, *, ndim: int = 1,
     return arr
 
 
-def as_probabilities(name: str, values: ArrayLike, *,
-                     allow_empty: bool = False) -> NDArray[np.float64]:
+def as_probabilities(
+    name: str, values: ArrayLike, *, allow_empty: bool = False
+) -> NDArray[np.float64]:
     """Convert to a 1-D float array of probabilities in [0, 1]."""
     arr = as_float_array(name, values, allow_empty=allow_empty)
     outside = (arr < 0.0) | (arr > 1.0)
     if np.any(outside):
-        raise LabError("error.arg.not_probabilities", name=name,
-                       found=repr(arr[outside][:5].tolist()))
+        raise LabError(
+            "error.arg.not_probabilities", name=name, found=repr(arr[outside][:5].tolist())
+        )
     return arr
 
 
@@ -162,8 +173,9 @@ def reduce(losses: NDArray[np.float64], reduction: str) -> float | NDArray[np.fl
     return float(np.mean(losses))
 
 
-def labels_and_scores(y_true: ArrayLike, p: ArrayLike
-                      ) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
+def labels_and_scores(
+    y_true: ArrayLike, p: ArrayLike
+) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
     """Labels 0/1 with both classes present, and probabilities of the same length."""
     y = as_binary_labels("y_true", y_true).astype(np.int64)
     prob = as_probabilities("p", p)

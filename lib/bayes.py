@@ -30,8 +30,9 @@ def _check(ratio: float, class_sep: float) -> tuple[float, float]:
     return r, s
 
 
-def true_log_odds(X: ArrayLike, *, ratio: float, class_sep: float,
-                  shape: str = "gaussian") -> NDArray[np.float64]:
+def true_log_odds(
+    X: ArrayLike, *, ratio: float, class_sep: float, shape: str = "gaussian"
+) -> NDArray[np.float64]:
     r"""The true log-odds of class 1 on the lab's data, for every data shape.
 
     With :math:`t = u^\top x`, :math:`u = (1, \dots, 1)/\sqrt d`, class
@@ -98,12 +99,15 @@ def true_log_odds(X: ArrayLike, *, ratio: float, class_sep: float,
     sigma = MINORITY_SPREAD
     to_minority = np.sum((X_arr - 0.5 * s * u) ** 2, axis=1)
     to_majority = np.sum((X_arr + 0.5 * s * u) ** 2, axis=1)
-    return np.asarray(to_majority / 2.0 - to_minority / (2.0 * sigma**2)
-                      - d * math.log(sigma) - math.log(r), dtype=np.float64)
+    return np.asarray(
+        to_majority / 2.0 - to_minority / (2.0 * sigma**2) - d * math.log(sigma) - math.log(r),
+        dtype=np.float64,
+    )
 
 
-def true_posterior(X: ArrayLike, *, ratio: float, class_sep: float,
-                   shape: str = "gaussian") -> NDArray[np.float64]:
+def true_posterior(
+    X: ArrayLike, *, ratio: float, class_sep: float, shape: str = "gaussian"
+) -> NDArray[np.float64]:
     r"""The true probability :math:`P(y=1\mid x)` on the lab's data, for every shape.
 
     .. math:: P(y=1\mid x) = \frac{1}{1 + e^{-\ell(x)}}

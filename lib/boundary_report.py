@@ -26,8 +26,17 @@ from lib.weights import class_weights
 Grid = tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]
 
 #: Rows of :func:`gap_table`, in order.
-GAP_ROWS = ("agreement", "jaccard", "coef_change", "slope_change", "angle",
-            "precision_weighted", "recall_weighted", "precision_moved", "recall_moved")
+GAP_ROWS = (
+    "agreement",
+    "jaccard",
+    "coef_change",
+    "slope_change",
+    "angle",
+    "precision_weighted",
+    "recall_weighted",
+    "precision_moved",
+    "recall_moved",
+)
 
 
 @dataclass(frozen=True)
@@ -63,9 +72,18 @@ class BoundarySummary:
     gap: WeightingVsThreshold
 
 
-def summarise_boundaries(coef: ArrayLike, intercept: float, coef_weighted: ArrayLike,
-                         intercept_weighted: float, X: ArrayLike, X_test: ArrayLike,
-                         y_test: ArrayLike, *, w0: float, w1: float) -> BoundarySummary:
+def summarise_boundaries(
+    coef: ArrayLike,
+    intercept: float,
+    coef_weighted: ArrayLike,
+    intercept_weighted: float,
+    X: ArrayLike,
+    X_test: ArrayLike,
+    y_test: ArrayLike,
+    *,
+    w0: float,
+    w1: float,
+) -> BoundarySummary:
     r"""Boundary shift, gap to the moved threshold and per-class test metrics.
 
     With :math:`d(\beta, \beta_0, t)` the signed distance of the line
@@ -110,16 +128,24 @@ def summarise_boundaries(coef: ArrayLike, intercept: float, coef_weighted: Array
     plain = boundary_offset(coef, intercept, centre)
     weighted = boundary_offset(coef_weighted, intercept_weighted, centre)
     moved = boundary_offset(coef, intercept, centre, threshold=t)
-    predictions = {"unweighted": predict_labels(coef, intercept, X_t),
-                   "weighted": predict_labels(coef_weighted, intercept_weighted, X_t),
-                   "moved": predict_labels(coef, intercept, X_t, threshold=t)}
+    predictions = {
+        "unweighted": predict_labels(coef, intercept, X_t),
+        "weighted": predict_labels(coef_weighted, intercept_weighted, X_t),
+        "moved": predict_labels(coef, intercept, X_t, threshold=t),
+    }
     return BoundarySummary(
-        threshold=t, shift=weighted - plain, threshold_gap=weighted - moved,
-        n_test=len(y_t), n1_test=int(np.sum(y_t == 1)),
-        reports={name: per_class_report(y_t, pred, beta=0.5, labels=[0, 1])
-                 for name, pred in predictions.items()},
-        gap=compare_weighting_and_threshold(coef, intercept, coef_weighted,
-                                            intercept_weighted, X_t, w0=w0, w1=w1),
+        threshold=t,
+        shift=weighted - plain,
+        threshold_gap=weighted - moved,
+        n_test=len(y_t),
+        n1_test=int(np.sum(y_t == 1)),
+        reports={
+            name: per_class_report(y_t, pred, beta=0.5, labels=[0, 1])
+            for name, pred in predictions.items()
+        },
+        gap=compare_weighting_and_threshold(
+            coef, intercept, coef_weighted, intercept_weighted, X_t, w0=w0, w1=w1
+        ),
     )
 
 
@@ -153,9 +179,17 @@ def gap_table(summaries: Mapping[str, BoundarySummary]) -> pd.DataFrame:
         gap = summary.gap
         w = summary.reports["weighted"].to_dict()
         m = summary.reports["moved"].to_dict()
-        columns[name] = [gap.agreement, gap.jaccard, gap.coef_change, gap.slope_change,
-                         gap.angle, w["precision"][1], w["recall"][1],
-                         m["precision"][1], m["recall"][1]]
+        columns[name] = [
+            gap.agreement,
+            gap.jaccard,
+            gap.coef_change,
+            gap.slope_change,
+            gap.angle,
+            w["precision"][1],
+            w["recall"][1],
+            m["precision"][1],
+            m["recall"][1],
+        ]
     return pd.DataFrame(columns, index=list(GAP_ROWS), dtype=np.float64)
 
 
@@ -187,9 +221,17 @@ class NonlinearComparison:
     predicted1: dict[str, int]
 
 
-def compare_nonlinear(X: ArrayLike, y: ArrayLike, X_test: ArrayLike, y_test: ArrayLike, *,
-                      x_range: tuple[float, float], y_range: tuple[float, float],
-                      random_state: int = 0, size: int = 80) -> NonlinearComparison:
+def compare_nonlinear(
+    X: ArrayLike,
+    y: ArrayLike,
+    X_test: ArrayLike,
+    y_test: ArrayLike,
+    *,
+    x_range: tuple[float, float],
+    y_range: tuple[float, float],
+    random_state: int = 0,
+    size: int = 80,
+) -> NonlinearComparison:
     r"""A model that can fit curved boundaries, without and with balanced weights.
 
     Trains :func:`lib.models.fit_nonlinear` with :math:`w_0 = w_1 = 1` and
@@ -228,21 +270,29 @@ def compare_nonlinear(X: ArrayLike, y: ArrayLike, X_test: ArrayLike, y_test: Arr
     y_t = as_binary_labels("y_test", y_test).astype(np.int64)
     check_same_length(X_test=X_t, y_test=y_t)
     w = class_weights(y_arr)
-    trees = {"plain": fit_nonlinear(X_arr, y_arr, random_state=random_state),
-             "balanced": fit_nonlinear(X_arr, y_arr, w0=w[0], w1=w[1],
-                                       random_state=random_state)}
+    trees = {
+        "plain": fit_nonlinear(X_arr, y_arr, random_state=random_state),
+        "balanced": fit_nonlinear(X_arr, y_arr, w0=w[0], w1=w[1], random_state=random_state),
+    }
     line_model = fit_logistic(X_arr, y_arr, w0=w[0], w1=w[1])
     line = (line_model.coef_[0].copy(), float(line_model.intercept_[0]))
-    predictions = {name: np.asarray(model.predict(X_t), dtype=np.int64)
-                   for name, model in trees.items()}
+    predictions = {
+        name: np.asarray(model.predict(X_t), dtype=np.int64) for name, model in trees.items()
+    }
     predictions["line"] = predict_labels(*line, X_t)
     return NonlinearComparison(
-        weights=(w[0], w[1]), line=line,
-        grids={name: model_probability_grid(model, x_range, y_range, size=size)
-               for name, model in trees.items()},
-        reports={name: per_class_report(y_t, pred, beta=0.5, labels=[0, 1])
-                 for name, pred in predictions.items()},
-        balanced_accuracy={name: float(balanced_accuracy_score(y_t, pred))
-                           for name, pred in predictions.items()},
+        weights=(w[0], w[1]),
+        line=line,
+        grids={
+            name: model_probability_grid(model, x_range, y_range, size=size)
+            for name, model in trees.items()
+        },
+        reports={
+            name: per_class_report(y_t, pred, beta=0.5, labels=[0, 1])
+            for name, pred in predictions.items()
+        },
+        balanced_accuracy={
+            name: float(balanced_accuracy_score(y_t, pred)) for name, pred in predictions.items()
+        },
         predicted1={name: int(np.sum(pred)) for name, pred in predictions.items()},
     )

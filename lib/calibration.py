@@ -48,8 +48,9 @@ from lib.i18n import LabError
 BIN_STRATEGIES = ("uniform", "quantile")
 
 
-def _labels_and_probabilities(y_true: ArrayLike, p: ArrayLike
-                              ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+def _labels_and_probabilities(
+    y_true: ArrayLike, p: ArrayLike
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     y = as_binary_labels("y_true", y_true)
     prob = as_probabilities("p", p)
     check_same_length(y_true=y, p=prob)
@@ -105,8 +106,9 @@ def weight_correction(p_w: ArrayLike, w0: float, w1: float) -> NDArray[np.float6
     return np.asarray(out, dtype=np.float64)
 
 
-def reliability_curve(y_true: ArrayLike, p: ArrayLike, *, n_bins: int = 10,
-                      strategy: str = "uniform") -> pd.DataFrame:
+def reliability_curve(
+    y_true: ArrayLike, p: ArrayLike, *, n_bins: int = 10, strategy: str = "uniform"
+) -> pd.DataFrame:
     r"""Reliability-diagram data: observed frequency of class 1 per probability bin.
 
     For every non-empty bin :math:`B_b`
@@ -144,8 +146,9 @@ def reliability_curve(y_true: ArrayLike, p: ArrayLike, *, n_bins: int = 10,
     y, prob = _labels_and_probabilities(y_true, p)
     m = check_int("n_bins", n_bins, low=1, high=1000)
     if strategy not in BIN_STRATEGIES:
-        raise ValueError(f"`strategy` must be one of {', '.join(BIN_STRATEGIES)}. "
-                         f"Got {strategy!r} instead.")
+        raise ValueError(
+            f"`strategy` must be one of {', '.join(BIN_STRATEGIES)}. Got {strategy!r} instead."
+        )
     edges = _bin_edges(prob, m, strategy)
     ids = _bin_ids(prob, edges)
     counts = np.bincount(ids, minlength=len(edges) - 1)
@@ -157,19 +160,22 @@ def reliability_curve(y_true: ArrayLike, p: ArrayLike, *, n_bins: int = 10,
     nz = counts > 0
     observed, predicted = freq[nz] / counts[nz], conf[nz] / counts[nz]
     nonempty = np.flatnonzero(counts > 0)
-    return pd.DataFrame({
-        "bin": nonempty.astype(np.int64),
-        "mean_predicted": np.asarray(predicted, dtype=np.float64),
-        "observed_frequency": np.asarray(observed, dtype=np.float64),
-        "count": counts[nonempty].astype(np.int64),
-    })
+    return pd.DataFrame(
+        {
+            "bin": nonempty.astype(np.int64),
+            "mean_predicted": np.asarray(predicted, dtype=np.float64),
+            "observed_frequency": np.asarray(observed, dtype=np.float64),
+            "count": counts[nonempty].astype(np.int64),
+        }
+    )
 
 
 def _bin_edges(prob: NDArray[np.float64], n_bins: int, strategy: str) -> NDArray[np.float64]:
     # The same edges as sklearn.calibration.calibration_curve.
     if strategy == "quantile":
-        return np.asarray(np.percentile(prob, np.linspace(0, 1, n_bins + 1) * 100),
-                          dtype=np.float64)
+        return np.asarray(
+            np.percentile(prob, np.linspace(0, 1, n_bins + 1) * 100), dtype=np.float64
+        )
     return np.linspace(0.0, 1.0, n_bins + 1)
 
 
@@ -244,8 +250,9 @@ def expected_calibration_error(y_true: ArrayLike, p: ArrayLike, *, n_bins: int =
     return float(np.sum(np.abs(acc - conf)) / len(y))
 
 
-def probability_histogram(y_true: ArrayLike, p: ArrayLike, *, n_bins: int = 24,
-                          low: float = 1e-4) -> pd.DataFrame:
+def probability_histogram(
+    y_true: ArrayLike, p: ArrayLike, *, n_bins: int = 24, low: float = 1e-4
+) -> pd.DataFrame:
     r"""Share of each class's samples per bin of predicted probability (log bins).
 
     Bins are equally wide in :math:`\log_{10} p` on :math:`[\mathit{low}, 1]`;
@@ -293,8 +300,9 @@ def probability_histogram(y_true: ArrayLike, p: ArrayLike, *, n_bins: int = 24,
 CALIBRATION_METHODS = ("sigmoid", "isotonic")
 
 
-def fit_calibrator(model: Any, X_cal: ArrayLike, y_cal: ArrayLike, *,
-                   method: str = "sigmoid") -> CalibratedClassifierCV:
+def fit_calibrator(
+    model: Any, X_cal: ArrayLike, y_cal: ArrayLike, *, method: str = "sigmoid"
+) -> CalibratedClassifierCV:
     r"""Recalibrate an already fitted classifier on held-out data.
 
     The model stays as it is (scikit-learn's ``FrozenEstimator``); only a
@@ -344,8 +352,12 @@ def fit_calibrator(model: Any, X_cal: ArrayLike, y_cal: ArrayLike, *,
     "Probability calibration".
     """
     if method not in CALIBRATION_METHODS:
-        raise LabError("error.arg.choice", name="method",
-                       choices=", ".join(CALIBRATION_METHODS), value=repr(method))
+        raise LabError(
+            "error.arg.choice",
+            name="method",
+            choices=", ".join(CALIBRATION_METHODS),
+            value=repr(method),
+        )
     try:
         check_is_fitted(model)
     except NotFittedError:
@@ -359,13 +371,15 @@ def fit_calibrator(model: Any, X_cal: ArrayLike, y_cal: ArrayLike, *,
     # split the calibration set (and warn about small classes); one split
     # holding every sample is the same computation as the default.
     everything = np.arange(len(y))
-    calibrator = CalibratedClassifierCV(FrozenEstimator(model), method=method,
-                                        cv=[(everything, everything)])
+    calibrator = CalibratedClassifierCV(
+        FrozenEstimator(model), method=method, cv=[(everything, everything)]
+    )
     return calibrator.fit(X, y)
 
 
-def recalibrate(model: Any, X_cal: ArrayLike, y_cal: ArrayLike, X: ArrayLike, *,
-                method: str = "sigmoid") -> NDArray[np.float64]:
+def recalibrate(
+    model: Any, X_cal: ArrayLike, y_cal: ArrayLike, X: ArrayLike, *, method: str = "sigmoid"
+) -> NDArray[np.float64]:
     r"""Probabilities of class 1 on ``X`` after recalibrating ``model`` on held-out data.
 
     :func:`fit_calibrator` followed by ``predict_proba(X)[:, 1]``:

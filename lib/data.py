@@ -62,15 +62,21 @@ def check_shape(shape: object) -> str:
         A :class:`lib.i18n.LabError` naming the shapes on offer.
     """
     if not isinstance(shape, str) or shape not in SHAPES:
-        raise LabError("error.data.shape", choices=", ".join(repr(s) for s in SHAPES),
-                       value=_show(shape))
+        raise LabError(
+            "error.data.shape", choices=", ".join(repr(s) for s in SHAPES), value=_show(shape)
+        )
     return shape
 
 
-def make_imbalanced(n_samples: int, ratio: float, *, n_features: int = 2,
-                    class_sep: float = 1.0, shape: str = "gaussian",
-                    random_state: int | None = None
-                    ) -> tuple[NDArray[np.float64], NDArray[np.int64]]:
+def make_imbalanced(
+    n_samples: int,
+    ratio: float,
+    *,
+    n_features: int = 2,
+    class_sep: float = 1.0,
+    shape: str = "gaussian",
+    random_state: int | None = None,
+) -> tuple[NDArray[np.float64], NDArray[np.int64]]:
     r"""Draw a two-class data set of a given shape and imbalance ratio.
 
     Every shape starts from the same draw of standard normal vectors
@@ -223,8 +229,9 @@ def project_1d(X: ArrayLike, y: ArrayLike) -> NDArray[np.float64]:
     return np.asarray((t - t.mean()) / (scale if scale > 0 else 1.0), dtype=np.float64)
 
 
-def display_subsample(y: ArrayLike, *, max_points: int = 5000,
-                      random_state: int = 0) -> NDArray[np.int64]:
+def display_subsample(
+    y: ArrayLike, *, max_points: int = 5000, random_state: int = 0
+) -> NDArray[np.int64]:
     """Choose which points to draw: every minority point, a random majority sample.
 
     Browsers slow down with hundreds of thousands of markers, so charts draw
@@ -259,8 +266,9 @@ def display_subsample(y: ArrayLike, *, max_points: int = 5000,
     return np.sort(np.concatenate([minority, majority])).astype(np.int64)
 
 
-def plot_extent(X: ArrayLike, y: ArrayLike, *, margin: float = 0.5
-                ) -> tuple[tuple[float, float], tuple[float, float]]:
+def plot_extent(
+    X: ArrayLike, y: ArrayLike, *, margin: float = 0.5
+) -> tuple[tuple[float, float], tuple[float, float]]:
     """Axis ranges of a 2-D scatter: the bulk of the data and every minority point.
 
     Each axis spans the 0.1 %-99.9 % quantiles of all points, widened to
@@ -332,9 +340,9 @@ def long_tail_counts(n_max: int, imbalance: float, *, n_classes: int = 7) -> NDA
     return np.maximum(1, np.rint(raw)).astype(np.int64)
 
 
-def make_long_tailed(counts: ArrayLike, *, class_sep: float = 2.0,
-                     random_state: int | None = None
-                     ) -> tuple[NDArray[np.float64], NDArray[np.int64]]:
+def make_long_tailed(
+    counts: ArrayLike, *, class_sep: float = 2.0, random_state: int | None = None
+) -> tuple[NDArray[np.float64], NDArray[np.int64]]:
     r"""Draw a 2-D multi-class data set with the given class counts.
 
     Class ``c`` is an isotropic unit-variance Gaussian centred on a circle,
@@ -361,8 +369,7 @@ def make_long_tailed(counts: ArrayLike, *, class_sep: float = 2.0,
     if np.any(n < 1) or np.any(n != np.round(n)) or len(n) < 2:
         raise ValueError("`counts` must hold at least two whole numbers >= 1.")
     if n.sum() > MAX_SAMPLES:
-        raise LabError("error.data.too_many", total=f"{int(n.sum()):,}",
-                       limit=f"{MAX_SAMPLES:,}")
+        raise LabError("error.data.too_many", total=f"{int(n.sum()):,}", limit=f"{MAX_SAMPLES:,}")
     sep = check_finite_number("class_sep", class_sep, low=0.0, high=100.0)
     if random_state is not None:
         check_int("random_state", random_state, low=0)
@@ -377,8 +384,9 @@ def make_long_tailed(counts: ArrayLike, *, class_sep: float = 2.0,
     return X[order], y[order]
 
 
-def stratified_subsample(y: ArrayLike, max_rows: int, *, random_state: int | None = 0,
-                         min_per_class: int = 1) -> NDArray[np.int64]:
+def stratified_subsample(
+    y: ArrayLike, max_rows: int, *, random_state: int | None = 0, min_per_class: int = 1
+) -> NDArray[np.int64]:
     r"""Row indices of a random subset that keeps every class's share.
 
     With :math:`n \le` ``max_rows`` every row is kept; otherwise each class
@@ -422,13 +430,16 @@ def stratified_subsample(y: ArrayLike, max_rows: int, *, random_state: int | Non
     keep = [min(int(n), max(floor, round(m * int(n) / len(labels)))) for n in sizes]
     largest = int(np.argmax(sizes))
     keep[largest] = max(1, min(int(sizes[largest]), m - (sum(keep) - keep[largest])))
-    parts = [rng.choice(np.flatnonzero(labels == cls), size=k, replace=False)
-             for cls, k in zip(classes, keep, strict=True)]
+    parts = [
+        rng.choice(np.flatnonzero(labels == cls), size=k, replace=False)
+        for cls, k in zip(classes, keep, strict=True)
+    ]
     return np.sort(np.concatenate(parts)).astype(np.int64)
 
 
-def majority_sample(y: ArrayLike, max_majority: int, *, random_state: int = 0
-                    ) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
+def majority_sample(
+    y: ArrayLike, max_majority: int, *, random_state: int = 0
+) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
     r"""Every minority row and a uniform majority sample, weighted to stay unbiased.
 
     With :math:`n_0 \le m` (``max_majority``) every row is kept with weight 1.
@@ -469,7 +480,8 @@ def majority_sample(y: ArrayLike, max_majority: int, *, random_state: int = 0
     if len(majority) <= m:
         return np.arange(len(y_arr), dtype=np.int64), np.ones(len(y_arr))
     rng = np.random.default_rng(random_state)
-    rows = np.sort(np.concatenate([np.flatnonzero(y_arr == 1),
-                                   rng.choice(majority, size=m, replace=False)]))
+    rows = np.sort(
+        np.concatenate([np.flatnonzero(y_arr == 1), rng.choice(majority, size=m, replace=False)])
+    )
     weights = np.where(y_arr[rows] == 0, len(majority) / m, 1.0)
     return rows.astype(np.int64), weights

@@ -57,14 +57,18 @@ class RealDataset:
 
 
 #: Bundled data sets and the imbalance ratios (majority per minority) offered.
-REAL_DATASETS: dict[str, RealDataset] = {d.name: d for d in (
-    RealDataset("breast_cancer", _breast_cancer, (10, 50)),
-    RealDataset("digits", _digits, (10, 50, 200)),
-)}
+REAL_DATASETS: dict[str, RealDataset] = {
+    d.name: d
+    for d in (
+        RealDataset("breast_cancer", _breast_cancer, (10, 50)),
+        RealDataset("digits", _digits, (10, 50, 200)),
+    )
+}
 
 
-def load_real(name: str, ratio: float, *, random_state: int = 0
-              ) -> tuple[NDArray[np.float64], NDArray[np.int64]]:
+def load_real(
+    name: str, ratio: float, *, random_state: int = 0
+) -> tuple[NDArray[np.float64], NDArray[np.int64]]:
     r"""A bundled real data set, reduced to an imbalance of 1:``ratio``.
 
     Keeps all :math:`n_0` majority rows and
@@ -97,19 +101,30 @@ def load_real(name: str, ratio: float, *, random_state: int = 0
     scikit-learn ``load_breast_cancer`` / ``load_digits`` (bundled files).
     """
     if name not in REAL_DATASETS:
-        raise ValueError(f"`name` must be one of {', '.join(REAL_DATASETS)}. "
-                         f"Got {name!r} instead.")
+        raise ValueError(f"`name` must be one of {', '.join(REAL_DATASETS)}. Got {name!r} instead.")
     r = check_finite_number("ratio", ratio, low=1.0)
     seed = check_int("random_state", random_state, low=0)
     X, y = REAL_DATASETS[name].load()
     n0, n1 = int(np.sum(y == 0)), int(np.sum(y == 1))
     keep1 = max(MIN_MINORITY, round(n0 / r))
     if keep1 > n1:
-        raise LabError("error.dataset.too_few_minority", name=name, n1=n1, ratio=f"{r:g}",
-                       need=keep1, lowest=int(np.ceil(n0 / n1)))
+        raise LabError(
+            "error.dataset.too_few_minority",
+            name=name,
+            n1=n1,
+            ratio=f"{r:g}",
+            need=keep1,
+            lowest=int(np.ceil(n0 / n1)),
+        )
     if n0 / r < MIN_MINORITY:
-        raise LabError("error.dataset.too_few_left", name=name, n0=n0, ratio=f"{r:g}",
-                       least=MIN_MINORITY, highest=n0 // MIN_MINORITY)
+        raise LabError(
+            "error.dataset.too_few_left",
+            name=name,
+            n0=n0,
+            ratio=f"{r:g}",
+            least=MIN_MINORITY,
+            highest=n0 // MIN_MINORITY,
+        )
     rng = np.random.default_rng(seed)
     minority = rng.choice(np.flatnonzero(y == 1), size=keep1, replace=False)
     rows = np.sort(np.concatenate([np.flatnonzero(y == 0), minority]))

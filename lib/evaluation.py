@@ -69,11 +69,14 @@ class CrossValidationResult:
     errors: dict[str, str] = field(default_factory=dict)
 
 
-def _strategy_params(strategies: Sequence[str] | Mapping[str, Mapping[str, Any]]
-                     ) -> dict[str, dict[str, Any]]:
+def _strategy_params(
+    strategies: Sequence[str] | Mapping[str, Mapping[str, Any]],
+) -> dict[str, dict[str, Any]]:
     if isinstance(strategies, str):
-        raise ValueError("`strategies` must be a list of strategy names or a mapping "
-                         f"name -> parameters, not the single string {strategies!r}.")
+        raise ValueError(
+            "`strategies` must be a list of strategy names or a mapping "
+            f"name -> parameters, not the single string {strategies!r}."
+        )
     if isinstance(strategies, Mapping):
         out = {str(k): dict(v) for k, v in strategies.items()}
     else:
@@ -84,14 +87,28 @@ def _strategy_params(strategies: Sequence[str] | Mapping[str, Mapping[str, Any]]
 
 
 def _none_fitted(failed: dict[str, str]) -> LabError:
-    return LabError("error.cv.none_fitted", reasons=tuple(
-        Message("error.cv.reason", name=strategy_name(name), why=why)
-        for name, why in failed.items()))
+    return LabError(
+        "error.cv.none_fitted",
+        reasons=tuple(
+            Message("error.cv.reason", name=strategy_name(name), why=why)
+            for name, why in failed.items()
+        ),
+    )
 
 
-def _score_fold(name: str, params: dict[str, Any], random_state: int, beta: float,
-                X: NDArray[np.float64], y: NDArray[np.int64], train: NDArray[np.intp],
-                test: NDArray[np.intp], repeat: int, fold: int, skip: bool) -> dict[str, Any]:
+def _score_fold(
+    name: str,
+    params: dict[str, Any],
+    random_state: int,
+    beta: float,
+    X: NDArray[np.float64],
+    y: NDArray[np.int64],
+    train: NDArray[np.intp],
+    test: NDArray[np.intp],
+    repeat: int,
+    fold: int,
+    skip: bool,
+) -> dict[str, Any]:
     model = clone(make_strategy(name, random_state=random_state, **params))
     start = time.perf_counter()
     try:
@@ -107,10 +124,15 @@ def _score_fold(name: str, params: dict[str, Any], random_state: int, beta: floa
     predict_seconds = time.perf_counter() - start
     p1 = proba[:, list(model.classes_).index(1)]
     y_test = y[test]
-    row: dict[str, Any] = {"strategy": name, "repeat": repeat, "fold": fold,
-                           "n_train": len(train), "n_test": len(test),
-                           "test_count_0": int(np.sum(y_test == 0)),
-                           "test_count_1": int(np.sum(y_test == 1))}
+    row: dict[str, Any] = {
+        "strategy": name,
+        "repeat": repeat,
+        "fold": fold,
+        "n_train": len(train),
+        "n_test": len(test),
+        "test_count_0": int(np.sum(y_test == 0)),
+        "test_count_1": int(np.sum(y_test == 1)),
+    }
     report = per_class_report(y_test, pred, beta=beta, labels=[0, 1])
     for column in ("precision", "recall", "f_beta"):
         for c, value in enumerate(report[column].to_numpy(dtype=np.float64)):
@@ -153,8 +175,7 @@ def summarize_folds(folds: pd.DataFrame, *, confidence: float = 0.95) -> pd.Data
     Nadeau & Bengio (2003), "Inference for the Generalization Error", Machine
     Learning 52(3).
     """
-    conf = check_finite_number("confidence", confidence, low=0.0, high=1.0,
-                               low_inclusive=False)
+    conf = check_finite_number("confidence", confidence, low=0.0, high=1.0, low_inclusive=False)
     if conf >= 1.0:
         raise ValueError(f"`confidence` must be < 1. Got {conf:g} instead.")
     metrics = [c for c in folds.columns if c.startswith(("precision_", "recall_", "f_beta_"))]
@@ -166,19 +187,38 @@ def summarize_folds(folds: pd.DataFrame, *, confidence: float = 0.95) -> pd.Data
             values = group[metric].to_numpy(dtype=np.float64)
             mean = float(np.mean(values))
             std = float(np.std(values, ddof=1)) if k > 1 else float("nan")
-            half = float(stats.t.ppf((1.0 + conf) / 2.0, k - 1) * std / np.sqrt(k)) \
-                if k > 1 else float("nan")
-            rows.append({"strategy": name, "metric": metric, "mean": mean, "std": std,
-                         "ci_low": mean - half, "ci_high": mean + half, "n_folds": k})
+            half = (
+                float(stats.t.ppf((1.0 + conf) / 2.0, k - 1) * std / np.sqrt(k))
+                if k > 1
+                else float("nan")
+            )
+            rows.append(
+                {
+                    "strategy": name,
+                    "metric": metric,
+                    "mean": mean,
+                    "std": std,
+                    "ci_low": mean - half,
+                    "ci_high": mean + half,
+                    "n_folds": k,
+                }
+            )
     return pd.DataFrame(rows)
 
 
 def cross_validate_strategies(
-        X: ArrayLike, y: ArrayLike,
-        strategies: Sequence[str] | Mapping[str, Mapping[str, Any]], *,
-        n_splits: int = 5, n_repeats: int = 3, random_state: int = 0, beta: float = 0.5,
-        n_jobs: int = 1, callback: Callable[[int, int], None] | None = None,
-        errors: str = "raise") -> CrossValidationResult:
+    X: ArrayLike,
+    y: ArrayLike,
+    strategies: Sequence[str] | Mapping[str, Mapping[str, Any]],
+    *,
+    n_splits: int = 5,
+    n_repeats: int = 3,
+    random_state: int = 0,
+    beta: float = 0.5,
+    n_jobs: int = 1,
+    callback: Callable[[int, int], None] | None = None,
+    errors: str = "raise",
+) -> CrossValidationResult:
     r"""Repeated stratified k-fold cross-validation of several strategies.
 
     Each strategy (:func:`lib.strategies.make_strategy`) is fitted on every
@@ -252,8 +292,12 @@ def cross_validate_strategies(
         make_strategy(name, random_state=seed, **params)  # fail fast on bad names/params
     counts = np.bincount(y_arr, minlength=2)
     if counts.min() < splits:
-        raise LabError("error.cv.too_few_for_folds", splits=splits,
-                       cls=int(np.argmin(counts)), have=int(counts.min()))
+        raise LabError(
+            "error.cv.too_few_for_folds",
+            splits=splits,
+            cls=int(np.argmin(counts)),
+            have=int(counts.min()),
+        )
     # The smallest training fold of stratified k-fold holds n_c - ceil(n_c / k)
     # samples of class c.
     train_counts = {c: int(n - -(-n // splits)) for c, n in enumerate(counts)}
@@ -269,8 +313,10 @@ def cross_validate_strategies(
     if not chosen:
         raise _none_fitted(failed)
     cv = RepeatedStratifiedKFold(n_splits=splits, n_repeats=repeats, random_state=seed)
-    folds = [(i // splits, i % splits, train, test)
-             for i, (train, test) in enumerate(cv.split(X_arr, y_arr))]
+    folds = [
+        (i // splits, i % splits, train, test)
+        for i, (train, test) in enumerate(cv.split(X_arr, y_arr))
+    ]
     tasks = [(name, params, fold) for name, params in chosen.items() for fold in folds]
     total = len(tasks)
 
@@ -284,7 +330,8 @@ def cross_validate_strategies(
     else:
         results = Parallel(n_jobs=jobs, return_as="generator")(
             delayed(_score_fold)(name, params, seed, b, X_arr, y_arr, train, test, rep, k, skip)
-            for name, params, (rep, k, train, test) in tasks)
+            for name, params, (rep, k, train, test) in tasks
+        )
     rows = []
     for done, row in enumerate(results, start=1):
         rows.append(row)
@@ -293,8 +340,9 @@ def cross_validate_strategies(
     for row in rows:
         if "error" in row and row["strategy"] not in failed:
             n_bad = sum(1 for r in rows if r["strategy"] == row["strategy"] and "error" in r)
-            failed[row["strategy"]] = Message("error.cv.failed_folds", bad=n_bad,
-                                              folds=len(folds), error=row["error"])
+            failed[row["strategy"]] = Message(
+                "error.cv.failed_folds", bad=n_bad, folds=len(folds), error=row["error"]
+            )
     rows = [r for r in rows if r["strategy"] not in failed]
     if not rows:
         raise _none_fitted(failed)
@@ -328,7 +376,8 @@ def summary_wide(summary: pd.DataFrame, value: str = "mean") -> pd.DataFrame:
     if value not in allowed:
         raise ValueError(f"`value` must be one of {', '.join(allowed)}. Got {value!r} instead.")
     table = summary.assign(half_width=(summary["ci_high"] - summary["ci_low"]) / 2.0)
-    wide = table.pivot_table(index="strategy", columns="metric", values=value,
-                             aggfunc="first", sort=False, dropna=False)
+    wide = table.pivot_table(
+        index="strategy", columns="metric", values=value, aggfunc="first", sort=False, dropna=False
+    )
     wide.columns.name = None
     return wide

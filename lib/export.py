@@ -18,8 +18,9 @@ from lib.i18n import LabError
 
 def _number(value: float) -> str:
     """A weight as short as it can be written without changing its value."""
-    return repr(float(value)).removesuffix(".0") if float(value).is_integer() \
-        else repr(float(value))
+    return (
+        repr(float(value)).removesuffix(".0") if float(value).is_integer() else repr(float(value))
+    )
 
 
 def pos_weight(w0: float, w1: float) -> float:
@@ -57,22 +58,34 @@ _MAKE_DATA = {
     "gaussian": (
         "Imbalance Lab's data: two unit Gaussians, means at -sep/2 and +sep/2 along "
         "(1, 1)/sqrt(2).",
-        f"    X += np.where(y[:, None] == 1, 0.5 * sep, -0.5 * sep) * {_DIRECTION}"),
+        f"    X += np.where(y[:, None] == 1, 0.5 * sep, -0.5 * sep) * {_DIRECTION}",
+    ),
     "unequal_var": (
         f"Imbalance Lab's 'unequal_var' data: unit Gaussian majority at -sep/2, minority "
         f"with spread {MINORITY_SPREAD!r} at +sep/2, along (1, 1)/sqrt(2).",
         f"    X[:n1] *= {MINORITY_SPREAD!r}  # the minority's smaller spread\n"
-        f"    X += np.where(y[:, None] == 1, 0.5 * sep, -0.5 * sep) * {_DIRECTION}"),
+        f"    X += np.where(y[:, None] == 1, 0.5 * sep, -0.5 * sep) * {_DIRECTION}",
+    ),
     "two_clusters": (
         "Imbalance Lab's 'two_clusters' data: unit Gaussian majority at 0, minority in "
         "two unit Gaussians at +sep and -sep along (1, 1)/sqrt(2).",
         "    side = np.where(np.arange(n1) % 2 == 0, 1.0, -1.0)  # alternate sides\n"
-        f"    X[:n1] += (sep * side)[:, None] * {_DIRECTION}"),
+        f"    X[:n1] += (sep * side)[:, None] * {_DIRECTION}",
+    ),
 }
 
 
-def sklearn_snippet(n: int, ratio: float, sep: float, seed: int, w0: float, w1: float,
-                    *, C: float = 1.0, shape: str = "gaussian") -> str:
+def sklearn_snippet(
+    n: int,
+    ratio: float,
+    sep: float,
+    seed: int,
+    w0: float,
+    w1: float,
+    *,
+    C: float = 1.0,
+    shape: str = "gaussian",
+) -> str:
     r"""scikit-learn code that trains the decision-boundary page's weighted model.
 
     The model is ``LogisticRegression(C=C, class_weight={0: w0, 1: w1})``,
@@ -172,7 +185,7 @@ def pytorch_snippet(w0: float, w1: float) -> str:
     """
     q = pos_weight(w0, w1)
     a, b = _number(w0), _number(w1)
-    return f'''import torch
+    return f"""import torch
 from torch import nn
 
 # X, y: the training data (e.g. make_data from the scikit-learn tab).
@@ -201,7 +214,7 @@ for step in range(500):
     optimizer.step()
 # scikit-learn's LogisticRegression minimises 0.5*|beta|^2 + C * (summed loss), an
 # L2 penalty this loop leaves out, so its coefficients differ slightly.
-'''
+"""
 
 
 def keras_snippet(w0: float, w1: float) -> str:
@@ -223,7 +236,7 @@ def keras_snippet(w0: float, w1: float) -> str:
     """
     w0, w1 = check_class_weights(w0, w1)
     a, b = _number(w0), _number(w1)
-    return f'''import numpy as np
+    return f"""import numpy as np
 import keras
 
 # X, y: the training data (e.g. make_data from the scikit-learn tab).
@@ -237,4 +250,4 @@ model.compile(optimizer=keras.optimizers.Adam(0.05), loss="binary_crossentropy",
 model.fit(X, y, class_weight={{0: {a}, 1: {b}}}, epochs=20, batch_size=256)
 # ... the same as one weight per sample (the way for recency or 1/sigma^2 weights):
 # model.fit(X, y, sample_weight=np.where(y == 1, {b}, {a}), epochs=20, batch_size=256)
-'''
+"""

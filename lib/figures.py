@@ -20,27 +20,49 @@ from lib.gradients import GradientContributions
 from lib.i18n import Translator, translator
 from lib.losses import logit
 
-CLASS_COLORS = {0: "#0072B2", 1: "#D55E00"}      # Okabe-Ito blue / vermillion
+CLASS_COLORS = {0: "#0072B2", 1: "#D55E00"}  # Okabe-Ito blue / vermillion
 UNWEIGHTED_COLOR = "#000000"
-WEIGHTED_COLOR = "#CC79A7"                        # Okabe-Ito reddish purple
-THRESHOLD_COLOR = "#009E73"                       # Okabe-Ito bluish green
+WEIGHTED_COLOR = "#CC79A7"  # Okabe-Ito reddish purple
+THRESHOLD_COLOR = "#009E73"  # Okabe-Ito bluish green
 #: Okabe-Ito colours for up to eight classes or series.
-SERIES_COLORS = ("#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7",
-                 "#000000", "#F0E442")
+SERIES_COLORS = (
+    "#E69F00",
+    "#56B4E9",
+    "#009E73",
+    "#0072B2",
+    "#D55E00",
+    "#CC79A7",
+    "#000000",
+    "#F0E442",
+)
 PROBABILITY_SCALE = [[0.0, CLASS_COLORS[0]], [0.5, "#FFFFFF"], [1.0, CLASS_COLORS[1]]]
 _EN = translator()
 
-_AXIS = {"gridcolor": "#EBF0F8", "linecolor": "#EBF0F8", "zerolinecolor": "#EBF0F8",
-         "zerolinewidth": 2, "ticks": "", "automargin": True, "title": {"standoff": 15}}
+_AXIS = {
+    "gridcolor": "#EBF0F8",
+    "linecolor": "#EBF0F8",
+    "zerolinecolor": "#EBF0F8",
+    "zerolinewidth": 2,
+    "ticks": "",
+    "automargin": True,
+    "title": {"standoff": 15},
+}
 #: plotly_white's look, built once. A named template (``template="plotly_white"``)
 #: is deep-copied and validated into every figure and re-applied to each trace;
 #: this small one, given to the constructor, halves the time to build and
 #: serialise a figure and saves 6 kB of JSON per figure (``benchmarks/figures.py``).
-LIGHT_TEMPLATE = go.layout.Template(layout={
-    "paper_bgcolor": "white", "plot_bgcolor": "white", "font": {"color": "#2a3f5f"},
-    "hovermode": "closest", "hoverlabel": {"align": "left"}, "colorway": list(SERIES_COLORS),
-    "xaxis": _AXIS, "yaxis": _AXIS,
-})
+LIGHT_TEMPLATE = go.layout.Template(
+    layout={
+        "paper_bgcolor": "white",
+        "plot_bgcolor": "white",
+        "font": {"color": "#2a3f5f"},
+        "hovermode": "closest",
+        "hoverlabel": {"align": "left"},
+        "colorway": list(SERIES_COLORS),
+        "xaxis": _AXIS,
+        "yaxis": _AXIS,
+    }
+)
 
 
 def new_figure() -> go.Figure:
@@ -75,7 +97,8 @@ def marker_trace(n_points: int) -> type[go.Scatter] | type[go.Scattergl]:
         ``go.Scatter`` up to :data:`SVG_MAX_POINTS`, else ``go.Scattergl``.
     """
     trace: type[go.Scatter] | type[go.Scattergl] = (
-        go.Scatter if n_points <= SVG_MAX_POINTS else go.Scattergl)
+        go.Scatter if n_points <= SVG_MAX_POINTS else go.Scattergl
+    )
     return trace
 
 
@@ -100,48 +123,72 @@ def describe(fig: go.Figure, *, tr: Translator = _EN) -> str:
     """
     kinds: list[str] = []
     for trace in fig.data:
-        kind = ("map" if trace.type in ("heatmap", "contour") else
-                "bars" if trace.type == "bar" else
-                "points" if "markers" in str(getattr(trace, "mode", "") or "") else "lines")
+        kind = (
+            "map"
+            if trace.type in ("heatmap", "contour")
+            else "bars"
+            if trace.type == "bar"
+            else "points"
+            if "markers" in str(getattr(trace, "mode", "") or "")
+            else "lines"
+        )
         if tr(f"fig.alt.{kind}") not in kinds:
             kinds.append(tr(f"fig.alt.{kind}"))
     names = list(dict.fromkeys(str(t.name) for t in fig.data if t.name))
-    return tr("fig.alt", title=fig.layout.title.text or "", kinds=", ".join(kinds),
-              x=fig.layout.xaxis.title.text or "x", y=fig.layout.yaxis.title.text or "y",
-              series="; ".join(names[:8]) or "-")
+    return tr(
+        "fig.alt",
+        title=fig.layout.title.text or "",
+        kinds=", ".join(kinds),
+        x=fig.layout.xaxis.title.text or "x",
+        y=fig.layout.yaxis.title.text or "y",
+        series="; ".join(names[:8]) or "-",
+    )
 
 
-def _layout(fig: go.Figure, title: str, xtitle: str, ytitle: str, *,
-            height: int = 430) -> go.Figure:
+def _layout(
+    fig: go.Figure, title: str, xtitle: str, ytitle: str, *, height: int = 430
+) -> go.Figure:
     fig.update_layout(
         title={"text": title, "x": 0.0, "xanchor": "left"},
-        height=height, margin={"l": 60, "r": 20, "t": 60, "b": 50},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 1.0,
-                "xanchor": "right"},
+        height=height,
+        margin={"l": 60, "r": 20, "t": 60, "b": 50},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 1.0, "xanchor": "right"},
     )
     fig.update_xaxes(title_text=xtitle)
     fig.update_yaxes(title_text=ytitle)
     return fig
 
 
-def _class_points(fig: go.Figure, X: NDArray[np.float64], y: NDArray[np.int64],
-                  shown: NDArray[np.int64], tr: Translator) -> None:
+def _class_points(
+    fig: go.Figure,
+    X: NDArray[np.float64],
+    y: NDArray[np.int64],
+    shown: NDArray[np.int64],
+    tr: Translator,
+) -> None:
     trace = marker_trace(len(shown))
     for cls in (0, 1):
         idx = shown[y[shown] == cls]
-        fig.add_trace(trace(
-            x=X[idx, 0].astype(np.float32), y=X[idx, 1].astype(np.float32),
-            mode="markers",
-            name=tr("fig.class_count", cls=cls, n=f"{int(np.sum(y == cls)):,}"),
-            marker={"color": CLASS_COLORS[cls], "size": 4 if cls == 0 else 8,
+        fig.add_trace(
+            trace(
+                x=X[idx, 0].astype(np.float32),
+                y=X[idx, 1].astype(np.float32),
+                mode="markers",
+                name=tr("fig.class_count", cls=cls, n=f"{int(np.sum(y == cls)):,}"),
+                marker={
+                    "color": CLASS_COLORS[cls],
+                    "size": 4 if cls == 0 else 8,
                     "opacity": 0.45 if cls == 0 else 0.95,
-                    "line": {"width": 0 if cls == 0 else 1, "color": "#FFFFFF"}},
-            hoverinfo="skip",
-        ))
+                    "line": {"width": 0 if cls == 0 else 1, "color": "#FFFFFF"},
+                },
+                hoverinfo="skip",
+            )
+        )
 
 
-def data_scatter(X: NDArray[np.float64], y: NDArray[np.int64],
-                 shown: NDArray[np.int64], *, tr: Translator = _EN) -> go.Figure:
+def data_scatter(
+    X: NDArray[np.float64], y: NDArray[np.int64], shown: NDArray[np.int64], *, tr: Translator = _EN
+) -> go.Figure:
     """Scatter of the first two features, one colour per class.
 
     Parameters
@@ -162,15 +209,20 @@ def data_scatter(X: NDArray[np.float64], y: NDArray[np.int64],
     """
     fig = new_figure()
     _class_points(fig, X, y, shown, tr)
-    _layout(fig, tr("fig.data.title"), tr("fig.feature", i=1), tr("fig.feature", i=2),
-            height=480)
+    _layout(fig, tr("fig.data.title"), tr("fig.feature", i=1), tr("fig.feature", i=2), height=480)
     fig.update_yaxes(scaleanchor="x", scaleratio=1)
     return fig
 
 
-def surface_heatmap(slopes: NDArray[np.float64], biases: NDArray[np.float64],
-                    Z: NDArray[np.float64], *, optimum: tuple[float, float],
-                    title: str, tr: Translator = _EN) -> go.Figure:
+def surface_heatmap(
+    slopes: NDArray[np.float64],
+    biases: NDArray[np.float64],
+    Z: NDArray[np.float64],
+    *,
+    optimum: tuple[float, float],
+    title: str,
+    tr: Translator = _EN,
+) -> go.Figure:
     """Heatmap of a loss surface (log10 colour scale) with contour lines.
 
     Parameters
@@ -194,34 +246,58 @@ def surface_heatmap(slopes: NDArray[np.float64], biases: NDArray[np.float64],
     log_z = np.log10(np.maximum(Z, 1e-300)).astype(np.float32)
     i, j = np.unravel_index(int(np.argmin(Z)), Z.shape)
     fig = new_figure()
-    fig.add_trace(go.Heatmap(
-        x=slopes.astype(np.float32), y=biases.astype(np.float32), z=log_z,
-        customdata=Z.astype(np.float32), colorscale="Viridis",
-        colorbar={"title": {"text": tr("fig.surface.colorbar")}},
-        hovertemplate=tr("fig.surface.hover") + "<extra></extra>",
-    ))
+    fig.add_trace(
+        go.Heatmap(
+            x=slopes.astype(np.float32),
+            y=biases.astype(np.float32),
+            z=log_z,
+            customdata=Z.astype(np.float32),
+            colorscale="Viridis",
+            colorbar={"title": {"text": tr("fig.surface.colorbar")}},
+            hovertemplate=tr("fig.surface.hover") + "<extra></extra>",
+        )
+    )
     # The surface is smooth and at most 100x100, so contour lines are cheap here.
-    fig.add_trace(go.Contour(
-        x=slopes, y=biases, z=log_z, contours_coloring="lines", ncontours=16,
-        line={"color": "rgba(255,255,255,0.75)", "width": 1}, showscale=False,
-        hoverinfo="skip", showlegend=False,
-    ))
+    fig.add_trace(
+        go.Contour(
+            x=slopes,
+            y=biases,
+            z=log_z,
+            contours_coloring="lines",
+            ncontours=16,
+            line={"color": "rgba(255,255,255,0.75)", "width": 1},
+            showscale=False,
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    )
     # The ring for the lowest cell is drawn first so the star stays visible
     # inside it when both coincide.
-    fig.add_trace(go.Scatter(
-        x=[slopes[j]], y=[biases[i]], mode="markers",
-        marker={"symbol": "circle-open", "size": 22, "color": "#F0E442",
-                "line": {"width": 3}},
-        name=tr("fig.surface.grid_min"),
-        hovertemplate=tr("fig.surface.optimum_hover") + "<extra></extra>",
-    ))
-    fig.add_trace(go.Scatter(
-        x=[optimum[0]], y=[optimum[1]], mode="markers",
-        marker={"symbol": "star", "size": 15, "color": "#FFFFFF",
-                "line": {"color": "#000000", "width": 1.5}},
-        name=tr("fig.surface.optimum"),
-        hovertemplate=tr("fig.surface.optimum_hover") + "<extra></extra>",
-    ))
+    fig.add_trace(
+        go.Scatter(
+            x=[slopes[j]],
+            y=[biases[i]],
+            mode="markers",
+            marker={"symbol": "circle-open", "size": 22, "color": "#F0E442", "line": {"width": 3}},
+            name=tr("fig.surface.grid_min"),
+            hovertemplate=tr("fig.surface.optimum_hover") + "<extra></extra>",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=[optimum[0]],
+            y=[optimum[1]],
+            mode="markers",
+            marker={
+                "symbol": "star",
+                "size": 15,
+                "color": "#FFFFFF",
+                "line": {"color": "#000000", "width": 1.5},
+            },
+            name=tr("fig.surface.optimum"),
+            hovertemplate=tr("fig.surface.optimum_hover") + "<extra></extra>",
+        )
+    )
     _layout(fig, title, tr("fig.slope"), tr("fig.bias"), height=460)
     fig.update_layout(legend={"y": -0.25, "yanchor": "top", "x": 0.0, "xanchor": "left"})
     fig.update_xaxes(range=[float(slopes[0]), float(slopes[-1])])
@@ -240,11 +316,19 @@ class Curve:
     dash: str = "solid"
 
 
-def line_chart(curves: Sequence[Curve], *, title: str, xtitle: str, ytitle: str,
-               log_y: bool = False, marks: Sequence[tuple[float, str]] = (),
-               height: int = 420, log_x: bool = False,
-               reverse_x: bool = False,
-               y_range: tuple[float, float] | None = None) -> go.Figure:
+def line_chart(
+    curves: Sequence[Curve],
+    *,
+    title: str,
+    xtitle: str,
+    ytitle: str,
+    log_y: bool = False,
+    marks: Sequence[tuple[float, str]] = (),
+    height: int = 420,
+    log_x: bool = False,
+    reverse_x: bool = False,
+    y_range: tuple[float, float] | None = None,
+) -> go.Figure:
     """Lines with optional vertical marks (e.g. minima or the current step).
 
     Parameters
@@ -273,17 +357,21 @@ def line_chart(curves: Sequence[Curve], *, title: str, xtitle: str, ytitle: str,
     """
     fig = new_figure()
     for curve in curves:
-        fig.add_trace(go.Scatter(
-            x=np.asarray(curve.x, dtype=np.float32),
-            y=np.asarray(curve.y, dtype=np.float64), mode="lines",
-            name=curve.label, line={"color": curve.color, "dash": curve.dash,
-                                    "width": 2.5},
-        ))
+        fig.add_trace(
+            go.Scatter(
+                x=np.asarray(curve.x, dtype=np.float32),
+                y=np.asarray(curve.y, dtype=np.float64),
+                mode="lines",
+                name=curve.label,
+                line={"color": curve.color, "dash": curve.dash, "width": 2.5},
+            )
+        )
     for x, color in marks:
         fig.add_vline(x=x, line={"color": color, "dash": "dot", "width": 1.5})
     _layout(fig, title, xtitle, ytitle, height=height)
-    fig.update_layout(legend={"y": -0.3, "yanchor": "top", "x": 0.0, "xanchor": "left"},
-                      margin={"b": 40})
+    fig.update_layout(
+        legend={"y": -0.3, "yanchor": "top", "x": 0.0, "xanchor": "left"}, margin={"b": 40}
+    )
     if log_y:
         _log_axis(fig)
     if log_x:
@@ -296,8 +384,15 @@ def line_chart(curves: Sequence[Curve], *, title: str, xtitle: str, ytitle: str,
     return fig
 
 
-def grouped_bars(table: pd.DataFrame, *, title: str, xtitle: str, ytitle: str,
-                 log_y: bool = False, height: int = 440) -> go.Figure:
+def grouped_bars(
+    table: pd.DataFrame,
+    *,
+    title: str,
+    xtitle: str,
+    ytitle: str,
+    log_y: bool = False,
+    height: int = 440,
+) -> go.Figure:
     """Bars grouped by the table's index, one coloured series per column.
 
     Parameters
@@ -320,12 +415,19 @@ def grouped_bars(table: pd.DataFrame, *, title: str, xtitle: str, ytitle: str,
     groups = [str(g) for g in table.index]
     for k, column in enumerate(table.columns):
         values = table[column].to_numpy(dtype=np.float64)
-        fig.add_trace(go.Bar(x=groups, y=values, name=str(column),
-                             marker_color=SERIES_COLORS[k % len(SERIES_COLORS)],
-                             hovertemplate="%{x}: %{y:.4g}<extra>" + str(column) + "</extra>"))
+        fig.add_trace(
+            go.Bar(
+                x=groups,
+                y=values,
+                name=str(column),
+                marker_color=SERIES_COLORS[k % len(SERIES_COLORS)],
+                hovertemplate="%{x}: %{y:.4g}<extra>" + str(column) + "</extra>",
+            )
+        )
     _layout(fig, title, xtitle, ytitle, height=height)
-    fig.update_layout(barmode="group",
-                      legend={"y": -0.2, "yanchor": "top", "x": 0.0, "xanchor": "left"})
+    fig.update_layout(
+        barmode="group", legend={"y": -0.2, "yanchor": "top", "x": 0.0, "xanchor": "left"}
+    )
     fig.update_xaxes(type="category")
     if log_y:
         _log_axis(fig)
@@ -338,8 +440,9 @@ def _log_axis(fig: go.Figure) -> None:
     fig.update_yaxes(type="log", dtick=1, exponentformat="power", showexponent="all")
 
 
-def gradient_bars(contribs: Mapping[str, GradientContributions], *,
-                  tr: Translator = _EN) -> go.Figure:
+def gradient_bars(
+    contribs: Mapping[str, GradientContributions], *, tr: Translator = _EN
+) -> go.Figure:
     """Grouped bars of each class's gradient norm, with the minority share.
 
     Parameters
@@ -357,26 +460,45 @@ def gradient_bars(contribs: Mapping[str, GradientContributions], *,
     fig = new_figure()
     for cls in (0, 1):
         norms = [contribs[g].norm0 if cls == 0 else contribs[g].norm1 for g in groups]
-        fig.add_trace(go.Bar(
-            x=groups, y=norms, name=tr("fig.grad.class_norm", cls=cls),
-            marker_color=CLASS_COLORS[cls],
-            text=[f"{v:.3g}" for v in norms], textposition="outside",
-        ))
+        fig.add_trace(
+            go.Bar(
+                x=groups,
+                y=norms,
+                name=tr("fig.grad.class_norm", cls=cls),
+                marker_color=CLASS_COLORS[cls],
+                text=[f"{v:.3g}" for v in norms],
+                textposition="outside",
+            )
+        )
     for g in groups:
         fig.add_annotation(
-            x=g, y=1.0, yref="paper", showarrow=False, yanchor="bottom",
+            x=g,
+            y=1.0,
+            yref="paper",
+            showarrow=False,
+            yanchor="bottom",
             text=tr("fig.grad.share", share=f"{100 * contribs[g].share1:.2f}"),
             font={"size": 13},
         )
     _layout(fig, tr("fig.grad.title"), "", tr("fig.grad.norm"), height=420)
-    fig.update_layout(barmode="group", margin={"t": 90},
-                      legend={"y": -0.15, "yanchor": "top", "x": 0.0, "xanchor": "left"})
+    fig.update_layout(
+        barmode="group",
+        margin={"t": 90},
+        legend={"y": -0.15, "yanchor": "top", "x": 0.0, "xanchor": "left"},
+    )
     return fig
 
 
-def run_chart(runs: Mapping[str, pd.DataFrame], columns: Sequence[tuple[str, str]], *,
-              title: str, ytitle: str, step: int | None = None, log_y: bool = False,
-              tr: Translator = _EN) -> go.Figure:
+def run_chart(
+    runs: Mapping[str, pd.DataFrame],
+    columns: Sequence[tuple[str, str]],
+    *,
+    title: str,
+    ytitle: str,
+    step: int | None = None,
+    log_y: bool = False,
+    tr: Translator = _EN,
+) -> go.Figure:
     """Per-step curves of gradient-descent runs (see :func:`gradient_descent`).
 
     Parameters
@@ -401,14 +523,20 @@ def run_chart(runs: Mapping[str, pd.DataFrame], columns: Sequence[tuple[str, str
     """
     colors = [UNWEIGHTED_COLOR, WEIGHTED_COLOR]
     curves = [
-        Curve(f"{label} · {tr('fig.run.' + column)}", frame["step"].to_numpy(),
-              frame[column].to_numpy(), colors[k % 2], dash)
+        Curve(
+            f"{label} · {tr('fig.run.' + column)}",
+            frame["step"].to_numpy(),
+            frame[column].to_numpy(),
+            colors[k % 2],
+            dash,
+        )
         for k, (label, frame) in enumerate(runs.items())
         for column, dash in columns
     ]
     marks = [] if step is None else [(float(step), "#777777")]
-    return line_chart(curves, title=title, xtitle=tr("fig.run.step"), ytitle=ytitle,
-                      log_y=log_y, marks=marks)
+    return line_chart(
+        curves, title=title, xtitle=tr("fig.run.step"), ytitle=ytitle, log_y=log_y, marks=marks
+    )
 
 
 @dataclass(frozen=True)
@@ -423,8 +551,9 @@ class BoundaryLine:
     dash: str = "solid"
 
 
-def _line_points(line: BoundaryLine, x_range: tuple[float, float],
-                 y_range: tuple[float, float]) -> tuple[list[float], list[float]]:
+def _line_points(
+    line: BoundaryLine, x_range: tuple[float, float], y_range: tuple[float, float]
+) -> tuple[list[float], list[float]]:
     w1, w2 = float(line.coef[0]), float(line.coef[1])
     level = logit(line.threshold) - line.intercept
     if abs(w2) >= abs(w1) and w2 != 0.0:
@@ -436,11 +565,18 @@ def _line_points(line: BoundaryLine, x_range: tuple[float, float],
     return [], []
 
 
-def boundary_map(X: NDArray[np.float64], y: NDArray[np.int64],
-                 shown: NDArray[np.int64], grid_x: NDArray[np.float64],
-                 grid_y: NDArray[np.float64], prob: NDArray[np.float64],
-                 lines: Sequence[BoundaryLine], *, title: str,
-                 tr: Translator = _EN) -> go.Figure:
+def boundary_map(
+    X: NDArray[np.float64],
+    y: NDArray[np.int64],
+    shown: NDArray[np.int64],
+    grid_x: NDArray[np.float64],
+    grid_y: NDArray[np.float64],
+    prob: NDArray[np.float64],
+    lines: Sequence[BoundaryLine],
+    *,
+    title: str,
+    tr: Translator = _EN,
+) -> go.Figure:
     """Probability heatmap of a 2-D model with data points and boundary lines.
 
     Parameters
@@ -467,23 +603,35 @@ def boundary_map(X: NDArray[np.float64], y: NDArray[np.int64],
     plotly.graph_objects.Figure
     """
     fig = new_figure()
-    fig.add_trace(go.Heatmap(
-        x=grid_x.astype(np.float32), y=grid_y.astype(np.float32),
-        z=prob.astype(np.float32), zmin=0.0, zmax=1.0, colorscale=PROBABILITY_SCALE,
-        opacity=0.55, colorbar={"title": {"text": tr("fig.boundary.colorbar")}},
-        hovertemplate=tr("fig.boundary.hover") + "<extra></extra>",
-    ))
+    fig.add_trace(
+        go.Heatmap(
+            x=grid_x.astype(np.float32),
+            y=grid_y.astype(np.float32),
+            z=prob.astype(np.float32),
+            zmin=0.0,
+            zmax=1.0,
+            colorscale=PROBABILITY_SCALE,
+            opacity=0.55,
+            colorbar={"title": {"text": tr("fig.boundary.colorbar")}},
+            hovertemplate=tr("fig.boundary.hover") + "<extra></extra>",
+        )
+    )
     _class_points(fig, X, y, shown, tr)
     x_range = (float(grid_x[0]), float(grid_x[-1]))
     y_range = (float(grid_y[0]), float(grid_y[-1]))
     for line in lines:
         xs, ys = _line_points(line, x_range, y_range)
-        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", name=line.label,
-                                 line={"color": line.color, "dash": line.dash,
-                                       "width": 3}))
+        fig.add_trace(
+            go.Scatter(
+                x=xs,
+                y=ys,
+                mode="lines",
+                name=line.label,
+                line={"color": line.color, "dash": line.dash, "width": 3},
+            )
+        )
     _layout(fig, title, tr("fig.feature", i=1), tr("fig.feature", i=2), height=520)
     fig.update_layout(legend={"y": -0.15, "yanchor": "top", "x": 0.0, "xanchor": "left"})
     fig.update_xaxes(range=list(x_range), constrain="domain")
-    fig.update_yaxes(range=list(y_range), scaleanchor="x", scaleratio=1,
-                     constrain="domain")
+    fig.update_yaxes(range=list(y_range), scaleanchor="x", scaleratio=1, constrain="domain")
     return fig

@@ -13,8 +13,9 @@ from lib.losses import FocalCurves
 SHARE_GROUPS = ("easy_majority", "hard_majority", "minority")
 
 
-def focal_curve_charts(curves: FocalCurves, *, selected: float,
-                       tr: Translator) -> tuple[go.Figure, go.Figure]:
+def focal_curve_charts(
+    curves: FocalCurves, *, selected: float, tr: Translator
+) -> tuple[go.Figure, go.Figure]:
     """Loss and gradient magnitude against p_t, one line per γ (the selected one solid).
 
     Parameters
@@ -37,10 +38,22 @@ def focal_curve_charts(curves: FocalCurves, *, selected: float,
         color = SERIES_COLORS[k % len(SERIES_COLORS)]
         loss_lines.append(Curve(label, curves.p_t, curves.loss[gamma], color, dash))
         grad_lines.append(Curve(label, curves.p_t, curves.grad[gamma], color, dash))
-    loss = line_chart(loss_lines, title=tr("focal.loss_title"), xtitle=tr("focal.p_t"),
-                      ytitle=tr("focal.loss_axis"), log_y=True, y_range=(1e-6, 10.0))
-    grad = line_chart(grad_lines, title=tr("focal.grad_title"), xtitle=tr("focal.p_t"),
-                      ytitle=tr("focal.grad_axis"), log_y=True, y_range=(1e-6, 2.0))
+    loss = line_chart(
+        loss_lines,
+        title=tr("focal.loss_title"),
+        xtitle=tr("focal.p_t"),
+        ytitle=tr("focal.loss_axis"),
+        log_y=True,
+        y_range=(1e-6, 10.0),
+    )
+    grad = line_chart(
+        grad_lines,
+        title=tr("focal.grad_title"),
+        xtitle=tr("focal.p_t"),
+        ytitle=tr("focal.grad_axis"),
+        log_y=True,
+        y_range=(1e-6, 2.0),
+    )
     return loss, grad
 
 
@@ -61,9 +74,13 @@ def focal_share_bars(shares: pd.DataFrame, *, gamma: float, tr: Translator) -> g
     plotly.graph_objects.Figure
     """
     groups = list(SHARE_GROUPS)
-    table = pd.DataFrame({tr("focal.share_bce"): 100 * shares.loc["bce", groups],
-                          tr("focal.share_focal", gamma=f"{gamma:g}"):
-                              100 * shares.loc["focal", groups]})
+    table = pd.DataFrame(
+        {
+            tr("focal.share_bce"): 100 * shares.loc["bce", groups],
+            tr("focal.share_focal", gamma=f"{gamma:g}"): 100 * shares.loc["focal", groups],
+        }
+    )
     table.index = [tr(f"focal.{group}") for group in groups]
-    return grouped_bars(table, title=tr("focal.share_title"), xtitle="",
-                        ytitle=tr("focal.share_axis"))
+    return grouped_bars(
+        table, title=tr("focal.share_title"), xtitle="", ytitle=tr("focal.share_axis")
+    )

@@ -14,13 +14,17 @@ from lib.i18n import Translator, translator
 from lib.prevalence import PREVALENCE_METRICS
 
 _EN = translator()
-_RULE_COLORS = {"half": "#777777", "bayes_uncorrected": SERIES_COLORS[4],
-                "bayes_corrected": SERIES_COLORS[3]}
+_RULE_COLORS = {
+    "half": "#777777",
+    "bayes_uncorrected": SERIES_COLORS[4],
+    "bayes_corrected": SERIES_COLORS[3],
+}
 _RULE_DASH = {"half": "dot", "bayes_uncorrected": "dash", "bayes_corrected": "solid"}
 
 
-def metrics_prevalence_chart(table: pd.DataFrame, current: float, *,
-                             tr: Translator = _EN) -> go.Figure:
+def metrics_prevalence_chart(
+    table: pd.DataFrame, current: float, *, tr: Translator = _EN
+) -> go.Figure:
     """Each metric of :func:`lib.prevalence.metrics_by_prevalence` against the prevalence.
 
     Parameters
@@ -38,17 +42,26 @@ def metrics_prevalence_chart(table: pd.DataFrame, current: float, *,
     plotly.graph_objects.Figure
     """
     x = table["prevalence"].to_numpy()
-    curves = [Curve(tr(f"prevalence.metric.{m}"), x, table[m].to_numpy(), color)
-              for m, color in zip(PREVALENCE_METRICS, SERIES_COLORS, strict=False)]
+    curves = [
+        Curve(tr(f"prevalence.metric.{m}"), x, table[m].to_numpy(), color)
+        for m, color in zip(PREVALENCE_METRICS, SERIES_COLORS, strict=False)
+    ]
     curves.append(Curve(tr("prevalence.chance"), x, x, "#999999", "dot"))
-    return line_chart(curves, title=tr("prevalence.metrics_title"),
-                      xtitle=tr("prevalence.x_axis"), ytitle=tr("prevalence.y_metric"),
-                      log_x=True, marks=[(current, "#000000")], y_range=(-0.05, 1.02),
-                      height=460)
+    return line_chart(
+        curves,
+        title=tr("prevalence.metrics_title"),
+        xtitle=tr("prevalence.x_axis"),
+        ytitle=tr("prevalence.y_metric"),
+        log_x=True,
+        marks=[(current, "#000000")],
+        y_range=(-0.05, 1.02),
+        height=460,
+    )
 
 
-def cost_prevalence_chart(costs: pd.DataFrame, current: float, *,
-                          tr: Translator = _EN) -> go.Figure:
+def cost_prevalence_chart(
+    costs: pd.DataFrame, current: float, *, tr: Translator = _EN
+) -> go.Figure:
     """Mean cost of the three rules of :func:`lib.prevalence.cost_by_prevalence`.
 
     Parameters
@@ -66,9 +79,23 @@ def cost_prevalence_chart(costs: pd.DataFrame, current: float, *,
     plotly.graph_objects.Figure
     """
     x = costs["prevalence"].to_numpy()
-    curves = [Curve(tr(f"prevalence.rule.{name}"), x,
-                    costs[name].to_numpy(dtype=float), _RULE_COLORS[name], _RULE_DASH[name])
-              for name in ("half", "bayes_uncorrected", "bayes_corrected")]
-    return line_chart(curves, title=tr("prevalence.cost_title"), xtitle=tr("prevalence.x_axis"),
-                      ytitle=tr("prevalence.cost_axis"), log_x=True, log_y=True,
-                      marks=[(current, "#000000")], height=460)
+    curves = [
+        Curve(
+            tr(f"prevalence.rule.{name}"),
+            x,
+            costs[name].to_numpy(dtype=float),
+            _RULE_COLORS[name],
+            _RULE_DASH[name],
+        )
+        for name in ("half", "bayes_uncorrected", "bayes_corrected")
+    ]
+    return line_chart(
+        curves,
+        title=tr("prevalence.cost_title"),
+        xtitle=tr("prevalence.x_axis"),
+        ytitle=tr("prevalence.cost_axis"),
+        log_x=True,
+        log_y=True,
+        marks=[(current, "#000000")],
+        height=460,
+    )

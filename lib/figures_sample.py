@@ -71,13 +71,20 @@ def weight_opacities(weights: NDArray[np.float64]) -> NDArray[np.float64]:
     return np.asarray(0.08 + 0.92 * w / top, dtype=np.float64)
 
 
-def weighted_map(X: NDArray[np.float64], y: NDArray[np.int64], weights: NDArray[np.float64],
-                 lines: Sequence[BoundaryLine], *, x_range: tuple[float, float],
-                 y_range: tuple[float, float], title: str, encoding: str = "size",
-                 grid: tuple[NDArray[np.float64], NDArray[np.float64],
-                             NDArray[np.float64]] | None = None,
-                 labels: Mapping[int, str] | None = None,
-                 tr: Translator = _EN) -> go.Figure:
+def weighted_map(
+    X: NDArray[np.float64],
+    y: NDArray[np.int64],
+    weights: NDArray[np.float64],
+    lines: Sequence[BoundaryLine],
+    *,
+    x_range: tuple[float, float],
+    y_range: tuple[float, float],
+    title: str,
+    encoding: str = "size",
+    grid: tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]] | None = None,
+    labels: Mapping[int, str] | None = None,
+    tr: Translator = _EN,
+) -> go.Figure:
     """Points of a 2-D data set drawn by class and weight, with boundary lines.
 
     Parameters
@@ -114,17 +121,26 @@ def weighted_map(X: NDArray[np.float64], y: NDArray[np.int64], weights: NDArray[
     fig = new_figure()
     if grid is not None:
         gx, gy, prob = grid
-        fig.add_trace(go.Heatmap(
-            x=gx.astype(np.float32), y=gy.astype(np.float32), z=prob.astype(np.float32),
-            zmin=0.0, zmax=1.0, colorscale=PROBABILITY_SCALE, opacity=0.45,
-            colorbar={"title": {"text": tr("fig.boundary.colorbar")}, "len": 0.8},
-            hoverinfo="skip",
-        ))
+        fig.add_trace(
+            go.Heatmap(
+                x=gx.astype(np.float32),
+                y=gy.astype(np.float32),
+                z=prob.astype(np.float32),
+                zmin=0.0,
+                zmax=1.0,
+                colorscale=PROBABILITY_SCALE,
+                opacity=0.45,
+                colorbar={"title": {"text": tr("fig.boundary.colorbar")}, "len": 0.8},
+                hoverinfo="skip",
+            )
+        )
     w = np.asarray(weights, dtype=np.float64)
     for cls in (0, 1):
         idx = np.flatnonzero(y == cls)
-        marker: dict[str, object] = {"color": CLASS_COLORS[cls],
-                                     "line": {"width": 0.5, "color": "#FFFFFF"}}
+        marker: dict[str, object] = {
+            "color": CLASS_COLORS[cls],
+            "line": {"width": 0.5, "color": "#FFFFFF"},
+        }
         if encoding == "size":
             marker["size"] = weight_sizes(w[idx])
             marker["symbol"] = np.where(w[idx] > 0, "circle", "circle-open").tolist()
@@ -132,23 +148,42 @@ def weighted_map(X: NDArray[np.float64], y: NDArray[np.int64], weights: NDArray[
         else:
             marker["size"] = 6
             marker["opacity"] = weight_opacities(w)[idx]
-        fig.add_trace(go.Scattergl(
-            x=X[idx, 0].astype(np.float32), y=X[idx, 1].astype(np.float32), mode="markers",
-            name=tr("fig.class_count", cls=cls, n=f"{len(idx):,}"), marker=marker,
-            customdata=np.column_stack([idx, w[idx]]),
-            hovertemplate=tr("sw.fig_point_hover") + "<extra></extra>",
-        ))
+        fig.add_trace(
+            go.Scattergl(
+                x=X[idx, 0].astype(np.float32),
+                y=X[idx, 1].astype(np.float32),
+                mode="markers",
+                name=tr("fig.class_count", cls=cls, n=f"{len(idx):,}"),
+                marker=marker,
+                customdata=np.column_stack([idx, w[idx]]),
+                hovertemplate=tr("sw.fig_point_hover") + "<extra></extra>",
+            )
+        )
     if labels:
         ids = np.array(sorted(labels), dtype=np.int64)
-        fig.add_trace(go.Scatter(
-            x=X[ids, 0], y=X[ids, 1], mode="text", text=[labels[int(i)] for i in ids],
-            textposition="top right", textfont={"size": 12, "color": "#000000"},
-            showlegend=False, hoverinfo="skip",
-        ))
+        fig.add_trace(
+            go.Scatter(
+                x=X[ids, 0],
+                y=X[ids, 1],
+                mode="text",
+                text=[labels[int(i)] for i in ids],
+                textposition="top right",
+                textfont={"size": 12, "color": "#000000"},
+                showlegend=False,
+                hoverinfo="skip",
+            )
+        )
     for line in lines:
         xs, ys = _line_points(line, x_range, y_range)
-        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", name=line.label,
-                                 line={"color": line.color, "dash": line.dash, "width": 3}))
+        fig.add_trace(
+            go.Scatter(
+                x=xs,
+                y=ys,
+                mode="lines",
+                name=line.label,
+                line={"color": line.color, "dash": line.dash, "width": 3},
+            )
+        )
     _layout(fig, title, tr("fig.feature", i=1), tr("fig.feature", i=2), height=540)
     fig.update_layout(legend={"y": -0.14, "yanchor": "top", "x": 0.0, "xanchor": "left"})
     fig.update_xaxes(range=list(x_range), constrain="domain")
@@ -167,10 +202,17 @@ class RegressionLine:
     dash: str = "solid"
 
 
-def errorbar_fit(x: NDArray[np.float64], y: NDArray[np.float64], sigma: NDArray[np.float64],
-                 lines: Sequence[RegressionLine], *, x_range: tuple[float, float],
-                 title: str, weights: NDArray[np.float64] | None = None,
-                 tr: Translator = _EN) -> go.Figure:
+def errorbar_fit(
+    x: NDArray[np.float64],
+    y: NDArray[np.float64],
+    sigma: NDArray[np.float64],
+    lines: Sequence[RegressionLine],
+    *,
+    x_range: tuple[float, float],
+    title: str,
+    weights: NDArray[np.float64] | None = None,
+    tr: Translator = _EN,
+) -> go.Figure:
     """Measurements with ±1σ error bars and straight lines drawn across ``x_range``.
 
     The y axis spans the measurements (not the longest error bars, which are
@@ -199,19 +241,41 @@ def errorbar_fit(x: NDArray[np.float64], y: NDArray[np.float64], sigma: NDArray[
     """
     opacity = weight_opacities(weights) if weights is not None else np.ones(len(x))
     fig = new_figure()
-    fig.add_trace(go.Scattergl(
-        x=x, y=y, mode="markers", name=tr("sw.fig_measurements", n=len(x)),
-        marker={"color": CLASS_COLORS[0], "size": 8, "opacity": opacity,
-                "line": {"width": 1, "color": "#FFFFFF"}},
-        error_y={"type": "data", "array": sigma, "visible": True, "color": MUTED_COLOR,
-                 "thickness": 1.2, "width": 3},
-        customdata=sigma, hovertemplate=tr("sw.fig_measurement_hover") + "<extra></extra>",
-    ))
+    fig.add_trace(
+        go.Scattergl(
+            x=x,
+            y=y,
+            mode="markers",
+            name=tr("sw.fig_measurements", n=len(x)),
+            marker={
+                "color": CLASS_COLORS[0],
+                "size": 8,
+                "opacity": opacity,
+                "line": {"width": 1, "color": "#FFFFFF"},
+            },
+            error_y={
+                "type": "data",
+                "array": sigma,
+                "visible": True,
+                "color": MUTED_COLOR,
+                "thickness": 1.2,
+                "width": 3,
+            },
+            customdata=sigma,
+            hovertemplate=tr("sw.fig_measurement_hover") + "<extra></extra>",
+        )
+    )
     xs = np.array(x_range, dtype=np.float64)
     for line in lines:
-        fig.add_trace(go.Scatter(x=xs, y=line.intercept + line.slope * xs, mode="lines",
-                                 name=line.label,
-                                 line={"color": line.color, "dash": line.dash, "width": 3}))
+        fig.add_trace(
+            go.Scatter(
+                x=xs,
+                y=line.intercept + line.slope * xs,
+                mode="lines",
+                name=line.label,
+                line={"color": line.color, "dash": line.dash, "width": 3},
+            )
+        )
     _layout(fig, title, tr("sw.axis_x"), tr("sw.axis_y"), height=500)
     pad = 0.08 * float(np.ptp(y)) + 0.5
     fig.update_yaxes(range=[float(np.min(y)) - pad, float(np.max(y)) + pad])
@@ -228,9 +292,16 @@ class Sample:
     color: str
 
 
-def estimate_histograms(samples: Sequence[Sample], *, truth: float, truth_label: str,
-                        title: str, xtitle: str, ytitle: str,
-                        truth_color: str = THRESHOLD_COLOR) -> go.Figure:
+def estimate_histograms(
+    samples: Sequence[Sample],
+    *,
+    truth: float,
+    truth_label: str,
+    title: str,
+    xtitle: str,
+    ytitle: str,
+    truth_color: str = THRESHOLD_COLOR,
+) -> go.Figure:
     """Overlaid histograms of estimates with a vertical line at the true value.
 
     All histograms share one set of bins so their widths compare directly.
@@ -252,22 +323,37 @@ def estimate_histograms(samples: Sequence[Sample], *, truth: float, truth_label:
     -------
     plotly.graph_objects.Figure
     """
-    values = np.concatenate([np.asarray(s.values, dtype=np.float64) for s in samples]
-                            + [np.array([truth])])
+    values = np.concatenate(
+        [np.asarray(s.values, dtype=np.float64) for s in samples] + [np.array([truth])]
+    )
     lo, hi = float(values.min()), float(values.max())
     size = (hi - lo) / 60 if hi > lo else 1.0
     fig = new_figure()
     for sample in samples:
-        fig.add_trace(go.Histogram(
-            x=np.asarray(sample.values, dtype=np.float64), name=sample.label,
-            marker_color=sample.color, opacity=0.6,
-            xbins={"start": lo, "end": hi + size, "size": size},
-        ))
-    fig.add_trace(go.Scatter(x=[truth, truth], y=[0, 1], yaxis="y2", mode="lines",
-                             name=truth_label,
-                             line={"color": truth_color, "dash": "dash", "width": 2.5}))
+        fig.add_trace(
+            go.Histogram(
+                x=np.asarray(sample.values, dtype=np.float64),
+                name=sample.label,
+                marker_color=sample.color,
+                opacity=0.6,
+                xbins={"start": lo, "end": hi + size, "size": size},
+            )
+        )
+    fig.add_trace(
+        go.Scatter(
+            x=[truth, truth],
+            y=[0, 1],
+            yaxis="y2",
+            mode="lines",
+            name=truth_label,
+            line={"color": truth_color, "dash": "dash", "width": 2.5},
+        )
+    )
     _layout(fig, title, xtitle, ytitle, height=500)
-    fig.update_layout(barmode="overlay", bargap=0.0,
-                      yaxis2={"overlaying": "y", "range": [0, 1], "visible": False},
-                      legend={"y": -0.14, "yanchor": "top", "x": 0.0, "xanchor": "left"})
+    fig.update_layout(
+        barmode="overlay",
+        bargap=0.0,
+        yaxis2={"overlaying": "y", "range": [0, 1], "visible": False},
+        legend={"y": -0.14, "yanchor": "top", "x": 0.0, "xanchor": "left"},
+    )
     return fig

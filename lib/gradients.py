@@ -73,17 +73,16 @@ class GradientContributions:
         return self.grad0 + self.grad1
 
 
-def _check_model(X: ArrayLike, y: ArrayLike, coef: ArrayLike, intercept: float
-                 ) -> tuple[NDArray[np.float64], NDArray[np.float64],
-                            NDArray[np.float64], float]:
+def _check_model(
+    X: ArrayLike, y: ArrayLike, coef: ArrayLike, intercept: float
+) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64], float]:
     X_arr = as_float_array("X", X, ndim=2)
     y_arr = as_binary_labels("y", y)
     check_same_length(X=X_arr, y=y_arr)
     w = as_coefficients(coef)
     if len(w) != X_arr.shape[1]:
         raise ValueError(
-            f"`coef` must have one entry per feature ({X_arr.shape[1]}). Got "
-            f"{len(w)} instead."
+            f"`coef` must have one entry per feature ({X_arr.shape[1]}). Got {len(w)} instead."
         )
     b_arr = np.ravel(np.asarray(intercept, dtype=object))
     if b_arr.size != 1:
@@ -92,9 +91,13 @@ def _check_model(X: ArrayLike, y: ArrayLike, coef: ArrayLike, intercept: float
     return X_arr, y_arr, w, b
 
 
-def _class_terms(Xc: NDArray[np.float64], z: NDArray[np.float64], weight: float,
-                 positive: bool, h: NDArray[np.float64] | None = None
-                 ) -> tuple[NDArray[np.float64], float]:
+def _class_terms(
+    Xc: NDArray[np.float64],
+    z: NDArray[np.float64],
+    weight: float,
+    positive: bool,
+    h: NDArray[np.float64] | None = None,
+) -> tuple[NDArray[np.float64], float]:
     """Gradient (intercept last) and loss sum of one class, unnormalised.
 
     ``h`` holds per-row multiplicities (``None``: all one).
@@ -118,10 +121,16 @@ def _class_terms(Xc: NDArray[np.float64], z: NDArray[np.float64], weight: float,
     return grad, loss
 
 
-def _contributions(X0: NDArray[np.float64], X1: NDArray[np.float64],
-                   w: NDArray[np.float64], b: float, w0: float, w1: float,
-                   h0: NDArray[np.float64] | None = None,
-                   h1: NDArray[np.float64] | None = None) -> GradientContributions:
+def _contributions(
+    X0: NDArray[np.float64],
+    X1: NDArray[np.float64],
+    w: NDArray[np.float64],
+    b: float,
+    w0: float,
+    w1: float,
+    h0: NDArray[np.float64] | None = None,
+    h1: NDArray[np.float64] | None = None,
+) -> GradientContributions:
     m0 = len(X0) if h0 is None else float(h0.sum())
     m1 = len(X1) if h1 is None else float(h1.sum())
     n = m0 + m1
@@ -130,14 +139,26 @@ def _contributions(X0: NDArray[np.float64], X1: NDArray[np.float64],
     grad0, grad1 = g0 / n, g1 / n
     n_0, n_1 = float(np.linalg.norm(grad0)), float(np.linalg.norm(grad1))
     share1 = 0.5 if n_0 + n_1 == 0.0 else n_1 / (n_0 + n_1)
-    return GradientContributions(grad0=grad0, grad1=grad1, share1=share1,
-                                 loss_sum0=loss0, loss_sum1=loss1,
-                                 n0=round(m0), n1=round(m1))
+    return GradientContributions(
+        grad0=grad0,
+        grad1=grad1,
+        share1=share1,
+        loss_sum0=loss0,
+        loss_sum1=loss1,
+        n0=round(m0),
+        n1=round(m1),
+    )
 
 
-def class_gradient_contributions(X: ArrayLike, y: ArrayLike, coef: ArrayLike,
-                                 intercept: float, *, w0: float = 1.0,
-                                 w1: float = 1.0) -> GradientContributions:
+def class_gradient_contributions(
+    X: ArrayLike,
+    y: ArrayLike,
+    coef: ArrayLike,
+    intercept: float,
+    *,
+    w0: float = 1.0,
+    w1: float = 1.0,
+) -> GradientContributions:
     r"""Split the gradient of the mean weighted BCE into its two classes.
 
     For a logistic model :math:`p_i = \sigma(z_i)`,
@@ -183,8 +204,9 @@ def class_gradient_contributions(X: ArrayLike, y: ArrayLike, coef: ArrayLike,
     return _contributions(X_arr[y_arr == 0], X_arr[y_arr == 1], w, b, w0, w1)
 
 
-def contributions_at(X: ArrayLike, y: ArrayLike, run: pd.DataFrame, step: int, *,
-                     w0: float = 1.0, w1: float = 1.0) -> GradientContributions:
+def contributions_at(
+    X: ArrayLike, y: ArrayLike, run: pd.DataFrame, step: int, *, w0: float = 1.0, w1: float = 1.0
+) -> GradientContributions:
     """:func:`class_gradient_contributions` at the parameters of one step of a run.
 
     Parameters
@@ -224,12 +246,19 @@ def contribution_table(contribs: dict[str, GradientContributions]) -> pd.DataFra
         Rows ``norm0``, ``norm1``, ``share1`` (%), ``loss0``, ``loss1`` and
         ``loss_share1`` (%, the class-1 loss sum over both sums).
     """
-    return pd.DataFrame({
-        label: {"norm0": c.norm0, "norm1": c.norm1, "share1": 100 * c.share1,
-                "loss0": c.loss_sum0, "loss1": c.loss_sum1,
-                "loss_share1": 100 * c.loss_sum1 / max(c.loss_sum0 + c.loss_sum1, 1e-300)}
-        for label, c in contribs.items()
-    })
+    return pd.DataFrame(
+        {
+            label: {
+                "norm0": c.norm0,
+                "norm1": c.norm1,
+                "share1": 100 * c.share1,
+                "loss0": c.loss_sum0,
+                "loss1": c.loss_sum1,
+                "loss_share1": 100 * c.loss_sum1 / max(c.loss_sum0 + c.loss_sum1, 1e-300),
+            }
+            for label, c in contribs.items()
+        }
+    )
 
 
 def sample_counts(y: ArrayLike, rows: ArrayLike, h: ArrayLike) -> dict[str, float]:
@@ -252,8 +281,12 @@ def sample_counts(y: ArrayLike, rows: ArrayLike, h: ArrayLike) -> dict[str, floa
     """
     y_arr = as_binary_labels("y", y)
     kept = y_arr[np.asarray(rows, dtype=np.int64)]
-    return {"n0": float(np.sum(y_arr == 0)), "n1": float(np.sum(y_arr == 1)),
-            "m": float(np.sum(kept == 0)), "h": float(np.max(h))}
+    return {
+        "n0": float(np.sum(y_arr == 0)),
+        "n1": float(np.sum(y_arr == 1)),
+        "m": float(np.sum(kept == 0)),
+        "h": float(np.max(h)),
+    }
 
 
 def _row_weights(sample_weight: ArrayLike, y: NDArray[np.float64]) -> NDArray[np.float64]:
@@ -263,24 +296,33 @@ def _row_weights(sample_weight: ArrayLike, y: NDArray[np.float64]) -> NDArray[np
         raise ValueError("`sample_weight` must be non-negative.")
     for cls in np.unique(y):
         if not h[y == cls].sum() > 0:
-            raise ValueError(f"`sample_weight` of class {int(cls)} sums to zero; give its "
-                             "rows positive weight or leave them out.")
+            raise ValueError(
+                f"`sample_weight` of class {int(cls)} sums to zero; give its "
+                "rows positive weight or leave them out."
+            )
     return h
 
 
-def _smoothness(X: NDArray[np.float64], y: NDArray[np.float64], w0: float, w1: float,
-                h: NDArray[np.float64]) -> float:
+def _smoothness(
+    X: NDArray[np.float64], y: NDArray[np.float64], w0: float, w1: float, h: NDArray[np.float64]
+) -> float:
     """Smoothness constant of the mean weighted BCE, 1/4 λmax(X̃ᵀAX̃ / Σh)."""
     a = np.where(y == 1.0, w1, w0) * h
     Xt = np.hstack([X, np.ones((len(X), 1))])
     return 0.25 * float(np.linalg.eigvalsh((Xt * a[:, None]).T @ Xt / h.sum())[-1])
 
 
-def gradient_descent(X: ArrayLike, y: ArrayLike, *, w0: float = 1.0,
-                     w1: float = 1.0, n_steps: int = 500,
-                     learning_rate: float | None = None,
-                     init: ArrayLike | None = None,
-                     sample_weight: ArrayLike | None = None) -> pd.DataFrame:
+def gradient_descent(
+    X: ArrayLike,
+    y: ArrayLike,
+    *,
+    w0: float = 1.0,
+    w1: float = 1.0,
+    n_steps: int = 500,
+    learning_rate: float | None = None,
+    init: ArrayLike | None = None,
+    sample_weight: ArrayLike | None = None,
+) -> pd.DataFrame:
     r"""Full-batch gradient descent on the mean weighted BCE.
 
     .. math:: \theta_{t+1} = \theta_t - \eta\, \nabla L(\theta_t),\quad \theta_0 = 0
@@ -337,23 +379,43 @@ def gradient_descent(X: ArrayLike, y: ArrayLike, *, w0: float = 1.0,
     if learning_rate is None:
         eta = 1.0 / _smoothness(X_arr, y_arr, w0, w1, h)
     else:
-        eta = check_finite_number("learning_rate", learning_rate, low=0.0,
-                                  low_inclusive=False)
+        eta = check_finite_number("learning_rate", learning_rate, low=0.0, low_inclusive=False)
     theta = np.zeros(d + 1) if init is None else as_float_array("init", init).copy()
     if len(theta) != d + 1:
-        raise ValueError(f"`init` must have {d + 1} entries (coefficients, intercept). "
-                         f"Got {len(theta)} instead.")
+        raise ValueError(
+            f"`init` must have {d + 1} entries (coefficients, intercept). Got {len(theta)} instead."
+        )
     rows = []
     X0, X1 = X_arr[y_arr == 0], X_arr[y_arr == 1]
     h0, h1 = (None, None) if sample_weight is None else (h[y_arr == 0], h[y_arr == 1])
     total = float(h.sum())
     for step in range(steps + 1):
         c = _contributions(X0, X1, theta[:d], float(theta[d]), w0, w1, h0, h1)
-        rows.append((step, (c.loss_sum0 + c.loss_sum1) / total, c.norm0, c.norm1,
-                     c.share1, c.loss_sum0, c.loss_sum1, *theta[[d]], *theta[:d]))
+        rows.append(
+            (
+                step,
+                (c.loss_sum0 + c.loss_sum1) / total,
+                c.norm0,
+                c.norm1,
+                c.share1,
+                c.loss_sum0,
+                c.loss_sum1,
+                *theta[[d]],
+                *theta[:d],
+            )
+        )
         theta = theta - eta * c.gradient
-    columns = ["step", "loss", "norm0", "norm1", "share1", "loss_sum0",
-               "loss_sum1", "intercept", *[f"coef_{j}" for j in range(d)]]
+    columns = [
+        "step",
+        "loss",
+        "norm0",
+        "norm1",
+        "share1",
+        "loss_sum0",
+        "loss_sum1",
+        "intercept",
+        *[f"coef_{j}" for j in range(d)],
+    ]
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -398,14 +460,24 @@ def linearly_separable(X: ArrayLike, y: ArrayLike) -> bool:
         return True
     Xt = np.hstack([X_arr, np.ones((len(X_arr), 1))])
     sign = np.where(y_arr == 1.0, 1.0, -1.0)
-    result = linprog(np.zeros(Xt.shape[1]), A_ub=-(sign[:, None] * Xt),
-                     b_ub=-np.ones(len(y_arr)), bounds=[(None, None)] * Xt.shape[1],
-                     method="highs")
+    result = linprog(
+        np.zeros(Xt.shape[1]),
+        A_ub=-(sign[:, None] * Xt),
+        b_ub=-np.ones(len(y_arr)),
+        bounds=[(None, None)] * Xt.shape[1],
+        method="highs",
+    )
     return bool(result.status == 0)
 
 
-def logistic_minimum(X: ArrayLike, y: ArrayLike, *, w0: float = 1.0, w1: float = 1.0,
-                     sample_weight: ArrayLike | None = None) -> NDArray[np.float64] | None:
+def logistic_minimum(
+    X: ArrayLike,
+    y: ArrayLike,
+    *,
+    w0: float = 1.0,
+    w1: float = 1.0,
+    sample_weight: ArrayLike | None = None,
+) -> NDArray[np.float64] | None:
     r"""The exact minimiser of the mean weighted BCE (no penalty), or ``None``.
 
     .. math:: \theta^* = \arg\min_\theta \frac{\sum_i h_i\, w_{y_i}\,
@@ -441,8 +513,10 @@ def logistic_minimum(X: ArrayLike, y: ArrayLike, *, w0: float = 1.0, w1: float =
     """
     w0, w1 = check_class_weights(w0, w1)
     if w0 == 0.0 or w1 == 0.0:
-        raise ValueError("`w0` and `w1` must both be > 0 for the loss to have a minimum. "
-                         f"Got w0={w0:g}, w1={w1:g} instead.")
+        raise ValueError(
+            "`w0` and `w1` must both be > 0 for the loss to have a minimum. "
+            f"Got w0={w0:g}, w1={w1:g} instead."
+        )
     X_arr, y_arr, _, _ = _check_model(X, y, np.zeros(np.shape(X)[1]), 0.0)
     h = np.ones(len(y_arr)) if sample_weight is None else _row_weights(sample_weight, y_arr)
     if y_arr.min() == y_arr.max():
@@ -452,8 +526,7 @@ def logistic_minimum(X: ArrayLike, y: ArrayLike, *, w0: float = 1.0, w1: float =
     model = LogisticRegression(C=np.inf, solver="newton-cholesky", tol=1e-12, max_iter=500)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)
-        model.fit(X_arr, y_arr.astype(np.int64),
-                  sample_weight=np.where(y_arr == 1.0, w1, w0) * h)
+        model.fit(X_arr, y_arr.astype(np.int64), sample_weight=np.where(y_arr == 1.0, w1, w0) * h)
     return np.append(model.coef_[0], model.intercept_[0]).astype(np.float64)
 
 
@@ -512,9 +585,13 @@ def _record_steps(n_steps: int) -> NDArray[np.int64]:
     return np.unique(np.concatenate([head, tail, [n_steps]])).astype(np.int64)
 
 
-def _mean_loss_and_p(Xt: NDArray[np.float64], y: NDArray[np.float64],
-                     a: NDArray[np.float64], h: NDArray[np.float64],
-                     theta: NDArray[np.float64]) -> tuple[float, NDArray[np.float64]]:
+def _mean_loss_and_p(
+    Xt: NDArray[np.float64],
+    y: NDArray[np.float64],
+    a: NDArray[np.float64],
+    h: NDArray[np.float64],
+    theta: NDArray[np.float64],
+) -> tuple[float, NDArray[np.float64]]:
     z = Xt @ theta
     # softplus(-z) for class 1, softplus(z) for class 0, computed stably.
     u = np.where(y == 1.0, -z, z)
@@ -522,10 +599,16 @@ def _mean_loss_and_p(Xt: NDArray[np.float64], y: NDArray[np.float64],
     return float(np.sum(a * per_row) / h.sum()), z
 
 
-def descent_to_minimum(X: ArrayLike, y: ArrayLike, *, w0: float = 1.0, w1: float = 1.0,
-                       n_steps: int = CONVERGENCE_STEPS,
-                       sample_weight: ArrayLike | None = None,
-                       tol: float = 0.01) -> ConvergenceRun:
+def descent_to_minimum(
+    X: ArrayLike,
+    y: ArrayLike,
+    *,
+    w0: float = 1.0,
+    w1: float = 1.0,
+    n_steps: int = CONVERGENCE_STEPS,
+    sample_weight: ArrayLike | None = None,
+    tol: float = 0.01,
+) -> ConvergenceRun:
     r"""Run full-batch gradient descent and measure it against its own minimum.
 
     The run is :func:`gradient_descent`'s (start at zero, step
@@ -579,8 +662,9 @@ def descent_to_minimum(X: ArrayLike, y: ArrayLike, *, w0: float = 1.0, w1: float
     positives = y_arr == 1.0
     h1 = h[positives]
     record = set(_record_steps(steps).tolist())
-    stop = (np.inf if optimum is None
-            else CONVERGENCE_STOP * max(1.0, float(np.linalg.norm(optimum))))
+    stop = (
+        np.inf if optimum is None else CONVERGENCE_STOP * max(1.0, float(np.linalg.norm(optimum)))
+    )
     start = np.inf if optimum is None else float(np.linalg.norm(optimum))
     theta = np.zeros(d + 1)
     rows: list[tuple[int, float, float, float]] = []
@@ -613,10 +697,19 @@ def descent_to_minimum(X: ArrayLike, y: ArrayLike, *, w0: float = 1.0, w1: float
         hessian = (Xt * (a * p * (1.0 - p))[:, None]).T @ Xt / total
         conditioning = smooth / float(np.linalg.eigvalsh(hessian)[0])
     return ConvergenceRun(
-        w0=w0, w1=w1, history=history, optimum=optimum, steps_to_optimum=reached,
-        last_step=step, last_distance=dist, optimum_loss=opt_loss,
-        optimum_recall1=opt_recall, optimum_mean_p=opt_mean,
-        positive_rate=float(np.sum(h1) / total), conditioning=conditioning)
+        w0=w0,
+        w1=w1,
+        history=history,
+        optimum=optimum,
+        steps_to_optimum=reached,
+        last_step=step,
+        last_distance=dist,
+        optimum_loss=opt_loss,
+        optimum_recall1=opt_recall,
+        optimum_mean_p=opt_mean,
+        positive_rate=float(np.sum(h1) / total),
+        conditioning=conditioning,
+    )
 
 
 def _sigmoid(z: NDArray[np.float64]) -> NDArray[np.float64]:
@@ -653,19 +746,35 @@ class ConvergenceComparison:
         ``conditioning``, ``optimum_recall1``, ``optimum_mean_p`` and
         ``positive_rate``.
         """
-        names = ("steps_to_optimum", "last_distance", "conditioning", "optimum_recall1",
-                 "optimum_mean_p", "positive_rate")
-        return pd.DataFrame({
-            label: [np.nan if getattr(run, k) is None else float(getattr(run, k))
-                    for k in names]
-            for label, run in (("unweighted", self.unweighted), ("weighted", self.weighted))
-        }, index=list(names))
+        names = (
+            "steps_to_optimum",
+            "last_distance",
+            "conditioning",
+            "optimum_recall1",
+            "optimum_mean_p",
+            "positive_rate",
+        )
+        return pd.DataFrame(
+            {
+                label: [
+                    np.nan if getattr(run, k) is None else float(getattr(run, k)) for k in names
+                ]
+                for label, run in (("unweighted", self.unweighted), ("weighted", self.weighted))
+            },
+            index=list(names),
+        )
 
 
-def compare_convergence(X: ArrayLike, y: ArrayLike, *, w0: float, w1: float,
-                        n_steps: int = CONVERGENCE_STEPS,
-                        max_rows: int = CONVERGENCE_MAX_ROWS,
-                        random_state: int = 0) -> ConvergenceComparison:
+def compare_convergence(
+    X: ArrayLike,
+    y: ArrayLike,
+    *,
+    w0: float,
+    w1: float,
+    n_steps: int = CONVERGENCE_STEPS,
+    max_rows: int = CONVERGENCE_MAX_ROWS,
+    random_state: int = 0,
+) -> ConvergenceComparison:
     r"""The unweighted and the (w0, w1) run of full-batch descent, each to its minimum.
 
     Both runs are :func:`descent_to_minimum` on the same rows: every row
@@ -711,9 +820,15 @@ def compare_convergence(X: ArrayLike, y: ArrayLike, *, w0: float, w1: float,
     weight = None if np.all(h == 1.0) else h
     plain = descent_to_minimum(Xs, ys, n_steps=n_steps, sample_weight=weight)
     # Unit weights: the weighted run is the same run.
-    weighted = plain if (w0, w1) == (1.0, 1.0) else descent_to_minimum(
-        Xs, ys, w0=w0, w1=w1, n_steps=n_steps, sample_weight=weight)
+    weighted = (
+        plain
+        if (w0, w1) == (1.0, 1.0)
+        else descent_to_minimum(Xs, ys, w0=w0, w1=w1, n_steps=n_steps, sample_weight=weight)
+    )
     return ConvergenceComparison(
-        unweighted=plain, weighted=weighted, separable=plain.optimum is None,
+        unweighted=plain,
+        weighted=weighted,
+        separable=plain.optimum is None,
         rows=(int(np.sum(ys == 0)), int(np.sum(ys == 1))),
-        counts=(int(np.sum(y_arr == 0)), int(np.sum(y_arr == 1))))
+        counts=(int(np.sum(y_arr == 0)), int(np.sum(y_arr == 1))),
+    )

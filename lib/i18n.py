@@ -48,9 +48,7 @@ def catalogue(lang: str) -> dict[str, str]:
     dict of str to str
     """
     if lang not in languages():
-        raise ValueError(
-            f"`lang` must be one of {', '.join(languages())}. Got {lang!r} instead."
-        )
+        raise ValueError(f"`lang` must be one of {', '.join(languages())}. Got {lang!r} instead.")
     with (LOCALE_DIR / f"{lang}.json").open(encoding="utf-8") as fh:
         data = json.load(fh)
     return {str(k): str(v) for k, v in data.items()}
@@ -155,8 +153,9 @@ class Message(str):
         """
         expected = placeholders(catalogue(DEFAULT_LANGUAGE)[key])
         if expected != set(values):
-            raise TypeError(f"Message {key!r} takes the values {sorted(expected)}; "
-                            f"got {sorted(values)}.")
+            raise TypeError(
+                f"Message {key!r} takes the values {sorted(expected)}; got {sorted(values)}."
+            )
         english = {k: _render(v, DEFAULT_LANGUAGE) for k, v in values.items()}
         self = super().__new__(cls, translate(key, DEFAULT_LANGUAGE, **english))
         self.key = key

@@ -74,18 +74,24 @@ LESSONS: tuple[Lesson, ...] = (
     Lesson("surface", "loss-surface", {**_BASE, **BALANCED}, answer=0),
     Lesson("threshold", "thresholds", {**_BASE, **BALANCED}, answer=1),
     # The one step on a misspecified shape: weights are more than a moved threshold.
-    Lesson("misspecified", "boundaries",
-           {**_BASE, "ratio": "100", "shape": "unequal_var", **BALANCED_100}, answer=1),
+    Lesson(
+        "misspecified",
+        "boundaries",
+        {**_BASE, "ratio": "100", "shape": "unequal_var", **BALANCED_100},
+        answer=1,
+    ),
     Lesson("focal", "focal-loss", {**_BASE, "w0": "1", "w1": "1", "gamma": "2"}, answer=0),
     # The page opens on the lesson's own distribution (5,000 ... 50 samples, 1:100).
-    Lesson("schemes", "weight-schemes", {"beta": "0.999", "head": "5000", "tail": "100"},
-           answer=2),
+    Lesson("schemes", "weight-schemes", {"beta": "0.999", "head": "5000", "tail": "100"}, answer=2),
     Lesson("smote", "probabilities", {**_BASE, "ratio": "100"}, answer=1),
     Lesson("validation", "training-loss", {**_BASE, **BALANCED}, answer=0),
     # The prevalence page's ``deploy``: majority per minority where the model is used.
-    Lesson("label_shift", "prevalence",
-           {**_BASE, "ratio": "100", "deploy": str(DEPLOY_RATIO), "w0": "1", "w1": "1"},
-           answer=1),
+    Lesson(
+        "label_shift",
+        "prevalence",
+        {**_BASE, "ratio": "100", "deploy": str(DEPLOY_RATIO), "w0": "1", "w1": "1"},
+        answer=1,
+    ),
 )
 
 
@@ -93,8 +99,9 @@ def _cell(table: pd.DataFrame, row: object, column: str) -> float:
     return float(table.to_dict()[column][row])
 
 
-def _data(ratio: int = RATIO, seed: int = SEED, shape: str = "gaussian"
-          ) -> tuple[np.ndarray, np.ndarray]:
+def _data(
+    ratio: int = RATIO, seed: int = SEED, shape: str = "gaussian"
+) -> tuple[np.ndarray, np.ndarray]:
     return make_imbalanced(N, ratio, class_sep=SEP, shape=shape, random_state=seed)
 
 
@@ -149,8 +156,10 @@ def evidence(key: str) -> dict[str, float]:
     Saerens, Latinne & Decaestecker (2002), label shift and EM.
     """
     if key not in _EVIDENCE:
-        raise ValueError(f"`key` must be one of {', '.join(lesson.key for lesson in LESSONS)}. "
-                         f"Got {key!r} instead.")
+        raise ValueError(
+            f"`key` must be one of {', '.join(lesson.key for lesson in LESSONS)}. "
+            f"Got {key!r} instead."
+        )
     return _EVIDENCE[key]()
 
 
@@ -163,12 +172,16 @@ def _plain() -> dict[str, float]:
     X_test, y_test = _data(seed=SEED + 1)
     model = fit_logistic(X, y)
     pred = model.predict(X_test)
-    return {"accuracy": float(np.mean(pred == y_test)), "recall1": _recall1(y_test, pred),
-            "predicted1": float(np.sum(pred == 1)), "n1": float(np.sum(y_test == 1)),
-            "mean_p": float(np.mean(model.predict_proba(X_test)[:, 1])),
-            "rate": float(np.mean(y_test)), "bayes_share": bayes_recall(RATIO, SEP),
-            "shrink_share": float(1 - np.linalg.norm(model.coef_[0])
-                                  / np.linalg.norm(_mle_coef(X, y)))}
+    return {
+        "accuracy": float(np.mean(pred == y_test)),
+        "recall1": _recall1(y_test, pred),
+        "predicted1": float(np.sum(pred == 1)),
+        "n1": float(np.sum(y_test == 1)),
+        "mean_p": float(np.mean(model.predict_proba(X_test)[:, 1])),
+        "rate": float(np.mean(y_test)),
+        "bayes_share": bayes_recall(RATIO, SEP),
+        "shrink_share": float(1 - np.linalg.norm(model.coef_[0]) / np.linalg.norm(_mle_coef(X, y))),
+    }
 
 
 def _mle_coef(X: np.ndarray, y: np.ndarray) -> np.ndarray:
@@ -186,10 +199,14 @@ def _masking() -> dict[str, float]:
     runs = compare_convergence(X, y, w0=w[0], w1=w[1])
     steps_plain = float(runs.unweighted.steps_to_optimum or np.nan)
     steps_balanced = float(runs.weighted.steps_to_optimum or np.nan)
-    return {"share_plain": plain.share1, "share_balanced": balanced.share1,
-            "steps_plain": steps_plain, "steps_balanced": steps_balanced,
-            "steps_ratio": steps_plain / steps_balanced,
-            "distance_plain": runs.unweighted.last_distance}
+    return {
+        "share_plain": plain.share1,
+        "share_balanced": balanced.share1,
+        "steps_plain": steps_plain,
+        "steps_balanced": steps_balanced,
+        "steps_ratio": steps_plain / steps_balanced,
+        "distance_plain": runs.unweighted.last_distance,
+    }
 
 
 def _surface() -> dict[str, float]:
@@ -216,8 +233,14 @@ def _threshold() -> dict[str, float]:
     for suffix, C in (("", 1.0), ("_free", 1e6)):
         plain, weighted = fit_logistic(X, y, C=C), fit_logistic(X, y, w0=w[0], w1=w[1], C=C)
         result = compare_weighting_and_threshold(
-            plain.coef_[0], plain.intercept_[0], weighted.coef_[0], weighted.intercept_[0],
-            X_test, w0=w[0], w1=w[1])
+            plain.coef_[0],
+            plain.intercept_[0],
+            weighted.coef_[0],
+            weighted.intercept_[0],
+            X_test,
+            w0=w[0],
+            w1=w[1],
+        )
         out[f"agree{suffix}"] = result.agreement
         out[f"jaccard{suffix}"] = result.jaccard
     out["t"] = weighted_threshold(w[0], w[1])
@@ -229,8 +252,10 @@ def _validation() -> dict[str, float]:
     X_test, y_test = _data(seed=SEED + 1)
     w = class_weights(y)
     out = {}
-    for name, model in (("plain", fit_logistic(X, y)),
-                        ("weighted", fit_logistic(X, y, w0=w[0], w1=w[1]))):
+    for name, model in (
+        ("plain", fit_logistic(X, y)),
+        ("weighted", fit_logistic(X, y, w0=w[0], w1=w[1])),
+    ):
         out[f"{name}_logloss"] = float(log_loss(y_test, model.predict_proba(X_test)[:, 1]))
         out[f"{name}_recall1"] = _recall1(y_test, model.predict(X_test))
     return out
@@ -240,9 +265,11 @@ def _focal() -> dict[str, float]:
     X, y = _data()
     p = fit_logistic(X, y).predict_proba(X)[:, 1]
     shares = focal_loss_shares(y, p, gamma=2.0, alpha=None, easy=0.9)
-    return {"easy_bce": _cell(shares, "bce", "easy_majority"),
-            "easy_focal": _cell(shares, "focal", "easy_majority"),
-            "minority_focal": _cell(shares, "focal", "minority")}
+    return {
+        "easy_bce": _cell(shares, "bce", "easy_majority"),
+        "easy_focal": _cell(shares, "focal", "easy_majority"),
+        "minority_focal": _cell(shares, "focal", "minority"),
+    }
 
 
 def _schemes() -> dict[str, float]:
@@ -257,10 +284,16 @@ def _schemes() -> dict[str, float]:
 def _smote() -> dict[str, float]:
     X, y = _data(ratio=100)
     X_test, y_test = _data(ratio=100, seed=SEED + 1)
-    means = {name: float(np.mean(fit_strategy(name, X, y).model.predict_proba(X_test)[:, 1]))
-             for name in ("none", "smote", "class_weight")}
-    return {"mean_none": means["none"], "mean_smote": means["smote"],
-            "mean_weighted": means["class_weight"], "rate": float(np.mean(y_test))}
+    means = {
+        name: float(np.mean(fit_strategy(name, X, y).model.predict_proba(X_test)[:, 1]))
+        for name in ("none", "smote", "class_weight")
+    }
+    return {
+        "mean_none": means["none"],
+        "mean_smote": means["smote"],
+        "mean_weighted": means["class_weight"],
+        "rate": float(np.mean(y_test)),
+    }
 
 
 def _misspecified() -> dict[str, float]:
@@ -271,17 +304,30 @@ def _misspecified() -> dict[str, float]:
         w = class_weights(y)
         plain, weighted = fit_logistic(X, y), fit_logistic(X, y, w0=w[0], w1=w[1])
         gap = compare_weighting_and_threshold(
-            plain.coef_[0], plain.intercept_[0], weighted.coef_[0], weighted.intercept_[0],
-            X_test, w0=w[0], w1=w[1])
-        out.update({f"agree{suffix}": gap.agreement, f"jaccard{suffix}": gap.jaccard,
-                    f"slope_change{suffix}": gap.slope_change,
-                    f"coef{suffix}": gap.coef_change})
+            plain.coef_[0],
+            plain.intercept_[0],
+            weighted.coef_[0],
+            weighted.intercept_[0],
+            X_test,
+            w0=w[0],
+            w1=w[1],
+        )
+        out.update(
+            {
+                f"agree{suffix}": gap.agreement,
+                f"jaccard{suffix}": gap.jaccard,
+                f"slope_change{suffix}": gap.slope_change,
+                f"coef{suffix}": gap.coef_change,
+            }
+        )
     # on unequal_var (the last loop's data): three rules scored by balanced accuracy
     t = weighted_threshold(w[0], w[1])
     z = true_log_odds(X_test, ratio=100, class_sep=SEP, shape="unequal_var")
-    rules = {"weighted": weighted.predict(X_test),
-             "moved": (plain.predict_proba(X_test)[:, 1] > t).astype(np.int64),
-             "bayes": (z > np.log(np.sum(y == 1) / np.sum(y == 0))).astype(np.int64)}
+    rules = {
+        "weighted": weighted.predict(X_test),
+        "moved": (plain.predict_proba(X_test)[:, 1] > t).astype(np.int64),
+        "bayes": (z > np.log(np.sum(y == 1) / np.sum(y == 0))).astype(np.int64),
+    }
     for name, pred in rules.items():
         out[f"ba_{name}"] = float(balanced_accuracy_score(y_test, pred))
     return out
@@ -297,35 +343,62 @@ def _label_shift() -> dict[str, float]:
         X_test, y_test = make_imbalanced(10 * N, ratio, class_sep=SEP, random_state=SEED + 1)
         p = model.predict_proba(X_test)[:, 1]
         m = prevalence_metrics(y_test, p)
-        out.update({f"prec_{suffix}": m.precision, f"recall_{suffix}": m.recall,
-                    f"ap_{suffix}": m.average_precision, f"auc_{suffix}": m.roc_auc,
-                    f"rate_{suffix}": m.prevalence, f"n1_{suffix}": float(np.sum(y_test))})
+        out.update(
+            {
+                f"prec_{suffix}": m.precision,
+                f"recall_{suffix}": m.recall,
+                f"ap_{suffix}": m.average_precision,
+                f"auc_{suffix}": m.roc_auc,
+                f"rate_{suffix}": m.prevalence,
+                f"n1_{suffix}": float(np.sum(y_test)),
+            }
+        )
     deploy_prior = out["rate_deploy"]
     corrected = label_shift_correction(p, train_prior=train_prior, deploy_prior=deploy_prior)
     # p' > 1/2  <=>  r1 p > r0 (1 - p)  <=>  p > r0 / (r0 + r1)
     r1, r0 = deploy_prior / train_prior, (1 - deploy_prior) / (1 - train_prior)
     t_raw = r0 / (r0 + r1)
-    out.update({
-        "mean_raw": float(np.mean(p)), "mean_corrected": float(np.mean(corrected)),
-        "t_raw": t_raw,
-        "accuracy_raw": float(np.mean((p >= 0.5) == (y_test == 1))),
-        "accuracy_corrected": float(np.mean((corrected >= 0.5) == (y_test == 1))),
-        "recall_corrected": prevalence_metrics(y_test, corrected).recall,
-        "prec_corrected": prevalence_metrics(y_test, corrected).precision,
-        "rate_em": estimate_prior_em(p, train_prior=train_prior),
-    })
+    out.update(
+        {
+            "mean_raw": float(np.mean(p)),
+            "mean_corrected": float(np.mean(corrected)),
+            "t_raw": t_raw,
+            "accuracy_raw": float(np.mean((p >= 0.5) == (y_test == 1))),
+            "accuracy_corrected": float(np.mean((corrected >= 0.5) == (y_test == 1))),
+            "recall_corrected": prevalence_metrics(y_test, corrected).recall,
+            "prec_corrected": prevalence_metrics(y_test, corrected).precision,
+            "rate_em": estimate_prior_em(p, train_prior=train_prior),
+        }
+    )
     return out
 
 
-_EVIDENCE = {"plain": _plain, "masking": _masking, "surface": _surface,
-             "threshold": _threshold, "focal": _focal, "schemes": _schemes,
-             "smote": _smote, "validation": _validation, "misspecified": _misspecified,
-             "label_shift": _label_shift}
+_EVIDENCE = {
+    "plain": _plain,
+    "masking": _masking,
+    "surface": _surface,
+    "threshold": _threshold,
+    "focal": _focal,
+    "schemes": _schemes,
+    "smote": _smote,
+    "validation": _validation,
+    "misspecified": _misspecified,
+    "label_shift": _label_shift,
+}
 
 
 #: How each measured number is written in the explanations.
-_PERCENT = ("accuracy", "recall1", "share", "slope_change", "agree", "easy", "minority",
-            "mean", "rate")
+_PERCENT = (
+    "accuracy",
+    "recall1",
+    "share",
+    "slope_change",
+    "agree",
+    "easy",
+    "minority",
+    "mean",
+    "rate",
+)
 
 
 def formatted(numbers: Mapping[str, float]) -> dict[str, str]:
@@ -349,8 +422,11 @@ def formatted(numbers: Mapping[str, float]) -> dict[str, str]:
             out[name] = f"{value:.3g}×"
         elif name == "predicted1" or name.startswith(("n1", "steps_")):
             out[name] = f"{int(value):,}"
-        elif name in _PERCENT or any(part in _PERCENT for part in name.split("_")) or \
-                name.startswith(_PERCENT):
+        elif (
+            name in _PERCENT
+            or any(part in _PERCENT for part in name.split("_"))
+            or name.startswith(_PERCENT)
+        ):
             out[name] = f"{100 * value:.3g} %"
         else:
             out[name] = f"{value:.3g}"

@@ -95,14 +95,13 @@ def logit(p: float) -> float:
 def _labels(y_true: ArrayLike) -> NDArray[np.float64]:
     y = as_float_array("y_true", y_true)
     if np.any((y < 0.0) | (y > 1.0)):
-        raise ValueError(
-            "`y_true` must contain labels between 0 and 1 (class 0 or class 1)."
-        )
+        raise ValueError("`y_true` must contain labels between 0 and 1 (class 0 or class 1).")
     return y
 
 
-def weighted_bce(y_true: ArrayLike, p: ArrayLike, *, w0: float = 1.0,
-                 w1: float = 1.0, reduction: str = "mean") -> Any:
+def weighted_bce(
+    y_true: ArrayLike, p: ArrayLike, *, w0: float = 1.0, w1: float = 1.0, reduction: str = "mean"
+) -> Any:
     r"""Weighted binary cross-entropy of predicted probabilities.
 
     .. math::
@@ -155,9 +154,14 @@ def weighted_bce(y_true: ArrayLike, p: ArrayLike, *, w0: float = 1.0,
     return reduce(np.asarray(losses, dtype=np.float64), reduction)
 
 
-def weighted_bce_with_logits(y_true: ArrayLike, logits: ArrayLike, *,
-                             w0: float = 1.0, w1: float = 1.0,
-                             reduction: str = "mean") -> Any:
+def weighted_bce_with_logits(
+    y_true: ArrayLike,
+    logits: ArrayLike,
+    *,
+    w0: float = 1.0,
+    w1: float = 1.0,
+    reduction: str = "mean",
+) -> Any:
     r"""Weighted binary cross-entropy computed from logits.
 
     With :math:`p = \sigma(z)` the loss of :func:`weighted_bce` becomes
@@ -204,8 +208,14 @@ def weighted_bce_with_logits(y_true: ArrayLike, logits: ArrayLike, *,
     return reduce(losses, reduction)
 
 
-def focal_loss(y_true: ArrayLike, p: ArrayLike, *, gamma: float = 2.0,
-               alpha: float | None = None, reduction: str = "mean") -> Any:
+def focal_loss(
+    y_true: ArrayLike,
+    p: ArrayLike,
+    *,
+    gamma: float = 2.0,
+    alpha: float | None = None,
+    reduction: str = "mean",
+) -> Any:
     r"""Focal loss of Lin et al. (2017) for binary labels.
 
     .. math::
@@ -253,8 +263,9 @@ def focal_loss(y_true: ArrayLike, p: ArrayLike, *, gamma: float = 2.0,
     return reduce(np.asarray(losses, dtype=np.float64), reduction)
 
 
-def focal_loss_grad(y_true: ArrayLike, logits: ArrayLike, *, gamma: float = 2.0,
-                    alpha: float | None = None) -> NDArray[np.float64]:
+def focal_loss_grad(
+    y_true: ArrayLike, logits: ArrayLike, *, gamma: float = 2.0, alpha: float | None = None
+) -> NDArray[np.float64]:
     r"""Derivative of the per-sample binary focal loss with respect to the logit.
 
     With :math:`z_t = z` for :math:`y = 1` and :math:`-z` for :math:`y = 0`,
@@ -296,15 +307,18 @@ def focal_loss_grad(y_true: ArrayLike, logits: ArrayLike, *, gamma: float = 2.0,
     check_same_length(y_true=y, logits=z)
     sign = 2.0 * y - 1.0
     z_t = sign * z
-    p_t, q_t = sigmoid(z_t), sigmoid(-z_t)     # q_t = 1 - p_t without cancellation
+    p_t, q_t = sigmoid(z_t), sigmoid(-z_t)  # q_t = 1 - p_t without cancellation
     log_pt = -softplus(-z_t)
     alpha_t = 1.0 if alpha is None else y * alpha + (1.0 - y) * (1.0 - alpha)
-    return np.asarray(sign * alpha_t * (gamma * q_t**gamma * p_t * log_pt - q_t**(gamma + 1.0)),
-                      dtype=np.float64)
+    return np.asarray(
+        sign * alpha_t * (gamma * q_t**gamma * p_t * log_pt - q_t ** (gamma + 1.0)),
+        dtype=np.float64,
+    )
 
 
-def _class_labels(y_true: ArrayLike, logits: ArrayLike
-                  ) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
+def _class_labels(
+    y_true: ArrayLike, logits: ArrayLike
+) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
     z = as_float_array("logits", logits, ndim=2)
     y = as_float_array("y_true", y_true)
     check_same_length(y_true=y, logits=z)
@@ -316,9 +330,13 @@ def _class_labels(y_true: ArrayLike, logits: ArrayLike
     return y.astype(np.int64), z
 
 
-def softmax_cross_entropy(y_true: ArrayLike, logits: ArrayLike, *,
-                          class_weight: ArrayLike | None = None,
-                          reduction: str = "mean") -> Any:
+def softmax_cross_entropy(
+    y_true: ArrayLike,
+    logits: ArrayLike,
+    *,
+    class_weight: ArrayLike | None = None,
+    reduction: str = "mean",
+) -> Any:
     r"""(Weighted) softmax cross-entropy for ``k`` classes.
 
     .. math:: L_i = -w_{y_i} \log \frac{e^{z_{i y_i}}}{\sum_j e^{z_{ij}}}
@@ -365,8 +383,14 @@ def _cb_weights(counts: ArrayLike, beta: float, k: int) -> NDArray[np.float64]:
     return weights_from_counts(n, "ens", beta=beta)
 
 
-def cb_softmax_cross_entropy(y_true: ArrayLike, logits: ArrayLike, *, counts: ArrayLike,
-                             beta: float = 0.999, reduction: str = "mean") -> Any:
+def cb_softmax_cross_entropy(
+    y_true: ArrayLike,
+    logits: ArrayLike,
+    *,
+    counts: ArrayLike,
+    beta: float = 0.999,
+    reduction: str = "mean",
+) -> Any:
     r"""Class-balanced softmax cross-entropy of Cui et al. (2019).
 
     .. math::
@@ -400,22 +424,29 @@ def cb_softmax_cross_entropy(y_true: ArrayLike, logits: ArrayLike, *, counts: Ar
     Cross-Entropy Loss").
     """
     _, z = _class_labels(y_true, logits)  # validate the logits before the counts
-    return softmax_cross_entropy(y_true, z, class_weight=_cb_weights(counts, beta, z.shape[1]),
-                                 reduction=reduction)
+    return softmax_cross_entropy(
+        y_true, z, class_weight=_cb_weights(counts, beta, z.shape[1]), reduction=reduction
+    )
 
 
-def _sigmoid_terms(y: NDArray[np.int64], z: NDArray[np.float64], gamma: float
-                   ) -> NDArray[np.float64]:
+def _sigmoid_terms(
+    y: NDArray[np.int64], z: NDArray[np.float64], gamma: float
+) -> NDArray[np.float64]:
     onehot = np.zeros_like(z)
     onehot[np.arange(len(y)), y] = 1.0
     z_t = np.where(onehot == 1.0, z, -z)
     # -log sigmoid(z_t) = softplus(-z_t); the modulating factor (1 - p_t)^gamma.
-    return np.asarray(np.sum(sigmoid(-z_t) ** gamma * softplus(-z_t), axis=1),
-                      dtype=np.float64)
+    return np.asarray(np.sum(sigmoid(-z_t) ** gamma * softplus(-z_t), axis=1), dtype=np.float64)
 
 
-def cb_sigmoid_cross_entropy(y_true: ArrayLike, logits: ArrayLike, *, counts: ArrayLike,
-                             beta: float = 0.999, reduction: str = "mean") -> Any:
+def cb_sigmoid_cross_entropy(
+    y_true: ArrayLike,
+    logits: ArrayLike,
+    *,
+    counts: ArrayLike,
+    beta: float = 0.999,
+    reduction: str = "mean",
+) -> Any:
     r"""Class-balanced sigmoid cross-entropy of Cui et al. (2019).
 
     Every class is a one-vs-rest sigmoid; the sample's loss over all ``k``
@@ -447,12 +478,18 @@ def cb_sigmoid_cross_entropy(y_true: ArrayLike, logits: ArrayLike, *, counts: Ar
     Cui et al. (2019), CVPR, sec. 4 ("Class-Balanced Sigmoid Cross-Entropy
     Loss").
     """
-    return cb_focal_loss(y_true, logits, counts=counts, beta=beta, gamma=0.0,
-                         reduction=reduction)
+    return cb_focal_loss(y_true, logits, counts=counts, beta=beta, gamma=0.0, reduction=reduction)
 
 
-def cb_focal_loss(y_true: ArrayLike, logits: ArrayLike, *, counts: ArrayLike,
-                  beta: float = 0.999, gamma: float = 2.0, reduction: str = "mean") -> Any:
+def cb_focal_loss(
+    y_true: ArrayLike,
+    logits: ArrayLike,
+    *,
+    counts: ArrayLike,
+    beta: float = 0.999,
+    gamma: float = 2.0,
+    reduction: str = "mean",
+) -> Any:
     r"""Class-balanced focal loss of Cui et al. (2019).
 
     .. math::
@@ -493,8 +530,14 @@ def cb_focal_loss(y_true: ArrayLike, logits: ArrayLike, *, counts: ArrayLike,
     return reduce(w[y] * _sigmoid_terms(y, z, gamma), reduction)
 
 
-def focal_loss_shares(y_true: ArrayLike, p: ArrayLike, *, gamma: float = 2.0,
-                      alpha: float | None = None, easy: float = 0.9) -> pd.DataFrame:
+def focal_loss_shares(
+    y_true: ArrayLike,
+    p: ArrayLike,
+    *,
+    gamma: float = 2.0,
+    alpha: float | None = None,
+    easy: float = 0.9,
+) -> pd.DataFrame:
     r"""Where the total loss comes from: easy and hard majority samples, minority.
 
     A sample is *easy* when the model already gives its true class a
@@ -536,20 +579,31 @@ def focal_loss_shares(y_true: ArrayLike, p: ArrayLike, *, gamma: float = 2.0,
     check_same_length(y_true=y, p=prob)
     cut = check_threshold("easy", easy)
     p_t = np.where(y == 1.0, prob, 1.0 - prob)
-    groups = {"easy_majority": (y == 0.0) & (p_t >= cut),
-              "hard_majority": (y == 0.0) & (p_t < cut),
-              "minority": y == 1.0}
+    groups = {
+        "easy_majority": (y == 0.0) & (p_t >= cut),
+        "hard_majority": (y == 0.0) & (p_t < cut),
+        "minority": y == 1.0,
+    }
     rows = {}
-    for name, losses in (("bce", focal_loss(y, prob, gamma=0.0, reduction="none")),
-                         ("focal", focal_loss(y, prob, gamma=gamma, alpha=alpha,
-                                              reduction="none"))):
+    for name, losses in (
+        ("bce", focal_loss(y, prob, gamma=0.0, reduction="none")),
+        ("focal", focal_loss(y, prob, gamma=gamma, alpha=alpha, reduction="none")),
+    ):
         total = float(np.sum(losses))
-        shares = {g: (float(np.sum(losses[mask])) / total if total > 0 else 0.0)
-                  for g, mask in groups.items()}
-        rows[name] = {**shares, "majority": shares["easy_majority"] + shares["hard_majority"],
-                      "total": total}
-    rows["count"] = {**{g: float(np.sum(mask)) for g, mask in groups.items()},
-                     "majority": float(np.sum(y == 0.0)), "total": float(len(y))}
+        shares = {
+            g: (float(np.sum(losses[mask])) / total if total > 0 else 0.0)
+            for g, mask in groups.items()
+        }
+        rows[name] = {
+            **shares,
+            "majority": shares["easy_majority"] + shares["hard_majority"],
+            "total": total,
+        }
+    rows["count"] = {
+        **{g: float(np.sum(mask)) for g, mask in groups.items()},
+        "majority": float(np.sum(y == 0.0)),
+        "total": float(len(y)),
+    }
     return pd.DataFrame.from_dict(rows, orient="index")
 
 
@@ -571,8 +625,9 @@ class FocalCurves:
     grad: dict[float, NDArray[np.float64]]
 
 
-def focal_curves(gammas: Sequence[float], *, alpha: float | None = None,
-                 n_points: int = 199) -> FocalCurves:
+def focal_curves(
+    gammas: Sequence[float], *, alpha: float | None = None, n_points: int = 199
+) -> FocalCurves:
     r"""Focal loss and its gradient magnitude for a class-1 sample, per :math:`\gamma`.
 
     .. math:: FL(p_t) = -\alpha\,(1 - p_t)^\gamma \log p_t

@@ -33,8 +33,9 @@ from lib.i18n import LabError
 from lib.losses import weighted_bce
 
 
-def per_class_report(y_true: ArrayLike, y_pred: ArrayLike, *, beta: float = 0.5,
-                     labels: ArrayLike | None = None) -> pd.DataFrame:
+def per_class_report(
+    y_true: ArrayLike, y_pred: ArrayLike, *, beta: float = 0.5, labels: ArrayLike | None = None
+) -> pd.DataFrame:
     r"""Precision, recall, F-beta and support of every class.
 
     .. math::
@@ -76,8 +77,12 @@ def per_class_report(y_true: ArrayLike, y_pred: ArrayLike, *, beta: float = 0.5,
         t, p, beta=b, labels=labs, zero_division=0.0
     )
     frame = pd.DataFrame(
-        {"precision": precision, "recall": recall, "f_beta": f_beta,
-         "support": np.asarray(support, dtype=np.int64)},
+        {
+            "precision": precision,
+            "recall": recall,
+            "f_beta": f_beta,
+            "support": np.asarray(support, dtype=np.int64),
+        },
         index=pd.Index(labs, name="class"),
     )
     return frame
@@ -99,15 +104,21 @@ def percent_change(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
     DataFrame
         Same shape as the inputs.
     """
-    if before.shape != after.shape or not before.index.equals(after.index) \
-            or not before.columns.equals(after.columns):
+    if (
+        before.shape != after.shape
+        or not before.index.equals(after.index)
+        or not before.columns.equals(after.columns)
+    ):
         raise ValueError("`before` and `after` must have the same index and columns.")
     b = before.to_numpy(dtype=np.float64)
     a = after.to_numpy(dtype=np.float64)
     diff = a - b
     with np.errstate(divide="ignore", invalid="ignore"):
-        out = np.where(b != 0, 100.0 * diff / np.where(b != 0, b, 1.0),
-                       np.where(diff == 0, 0.0, np.sign(diff) * np.inf))
+        out = np.where(
+            b != 0,
+            100.0 * diff / np.where(b != 0, b, 1.0),
+            np.where(diff == 0, 0.0, np.sign(diff) * np.inf),
+        )
     return pd.DataFrame(out, index=before.index, columns=before.columns)
 
 
@@ -166,9 +177,13 @@ def weighted_threshold(w0: float, w1: float) -> float:
     return a / (a + b)
 
 
-def evaluate_under_weights(y_true: ArrayLike, p: ArrayLike,
-                           weight_pairs: Sequence[tuple[float, float]], *,
-                           threshold: float = 0.5) -> pd.DataFrame:
+def evaluate_under_weights(
+    y_true: ArrayLike,
+    p: ArrayLike,
+    weight_pairs: Sequence[tuple[float, float]],
+    *,
+    threshold: float = 0.5,
+) -> pd.DataFrame:
     r"""Score one set of predictions without weights and with each pair of class weights.
 
     The weights a model was *trained* with appear nowhere in a metric's
@@ -237,23 +252,27 @@ def evaluate_under_weights(y_true: ArrayLike, p: ArrayLike,
     for w0, w1 in weight_pairs:
         a, b = check_class_weights(w0, w1)
         sw = np.where(y == 1, b, a)
-        rows.append({
-            "w0": a, "w1": b,
-            "weighted_loss": weighted_bce(y, prob, w0=a, w1=b),
-            "loss": weighted_bce(y, prob),
-            "accuracy": accuracy_score(y, pred),
-            "precision": precision_score(y, pred, zero_division=0.0),
-            "recall": recall_score(y, pred, zero_division=0.0),
-            "balanced_accuracy": balanced_accuracy_score(y, pred),
-            "accuracy_sw": accuracy_score(y, pred, sample_weight=sw),
-            "precision_sw": precision_score(y, pred, sample_weight=sw, zero_division=0.0),
-            "recall_sw": recall_score(y, pred, sample_weight=sw, zero_division=0.0),
-        })
+        rows.append(
+            {
+                "w0": a,
+                "w1": b,
+                "weighted_loss": weighted_bce(y, prob, w0=a, w1=b),
+                "loss": weighted_bce(y, prob),
+                "accuracy": accuracy_score(y, pred),
+                "precision": precision_score(y, pred, zero_division=0.0),
+                "recall": recall_score(y, pred, zero_division=0.0),
+                "balanced_accuracy": balanced_accuracy_score(y, pred),
+                "accuracy_sw": accuracy_score(y, pred, sample_weight=sw),
+                "precision_sw": precision_score(y, pred, sample_weight=sw, zero_division=0.0),
+                "recall_sw": recall_score(y, pred, sample_weight=sw, zero_division=0.0),
+            }
+        )
     return pd.DataFrame(rows)
 
 
-def _shift_prior(p: NDArray[np.float64], train_prior: float,
-                 deploy_prior: float) -> NDArray[np.float64]:
+def _shift_prior(
+    p: NDArray[np.float64], train_prior: float, deploy_prior: float
+) -> NDArray[np.float64]:
     # Unchecked core of label_shift_correction, shared with the EM loop, whose
     # iterate may reach 0 or 1 exactly (all p equal to 0, say).
     r1 = deploy_prior / train_prior
@@ -265,8 +284,9 @@ def _shift_prior(p: NDArray[np.float64], train_prior: float,
     return np.asarray(out, dtype=np.float64)
 
 
-def label_shift_correction(p: ArrayLike, *, train_prior: float,
-                           deploy_prior: float) -> NDArray[np.float64]:
+def label_shift_correction(
+    p: ArrayLike, *, train_prior: float, deploy_prior: float
+) -> NDArray[np.float64]:
     r"""Move calibrated probabilities from the training to the deployment prior.
 
     Under label shift the class-conditional densities :math:`p(x \mid y)`
@@ -322,8 +342,9 @@ def label_shift_correction(p: ArrayLike, *, train_prior: float,
     return _shift_prior(flat, src, dst).reshape(arr.shape)
 
 
-def estimate_prior_em(p: ArrayLike, *, train_prior: float, tol: float = 1e-8,
-                      max_iter: int = 1000) -> float:
+def estimate_prior_em(
+    p: ArrayLike, *, train_prior: float, tol: float = 1e-8, max_iter: int = 1000
+) -> float:
     r"""Estimate the positive rate of unlabeled data by expectation-maximisation.
 
     Starting from :math:`\hat\pi^{(0)} = \pi_s`, alternate the E-step (move
@@ -389,8 +410,14 @@ def estimate_prior_em(p: ArrayLike, *, train_prior: float, tol: float = 1e-8,
 
 
 #: Metrics of :func:`prevalence_metrics` that :func:`bootstrap_intervals` reports.
-BOOTSTRAP_METRICS = ("precision", "recall", "average_precision", "roc_auc",
-                     "balanced_accuracy", "mcc")
+BOOTSTRAP_METRICS = (
+    "precision",
+    "recall",
+    "average_precision",
+    "roc_auc",
+    "balanced_accuracy",
+    "mcc",
+)
 
 
 @dataclass(frozen=True)
@@ -428,8 +455,9 @@ class PrevalenceMetrics:
         return asdict(self)
 
 
-def prevalence_metrics(y_true: ArrayLike, p: ArrayLike, *,
-                       threshold: float = 0.5) -> PrevalenceMetrics:
+def prevalence_metrics(
+    y_true: ArrayLike, p: ArrayLike, *, threshold: float = 0.5
+) -> PrevalenceMetrics:
     r"""Precision, recall, PR-AUC, ROC-AUC, balanced accuracy and MCC, with the prevalence.
 
     With :math:`\hat y = [p \ge t]`, :math:`\pi = n_1 / n`,
@@ -542,9 +570,15 @@ class _WeightedMetrics:
         return precision, recall, ap, roc_auc, balanced, float(mcc)
 
 
-def bootstrap_intervals(y_true: ArrayLike, p: ArrayLike, *, threshold: float = 0.5,
-                        n_boot: int = 1000, level: float = 0.95,
-                        random_state: int | None = None) -> pd.DataFrame:
+def bootstrap_intervals(
+    y_true: ArrayLike,
+    p: ArrayLike,
+    *,
+    threshold: float = 0.5,
+    n_boot: int = 1000,
+    level: float = 0.95,
+    random_state: int | None = None,
+) -> pd.DataFrame:
     r"""Percentile-bootstrap intervals of the test metrics, resampling within each class.
 
     Each replicate draws :math:`n_1` positives from the positives and
@@ -601,15 +635,19 @@ def bootstrap_intervals(y_true: ArrayLike, p: ArrayLike, *, threshold: float = 0
     metrics = _WeightedMetrics(y, prob, t)
     draws = np.empty((reps, len(BOOTSTRAP_METRICS)))
     for b in range(reps):
-        picked = np.r_[pos[rng.integers(0, len(pos), len(pos))],
-                       neg[rng.integers(0, len(neg), len(neg))]]
+        picked = np.r_[
+            pos[rng.integers(0, len(pos), len(pos))], neg[rng.integers(0, len(neg), len(neg))]
+        ]
         w = np.bincount(picked, minlength=len(y)).astype(np.float64)
         draws[b] = metrics(w)
     alpha = 1.0 - cover
     low, high = np.quantile(draws, [alpha / 2.0, 1.0 - alpha / 2.0], axis=0)
     estimate = prevalence_metrics(y, prob, threshold=t).as_dict()
-    return pd.DataFrame({
-        "metric": list(BOOTSTRAP_METRICS),
-        "estimate": [estimate[name] for name in BOOTSTRAP_METRICS],
-        "low": low, "high": high,
-    })
+    return pd.DataFrame(
+        {
+            "metric": list(BOOTSTRAP_METRICS),
+            "estimate": [estimate[name] for name in BOOTSTRAP_METRICS],
+            "low": low,
+            "high": high,
+        }
+    )

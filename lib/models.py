@@ -27,9 +27,15 @@ from lib.losses import logit, sigmoid
 from lib.training import TrainingResult, train_softmax
 
 
-def fit_logistic(X: ArrayLike, y: ArrayLike, *, w0: float = 1.0, w1: float = 1.0,
-                 sample_weight: ArrayLike | None = None,
-                 C: float = 1.0) -> LogisticRegression:
+def fit_logistic(
+    X: ArrayLike,
+    y: ArrayLike,
+    *,
+    w0: float = 1.0,
+    w1: float = 1.0,
+    sample_weight: ArrayLike | None = None,
+    C: float = 1.0,
+) -> LogisticRegression:
     r"""Fit a logistic regression with class weights (and sample weights).
 
     scikit-learn minimises
@@ -88,8 +94,9 @@ def fit_logistic(X: ArrayLike, y: ArrayLike, *, w0: float = 1.0, w1: float = 1.0
     return model
 
 
-def boundary_offset(coef: ArrayLike, intercept: float, point: ArrayLike, *,
-                    threshold: float = 0.5) -> float:
+def boundary_offset(
+    coef: ArrayLike, intercept: float, point: ArrayLike, *, threshold: float = 0.5
+) -> float:
     r"""Signed distance from ``point`` to the line where ``p = threshold``.
 
     For :math:`p = \sigma(\beta^\top x + \beta_0)` the set
@@ -127,9 +134,14 @@ def boundary_offset(coef: ArrayLike, intercept: float, point: ArrayLike, *,
     return (logit_t - float(beta @ x0) - b) / norm
 
 
-def probability_grid(coef: ArrayLike, intercept: float, x_range: tuple[float, float],
-                     y_range: tuple[float, float], *, size: int = 100
-                     ) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]:
+def probability_grid(
+    coef: ArrayLike,
+    intercept: float,
+    x_range: tuple[float, float],
+    y_range: tuple[float, float],
+    *,
+    size: int = 100,
+) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]:
     r"""Probability of class 1 of a 2-D linear model on a regular grid.
 
     .. math:: P_{ij} = \sigma(\beta_1 g^x_j + \beta_2 g^y_i + \beta_0)
@@ -163,8 +175,9 @@ def probability_grid(coef: ArrayLike, intercept: float, x_range: tuple[float, fl
     return gx, gy, prob
 
 
-def predict_labels(coef: ArrayLike, intercept: float, X: ArrayLike, *,
-                   threshold: float = 0.5) -> NDArray[np.int64]:
+def predict_labels(
+    coef: ArrayLike, intercept: float, X: ArrayLike, *, threshold: float = 0.5
+) -> NDArray[np.int64]:
     r"""Class labels of a linear model at a probability threshold.
 
     .. math:: \hat y_i = [\,\beta^\top x_i + \beta_0 > \mathrm{logit}(t)\,]
@@ -190,18 +203,15 @@ def predict_labels(coef: ArrayLike, intercept: float, X: ArrayLike, *,
     beta = as_coefficients(coef)
     X_arr = as_float_array("X", X, ndim=2)
     if X_arr.shape[1] != len(beta):
-        raise ValueError(
-            f"`X` has {X_arr.shape[1]} features but `coef` has {len(beta)} entries."
-        )
+        raise ValueError(f"`X` has {X_arr.shape[1]} features but `coef` has {len(beta)} entries.")
     b = check_finite_number("intercept", intercept)
     logit_t = logit(check_threshold("threshold", threshold))
     return (X_arr @ beta + b > logit_t).astype(np.int64)
 
 
-def model_probability_grid(model: Any, x_range: tuple[float, float],
-                           y_range: tuple[float, float], *, size: int = 100
-                           ) -> tuple[NDArray[np.float64], NDArray[np.float64],
-                                      NDArray[np.float64]]:
+def model_probability_grid(
+    model: Any, x_range: tuple[float, float], y_range: tuple[float, float], *, size: int = 100
+) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]:
     r"""Probability of class 1 of any fitted 2-D classifier on a regular grid.
 
     .. math:: P_{ij} = \hat p(1 \mid g^x_j, g^y_i)
@@ -242,8 +252,9 @@ def model_probability_grid(model: Any, x_range: tuple[float, float],
     return gx, gy, prob.reshape(m, m)
 
 
-def boundary_cells(grid_x: ArrayLike, grid_y: ArrayLike, prob: ArrayLike, *,
-                   threshold: float = 0.5) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+def boundary_cells(
+    grid_x: ArrayLike, grid_y: ArrayLike, prob: ArrayLike, *, threshold: float = 0.5
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     r"""Grid points on the decision boundary of any classifier.
 
     A point :math:`(i, j)` is on the boundary when its decision
@@ -332,9 +343,16 @@ class WeightingVsThreshold:
     coef_change: float = 0.0
 
 
-def compare_weighting_and_threshold(coef: ArrayLike, intercept: float, coef_weighted: ArrayLike,
-                                    intercept_weighted: float, X: ArrayLike, *,
-                                    w0: float, w1: float) -> WeightingVsThreshold:
+def compare_weighting_and_threshold(
+    coef: ArrayLike,
+    intercept: float,
+    coef_weighted: ArrayLike,
+    intercept_weighted: float,
+    X: ArrayLike,
+    *,
+    w0: float,
+    w1: float,
+) -> WeightingVsThreshold:
     r"""Compare a class-weighted linear model with the plain one at a moved threshold.
 
     If the weighted fit were exactly the plain fit with its odds multiplied
@@ -400,8 +418,9 @@ def compare_weighting_and_threshold(coef: ArrayLike, intercept: float, coef_weig
     )
 
 
-def train_binary_sgd(X: ArrayLike, y: ArrayLike, *, w0: float = 1.0, w1: float = 1.0,
-                     **kwargs: Any) -> TrainingResult:
+def train_binary_sgd(
+    X: ArrayLike, y: ArrayLike, *, w0: float = 1.0, w1: float = 1.0, **kwargs: Any
+) -> TrainingResult:
     r"""Two-class softmax regression by mini-batch SGD with class weights (w0, w1).
 
     The lab's mini-batch model (the training-loss and focal-loss pages):
@@ -442,17 +461,30 @@ def train_binary_sgd(X: ArrayLike, y: ArrayLike, *, w0: float = 1.0, w1: float =
     mean_weight = float(np.mean(np.where(y_arr == 1, w1, w0)))
     if mean_weight <= 0:
         raise ValueError("The class weights of the samples present must not all be zero.")
-    return train_softmax(X, y_arr, n_classes=2, weighting="global", class_weight=[w0, w1],
-                         batch_size=1024, learning_rate=0.05 / mean_weight, **kwargs)
+    return train_softmax(
+        X,
+        y_arr,
+        n_classes=2,
+        weighting="global",
+        class_weight=[w0, w1],
+        batch_size=1024,
+        learning_rate=0.05 / mean_weight,
+        **kwargs,
+    )
 
 
 #: Epochs of the focal-loss model on the focal-loss page.
 FOCAL_EPOCHS = 30
 
 
-def fit_focal_linear(X: ArrayLike, y: ArrayLike, *, gamma: float = 2.0,
-                     alpha: float | None = None, epochs: int = FOCAL_EPOCHS
-                     ) -> tuple[NDArray[np.float64], float]:
+def fit_focal_linear(
+    X: ArrayLike,
+    y: ArrayLike,
+    *,
+    gamma: float = 2.0,
+    alpha: float | None = None,
+    epochs: int = FOCAL_EPOCHS,
+) -> tuple[NDArray[np.float64], float]:
     r"""A linear model trained with focal loss, as ``(coef, intercept)`` of class 1.
 
     Minimises the mean focal loss (Lin et al. 2017)
@@ -496,19 +528,23 @@ def fit_focal_linear(X: ArrayLike, y: ArrayLike, *, gamma: float = 2.0,
             raise ValueError(f"`alpha` must be < 1. Got {a!r} instead.")
         w0, w1 = 1.0 - a, a
     result = train_binary_sgd(X, y, w0=w0, w1=w1, loss="focal", gamma=gamma, epochs=epochs)
-    return (result.coef[:, 1] - result.coef[:, 0],
-            float(result.intercept[1] - result.intercept[0]))
+    return (result.coef[:, 1] - result.coef[:, 0], float(result.intercept[1] - result.intercept[0]))
 
 
 #: Settings of the non-linear model on the decision-boundaries page: small and
 #: fast (100 trees of at most 15 leaves, no early stopping, so the number of
 #: trees does not depend on a validation split).
-NONLINEAR_PARAMS: dict[str, Any] = {"max_iter": 100, "max_leaf_nodes": 15,
-                                    "learning_rate": 0.1, "early_stopping": False}
+NONLINEAR_PARAMS: dict[str, Any] = {
+    "max_iter": 100,
+    "max_leaf_nodes": 15,
+    "learning_rate": 0.1,
+    "early_stopping": False,
+}
 
 
-def fit_nonlinear(X: ArrayLike, y: ArrayLike, *, w0: float = 1.0, w1: float = 1.0,
-                  random_state: int = 0) -> HistGradientBoostingClassifier:
+def fit_nonlinear(
+    X: ArrayLike, y: ArrayLike, *, w0: float = 1.0, w1: float = 1.0, random_state: int = 0
+) -> HistGradientBoostingClassifier:
     r"""Gradient-boosted trees trained with class weights as sample weights.
 
     scikit-learn's ``HistGradientBoostingClassifier`` (:data:`NONLINEAR_PARAMS`)
@@ -558,8 +594,7 @@ def fit_nonlinear(X: ArrayLike, y: ArrayLike, *, w0: float = 1.0, w1: float = 1.
     return model
 
 
-def predict_proba_linear(coef: ArrayLike, intercept: float, X: ArrayLike
-                         ) -> NDArray[np.float64]:
+def predict_proba_linear(coef: ArrayLike, intercept: float, X: ArrayLike) -> NDArray[np.float64]:
     r"""Probability of class 1 under a linear (logistic) model.
 
     .. math:: p_i = \sigma(\beta^\top x_i + \beta_0)
@@ -585,7 +620,5 @@ def predict_proba_linear(coef: ArrayLike, intercept: float, X: ArrayLike
     beta = as_coefficients(coef)
     X_arr = as_float_array("X", X, ndim=2)
     if X_arr.shape[1] != len(beta):
-        raise ValueError(
-            f"`X` has {X_arr.shape[1]} features but `coef` has {len(beta)} entries."
-        )
+        raise ValueError(f"`X` has {X_arr.shape[1]} features but `coef` has {len(beta)} entries.")
     return sigmoid(X_arr @ beta + check_finite_number("intercept", intercept))

@@ -34,8 +34,7 @@ from lib.metrics import estimate_prior_em, label_shift_correction
 from lib.thresholds import bayes_threshold
 
 #: Deployment ratios (majority per minority) of the prevalence charts.
-PREVALENCE_RATIOS: tuple[int, ...] = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000,
-                                      5000, 10000)
+PREVALENCE_RATIOS: tuple[int, ...] = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000)
 #: The deployment set's seed is the training seed plus this (the sidebar's
 #: test set uses seed + 1), so the three sets are independent draws.
 DEPLOY_SEED_OFFSET = 2
@@ -44,15 +43,26 @@ DEPLOY_SEED_OFFSET = 2
 #: rows would keep the page waiting for tens of seconds.
 EVAL_MAX_ROWS = 200_000
 #: Metrics of :func:`metrics_by_prevalence`, in column order.
-PREVALENCE_METRICS = ("precision", "recall", "average_precision", "roc_auc",
-                      "balanced_accuracy", "mcc")
+PREVALENCE_METRICS = (
+    "precision",
+    "recall",
+    "average_precision",
+    "roc_auc",
+    "balanced_accuracy",
+    "mcc",
+)
 #: The decision rules of :func:`label_shift_study`.
 RULES = ("half", "bayes_uncorrected", "bayes_corrected", "bayes_em")
 
 
-def deployment_data(n_samples: int, deploy_ratio: float, *, class_sep: float = 1.0,
-                    shape: str = "gaussian", random_state: int = 0
-                    ) -> tuple[NDArray[np.float64], NDArray[np.int64]]:
+def deployment_data(
+    n_samples: int,
+    deploy_ratio: float,
+    *,
+    class_sep: float = 1.0,
+    shape: str = "gaussian",
+    random_state: int = 0,
+) -> tuple[NDArray[np.float64], NDArray[np.int64]]:
     r"""A fresh labelled set drawn where the model is deployed.
 
     Same shape and separation as the training data, so the class-conditional
@@ -85,8 +95,13 @@ def deployment_data(n_samples: int, deploy_ratio: float, *, class_sep: float = 1
     classification", Pattern Recognition 45(1) (prior probability shift).
     """
     seed = check_int("random_state", random_state, low=0)
-    return make_imbalanced(n_samples, deploy_ratio, class_sep=class_sep, shape=shape,
-                           random_state=seed + DEPLOY_SEED_OFFSET)
+    return make_imbalanced(
+        n_samples,
+        deploy_ratio,
+        class_sep=class_sep,
+        shape=shape,
+        random_state=seed + DEPLOY_SEED_OFFSET,
+    )
 
 
 def _check_ratios(ratios: ArrayLike) -> NDArray[np.float64]:
@@ -102,8 +117,13 @@ def _class_weights_for(y: NDArray[np.int64], prevalence: float) -> NDArray[np.fl
     return np.where(y == 1, prevalence / own, (1.0 - prevalence) / (1.0 - own))
 
 
-def metrics_by_prevalence(y_true: ArrayLike, p: ArrayLike, ratios: ArrayLike = PREVALENCE_RATIOS,
-                          *, threshold: float = 0.5) -> pd.DataFrame:
+def metrics_by_prevalence(
+    y_true: ArrayLike,
+    p: ArrayLike,
+    ratios: ArrayLike = PREVALENCE_RATIOS,
+    *,
+    threshold: float = 0.5,
+) -> pd.DataFrame:
     r"""The test metrics of fixed predictions at other prevalences (class reweighting).
 
     For a target prevalence :math:`\pi = 1 / (1 + r)` every positive gets the
@@ -162,16 +182,20 @@ def metrics_by_prevalence(y_true: ArrayLike, p: ArrayLike, ratios: ArrayLike = P
         pi = 1.0 / (1.0 + r)
         tp, fn, fp, tn = pi * tpr, pi * (1.0 - tpr), (1.0 - pi) * fpr, (1.0 - pi) * (1.0 - fpr)
         den = (tp + fp) * (tp + fn) * (tn + fp) * (tn + fn)
-        rows.append({
-            "ratio": float(r), "prevalence": pi,
-            "precision": tp / (tp + fp) if tp + fp > 0 else 0.0,
-            "recall": tpr,
-            "average_precision": float(average_precision_score(
-                y, prob, sample_weight=_class_weights_for(y, pi))),
-            "roc_auc": auc,
-            "balanced_accuracy": 0.5 * (tpr + 1.0 - fpr),
-            "mcc": float((tp * tn - fp * fn) / np.sqrt(den)) if den > 0 else 0.0,
-        })
+        rows.append(
+            {
+                "ratio": float(r),
+                "prevalence": pi,
+                "precision": tp / (tp + fp) if tp + fp > 0 else 0.0,
+                "recall": tpr,
+                "average_precision": float(
+                    average_precision_score(y, prob, sample_weight=_class_weights_for(y, pi))
+                ),
+                "roc_auc": auc,
+                "balanced_accuracy": 0.5 * (tpr + 1.0 - fpr),
+                "mcc": float((tp * tn - fp * fn) / np.sqrt(den)) if den > 0 else 0.0,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -191,8 +215,9 @@ def metric_ranges(table: pd.DataFrame) -> pd.DataFrame:
     """
     missing = [m for m in PREVALENCE_METRICS if m not in table.columns]
     if missing:
-        raise ValueError(f"`table` lacks the columns {missing}; pass the output of "
-                         "metrics_by_prevalence.")
+        raise ValueError(
+            f"`table` lacks the columns {missing}; pass the output of metrics_by_prevalence."
+        )
     low = table[list(PREVALENCE_METRICS)].min()
     high = table[list(PREVALENCE_METRICS)].max()
     return pd.DataFrame({"low": low, "high": high, "spread": high - low})
@@ -260,24 +285,35 @@ def uncorrected_threshold(t: float, *, train_prior: float, deploy_prior: float) 
     Elkan (2001), IJCAI, Theorem 1 (moving the threshold for a new base rate).
     """
     check_threshold("t", t)
-    return float(label_shift_correction(np.array([t]), train_prior=deploy_prior,
-                                        deploy_prior=train_prior)[0])
+    return float(
+        label_shift_correction(np.array([t]), train_prior=deploy_prior, deploy_prior=train_prior)[0]
+    )
 
 
-def _decisions(y: NDArray[np.int64], prob: NDArray[np.float64], t: float, *,
-               cost_fp: float, cost_fn: float) -> dict[str, float]:
+def _decisions(
+    y: NDArray[np.int64], prob: NDArray[np.float64], t: float, *, cost_fp: float, cost_fn: float
+) -> dict[str, float]:
     pred = prob >= t
     tp = float(np.sum(pred & (y == 1)))
     fp = float(np.sum(pred & (y == 0)))
     fn = float(np.sum(~pred & (y == 1)))
-    return {"threshold": t, "cost": (cost_fp * fp + cost_fn * fn) / len(y),
-            "recall": tp / float(np.sum(y == 1)),
-            "precision": tp / (tp + fp) if tp + fp > 0 else float("nan"),
-            "positives": tp + fp}
+    return {
+        "threshold": t,
+        "cost": (cost_fp * fp + cost_fn * fn) / len(y),
+        "recall": tp / float(np.sum(y == 1)),
+        "precision": tp / (tp + fp) if tp + fp > 0 else float("nan"),
+        "positives": tp + fp,
+    }
 
 
-def label_shift_study(y_deploy: ArrayLike, p: ArrayLike, *, train_prior: float,
-                      cost_fp: float = 1.0, cost_fn: float = 100.0) -> LabelShiftStudy:
+def label_shift_study(
+    y_deploy: ArrayLike,
+    p: ArrayLike,
+    *,
+    train_prior: float,
+    cost_fp: float = 1.0,
+    cost_fn: float = 100.0,
+) -> LabelShiftStudy:
     r"""Correct a model's probabilities for a new prior and compare three decision rules.
 
     :math:`p` are the probabilities of a model calibrated at
@@ -333,21 +369,38 @@ def label_shift_study(y_deploy: ArrayLike, p: ArrayLike, *, train_prior: float,
     corrected_em = label_shift_correction(prob, train_prior=src, deploy_prior=em_safe)
     t_clip = min(max(t_star, 1e-12), 1.0 - 1e-12)
     thresholds = {
-        "half": 0.5, "bayes_uncorrected": t_star,
+        "half": 0.5,
+        "bayes_uncorrected": t_star,
         "bayes_corrected": uncorrected_threshold(t_clip, train_prior=src, deploy_prior=dst),
         "bayes_em": uncorrected_threshold(t_clip, train_prior=src, deploy_prior=em_safe),
     }
-    rules = pd.DataFrame({name: _decisions(y, prob, thr, cost_fp=cfp, cost_fn=cfn)
-                          for name, thr in thresholds.items()}).T
-    return LabelShiftStudy(train_prior=src, deploy_prior=dst, mean_p=float(np.mean(prob)),
-                           mean_corrected=float(np.mean(corrected)), em_prior=em,
-                           mean_corrected_em=float(np.mean(corrected_em)), bayes=t_star,
-                           rules=rules)
+    rules = pd.DataFrame(
+        {
+            name: _decisions(y, prob, thr, cost_fp=cfp, cost_fn=cfn)
+            for name, thr in thresholds.items()
+        }
+    ).T
+    return LabelShiftStudy(
+        train_prior=src,
+        deploy_prior=dst,
+        mean_p=float(np.mean(prob)),
+        mean_corrected=float(np.mean(corrected)),
+        em_prior=em,
+        mean_corrected_em=float(np.mean(corrected_em)),
+        bayes=t_star,
+        rules=rules,
+    )
 
 
-def cost_by_prevalence(y_true: ArrayLike, p: ArrayLike, ratios: ArrayLike = PREVALENCE_RATIOS,
-                       *, train_prior: float, cost_fp: float = 1.0,
-                       cost_fn: float = 100.0) -> pd.DataFrame:
+def cost_by_prevalence(
+    y_true: ArrayLike,
+    p: ArrayLike,
+    ratios: ArrayLike = PREVALENCE_RATIOS,
+    *,
+    train_prior: float,
+    cost_fp: float = 1.0,
+    cost_fn: float = 100.0,
+) -> pd.DataFrame:
     r"""Mean cost of the three decision rules at other deployment prevalences.
 
     With the classes of the labelled set reweighted to prevalence
@@ -397,10 +450,17 @@ def cost_by_prevalence(y_true: ArrayLike, p: ArrayLike, ratios: ArrayLike = PREV
     rows = []
     for r in grid:
         pi = 1.0 / (1.0 + r)
-        rows.append({"ratio": float(r), "prevalence": pi, "half": cost(pi, 0.5),
-                     "bayes_uncorrected": cost(pi, t_star),
-                     "bayes_corrected": cost(pi, uncorrected_threshold(
-                         t_star, train_prior=src, deploy_prior=pi))})
+        rows.append(
+            {
+                "ratio": float(r),
+                "prevalence": pi,
+                "half": cost(pi, 0.5),
+                "bayes_uncorrected": cost(pi, t_star),
+                "bayes_corrected": cost(
+                    pi, uncorrected_threshold(t_star, train_prior=src, deploy_prior=pi)
+                ),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -450,10 +510,18 @@ class DeploymentReport:
     auc_corrected: float
 
 
-def deployment_report(n_samples: int, ratio: float, deploy_ratio: float, *,
-                      class_sep: float = 1.0, shape: str = "gaussian", seed: int = 0,
-                      cost_fp: float = 1.0, cost_fn: float = 100.0,
-                      n_boot: int = 500) -> DeploymentReport:
+def deployment_report(
+    n_samples: int,
+    ratio: float,
+    deploy_ratio: float,
+    *,
+    class_sep: float = 1.0,
+    shape: str = "gaussian",
+    seed: int = 0,
+    cost_fp: float = 1.0,
+    cost_fn: float = 100.0,
+    n_boot: int = 500,
+) -> DeploymentReport:
     r"""Train the plain logistic model at ``ratio`` and deploy it at ``deploy_ratio``.
 
     Training data: ``make_imbalanced(n_samples, ratio, seed)``; the model is
@@ -496,31 +564,44 @@ def deployment_report(n_samples: int, ratio: float, deploy_ratio: float, *,
     X, y = make_imbalanced(n_samples, ratio, class_sep=class_sep, shape=shape, random_state=s)
     model = fit_logistic(X, y)
     n_eval = min(n_samples, EVAL_MAX_ROWS)
-    X_test, y_test = make_imbalanced(n_eval, ratio, class_sep=class_sep, shape=shape,
-                                     random_state=s + 1)
-    X_dep, y_dep = deployment_data(n_eval, deploy_ratio, class_sep=class_sep, shape=shape,
-                                   random_state=s)
+    X_test, y_test = make_imbalanced(
+        n_eval, ratio, class_sep=class_sep, shape=shape, random_state=s + 1
+    )
+    X_dep, y_dep = deployment_data(
+        n_eval, deploy_ratio, class_sep=class_sep, shape=shape, random_state=s
+    )
     p_dep = model.predict_proba(X_dep)[:, 1]
     p_test = model.predict_proba(X_test)[:, 1]
     train_prior = float(np.mean(y))
     t = min(max(bayes_threshold(cost_fp, cost_fn), 1e-12), 1.0 - 1e-12)
     table = metrics_by_prevalence(y_dep, p_dep, threshold=t)
     current = prevalence_metrics(y_dep, p_dep, threshold=t).as_dict()
-    study = label_shift_study(y_dep, p_dep, train_prior=train_prior, cost_fp=cost_fp,
-                              cost_fn=cost_fn)
-    corrected = label_shift_correction(p_dep, train_prior=train_prior,
-                                       deploy_prior=study.deploy_prior)
+    study = label_shift_study(
+        y_dep, p_dep, train_prior=train_prior, cost_fp=cost_fp, cost_fn=cost_fn
+    )
+    corrected = label_shift_correction(
+        p_dep, train_prior=train_prior, deploy_prior=study.deploy_prior
+    )
     return DeploymentReport(
-        threshold=t, n_deploy=len(y_dep), n1_deploy=int(y_dep.sum()),
-        n1_test=int(y_test.sum()), by_prevalence=table, ranges=metric_ranges(table),
+        threshold=t,
+        n_deploy=len(y_dep),
+        n1_deploy=int(y_dep.sum()),
+        n1_test=int(y_test.sum()),
+        by_prevalence=table,
+        ranges=metric_ranges(table),
         current=current,
-        intervals=bootstrap_intervals(y_dep, p_dep, threshold=t, n_boot=n_boot,
-                                      random_state=s).set_index("metric").rename_axis(None),
-        intervals_test=bootstrap_intervals(y_test, p_test, threshold=t, n_boot=n_boot,
-                                           random_state=s).set_index("metric").rename_axis(None),
+        intervals=bootstrap_intervals(y_dep, p_dep, threshold=t, n_boot=n_boot, random_state=s)
+        .set_index("metric")
+        .rename_axis(None),
+        intervals_test=bootstrap_intervals(
+            y_test, p_test, threshold=t, n_boot=n_boot, random_state=s
+        )
+        .set_index("metric")
+        .rename_axis(None),
         study=study,
-        costs=cost_by_prevalence(y_dep, p_dep, train_prior=train_prior, cost_fp=cost_fp,
-                                 cost_fn=cost_fn),
+        costs=cost_by_prevalence(
+            y_dep, p_dep, train_prior=train_prior, cost_fp=cost_fp, cost_fn=cost_fn
+        ),
         auc_uncorrected=float(roc_auc_score(y_dep, p_dep)),
         auc_corrected=float(roc_auc_score(y_dep, corrected)),
     )

@@ -59,8 +59,9 @@ VERSIONS = ("raw", "odds", "sigmoid", "isotonic")
 MIN_PER_CLASS = 10
 
 
-def odds_correction(fit: StrategyFit, p: ArrayLike
-                    ) -> tuple[NDArray[np.float64], str, dict[str, float]]:
+def odds_correction(
+    fit: StrategyFit, p: ArrayLike
+) -> tuple[NDArray[np.float64], str, dict[str, float]]:
     r"""Undo the known odds shift of a fitted remedy.
 
     * ``"class_weight"``: :func:`lib.calibration.weight_correction` with the
@@ -94,12 +95,18 @@ def odds_correction(fit: StrategyFit, p: ArrayLike
     prob = as_probabilities("p", p)
     if fit.name == "class_weight":
         w = fit.model.class_weight_
-        return (weight_correction(prob, w[0], w[1]), "weights",
-                {"w0": float(w[0]), "w1": float(w[1])})
+        return (
+            weight_correction(prob, w[0], w[1]),
+            "weights",
+            {"w0": float(w[0]), "w1": float(w[1])},
+        )
     if fit.name == "random_under":
         beta = fit.counts_after[0] / fit.counts_before[0]
-        return (np.asarray(prior_correction(prob, beta), dtype=np.float64), "under",
-                {"beta": float(beta)})
+        return (
+            np.asarray(prior_correction(prob, beta), dtype=np.float64),
+            "under",
+            {"beta": float(beta)},
+        )
     if fit.name == "smote":
         factor = fit.counts_after[1] / fit.counts_before[1]
         return weight_correction(prob, 1.0, factor), "smote", {"factor": float(factor)}
@@ -128,8 +135,9 @@ class ProbabilityReport:
     quality: pd.DataFrame
 
 
-def probability_report(y_test: ArrayLike, raw: dict[str, ArrayLike],
-                       corrected: dict[str, ArrayLike]) -> ProbabilityReport:
+def probability_report(
+    y_test: ArrayLike, raw: dict[str, ArrayLike], corrected: dict[str, ArrayLike]
+) -> ProbabilityReport:
     r"""Estimated positive rate, Brier score and ECE before and after a correction.
 
     .. math:: \hat\pi = \frac{1}{n}\sum_i p_i,\qquad
@@ -162,14 +170,23 @@ def probability_report(y_test: ArrayLike, raw: dict[str, ArrayLike],
         p, q = as_probabilities("p", values), as_probabilities("p", corrected[name])
         check_same_length(y_test=y, p=p)
         check_same_length(y_test=y, p=q)
-        rates[name] = {"mean_raw": float(np.mean(p)), "mean_corrected": float(np.mean(q)),
-                       "predicted": float(np.mean(p >= 0.5)), "true": true}
-        quality[name] = {"brier_raw": brier_score(y, p), "brier_corrected": brier_score(y, q),
-                         "ece_raw": expected_calibration_error(y, p),
-                         "ece_corrected": expected_calibration_error(y, q)}
-    return ProbabilityReport(true_rate=true,
-                             rates=pd.DataFrame.from_dict(rates, orient="index"),
-                             quality=pd.DataFrame.from_dict(quality, orient="index"))
+        rates[name] = {
+            "mean_raw": float(np.mean(p)),
+            "mean_corrected": float(np.mean(q)),
+            "predicted": float(np.mean(p >= 0.5)),
+            "true": true,
+        }
+        quality[name] = {
+            "brier_raw": brier_score(y, p),
+            "brier_corrected": brier_score(y, q),
+            "ece_raw": expected_calibration_error(y, p),
+            "ece_corrected": expected_calibration_error(y, q),
+        }
+    return ProbabilityReport(
+        true_rate=true,
+        rates=pd.DataFrame.from_dict(rates, orient="index"),
+        quality=pd.DataFrame.from_dict(quality, orient="index"),
+    )
 
 
 @dataclass(frozen=True)
@@ -200,9 +217,17 @@ class CalibrationRepair:
     n1_cal: int
 
 
-def calibration_repair(X: ArrayLike, y: ArrayLike, X_test: ArrayLike, y_test: ArrayLike, *,
-                       remedies: tuple[str, ...] = REPAIRED, cal_fraction: float = 0.3,
-                       random_state: int = 0, **params: Any) -> CalibrationRepair:
+def calibration_repair(
+    X: ArrayLike,
+    y: ArrayLike,
+    X_test: ArrayLike,
+    y_test: ArrayLike,
+    *,
+    remedies: tuple[str, ...] = REPAIRED,
+    cal_fraction: float = 0.3,
+    random_state: int = 0,
+    **params: Any,
+) -> CalibrationRepair:
     r"""Fit rebalanced models, then correct or repair their probabilities.
 
     The training data are split (stratified) into a fitting part and a
@@ -253,10 +278,10 @@ def calibration_repair(X: ArrayLike, y: ArrayLike, X_test: ArrayLike, y_test: Ar
     counts = np.bincount(y_arr, minlength=2)
     if counts.min() < MIN_PER_CLASS:
         cls = int(np.argmin(counts))
-        raise LabError("error.repair.too_few", need=MIN_PER_CLASS, cls=cls,
-                       have=int(counts[cls]))
+        raise LabError("error.repair.too_few", need=MIN_PER_CLASS, cls=cls, have=int(counts[cls]))
     X_fit, X_cal, y_fit, y_cal = train_test_split(
-        X_arr, y_arr, test_size=share, stratify=y_arr, random_state=random_state)
+        X_arr, y_arr, test_size=share, stratify=y_arr, random_state=random_state
+    )
     rows, probs, curves = {}, {}, {}
     for name in remedies:
         fit = fit_strategy(name, X_fit, y_fit, random_state=random_state, **params)
@@ -266,10 +291,18 @@ def calibration_repair(X: ArrayLike, y: ArrayLike, X_test: ArrayLike, y_test: Ar
             versions[method] = recalibrate(fit.model, X_cal, y_cal, Xt, method=method)
         for version, p in versions.items():
             probs[(name, version)] = p
-            rows[(name, version)] = {"ece": expected_calibration_error(yt, p),
-                                     "brier": brier_score(yt, p)}
+            rows[(name, version)] = {
+                "ece": expected_calibration_error(yt, p),
+                "brier": brier_score(yt, p),
+            }
             curves[(name, version)] = reliability_curve(yt, p, n_bins=10, strategy="quantile")
     scores = pd.DataFrame.from_dict(rows, orient="index")
     scores.index = pd.MultiIndex.from_tuples(list(rows), names=["remedy", "version"])
-    return CalibrationRepair(scores=scores, probabilities=probs, curves=curves,
-                             n_fit=len(y_fit), n_cal=len(y_cal), n1_cal=int(y_cal.sum()))
+    return CalibrationRepair(
+        scores=scores,
+        probabilities=probs,
+        curves=curves,
+        n_fit=len(y_fit),
+        n_cal=len(y_cal),
+        n1_cal=int(y_cal.sum()),
+    )

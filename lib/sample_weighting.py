@@ -54,14 +54,21 @@ def _point_ids(name: str, ids: Sequence[int] | ArrayLike, n: int) -> NDArray[np.
         return np.zeros(0, dtype=np.int64)
     if raw.ndim != 1:
         raise ValueError(f"`{name}` must be a flat list of point indices.")
-    out = np.array([check_int(f"{name}[{k}]", v, low=0, high=n - 1)
-                    for k, v in enumerate(raw.tolist())], dtype=np.int64)
+    out = np.array(
+        [check_int(f"{name}[{k}]", v, low=0, high=n - 1) for k, v in enumerate(raw.tolist())],
+        dtype=np.int64,
+    )
     return np.unique(out)
 
 
-def point_weights(y: ArrayLike, *, w0: float = 1.0, w1: float = 1.0,
-                  picked: Sequence[int] | ArrayLike = (), factor: float = 1.0
-                  ) -> NDArray[np.float64]:
+def point_weights(
+    y: ArrayLike,
+    *,
+    w0: float = 1.0,
+    w1: float = 1.0,
+    picked: Sequence[int] | ArrayLike = (),
+    factor: float = 1.0,
+) -> NDArray[np.float64]:
     r"""A ``sample_weight`` array: class weights times a factor for chosen points.
 
     .. math:: s_i = w_{y_i} \cdot f^{[\,i \in P\,]}
@@ -106,8 +113,9 @@ def point_weights(y: ArrayLike, *, w0: float = 1.0, w1: float = 1.0,
     return weights
 
 
-def boundary_candidates(X: ArrayLike, coef: ArrayLike, intercept: float, *,
-                        k: int = 12) -> NDArray[np.int64]:
+def boundary_candidates(
+    X: ArrayLike, coef: ArrayLike, intercept: float, *, k: int = 12
+) -> NDArray[np.int64]:
     r"""The ``k`` points nearest to a linear boundary: the ones worth re-weighting.
 
     Distance of :math:`x_i` from the line :math:`\beta^\top x + \beta_0 = 0`:
@@ -134,9 +142,7 @@ def boundary_candidates(X: ArrayLike, coef: ArrayLike, intercept: float, *,
     X_arr = as_float_array("X", X, ndim=2)
     beta = as_coefficients(coef)
     if X_arr.shape[1] != len(beta):
-        raise ValueError(
-            f"`X` has {X_arr.shape[1]} features but `coef` has {len(beta)} entries."
-        )
+        raise ValueError(f"`X` has {X_arr.shape[1]} features but `coef` has {len(beta)} entries.")
     b = check_finite_number("intercept", intercept)
     count = check_int("k", k, low=1)
     distance = np.abs(X_arr @ beta + b)
@@ -175,10 +181,15 @@ def _boundary(model: Any) -> Boundary:
     return coef, float(model.intercept_[0])
 
 
-def compare_class_and_sample_weights(X: ArrayLike, y: ArrayLike, *, w1: float,
-                                     picked: Sequence[int] | ArrayLike = (),
-                                     factor: float = 1.0,
-                                     C: float = 1.0) -> WeightingComparison:
+def compare_class_and_sample_weights(
+    X: ArrayLike,
+    y: ArrayLike,
+    *,
+    w1: float,
+    picked: Sequence[int] | ArrayLike = (),
+    factor: float = 1.0,
+    C: float = 1.0,
+) -> WeightingComparison:
     r"""Fit logistic regression unweighted, with ``class_weight`` and with ``sample_weight``.
 
     scikit-learn minimises
@@ -223,15 +234,20 @@ def compare_class_and_sample_weights(X: ArrayLike, y: ArrayLike, *, w1: float,
         weights=weights,
         unweighted=_boundary(fit_logistic(X, y, C=C)),
         class_weighted=_boundary(fit_logistic(X, y, w1=w1, C=C)),
-        class_as_sample=_boundary(fit_logistic(X, y, sample_weight=point_weights(y, w1=w1),
-                                               C=C)),
+        class_as_sample=_boundary(fit_logistic(X, y, sample_weight=point_weights(y, w1=w1), C=C)),
         sample_weighted=_boundary(fit_logistic(X, y, sample_weight=weights, C=C)),
     )
 
 
-def weight_table(X: ArrayLike, y: ArrayLike, ids: Sequence[int] | ArrayLike, *,
-                 w1: float, picked: Sequence[int] | ArrayLike = (),
-                 factor: float = 1.0) -> pd.DataFrame:
+def weight_table(
+    X: ArrayLike,
+    y: ArrayLike,
+    ids: Sequence[int] | ArrayLike,
+    *,
+    w1: float,
+    picked: Sequence[int] | ArrayLike = (),
+    factor: float = 1.0,
+) -> pd.DataFrame:
     r"""The ``sample_weight`` array of :func:`point_weights` at chosen points.
 
     .. math:: s_i = w_{y_i} \cdot f^{[\,i \in P\,]},\qquad w_0 = 1,\ w_1 = w
@@ -263,15 +279,28 @@ def weight_table(X: ArrayLike, y: ArrayLike, ids: Sequence[int] | ArrayLike, *,
     check_same_length(X=X_arr, y=labels)
     if X_arr.shape[1] != 2:
         raise ValueError(f"`X` must have 2 features. Got {X_arr.shape[1]} instead.")
-    rows = np.array([check_int(f"ids[{k}]", i, low=0, high=len(labels) - 1)
-                     for k, i in enumerate(np.asarray(ids).ravel().tolist())], dtype=np.int64)
+    rows = np.array(
+        [
+            check_int(f"ids[{k}]", i, low=0, high=len(labels) - 1)
+            for k, i in enumerate(np.asarray(ids).ravel().tolist())
+        ],
+        dtype=np.int64,
+    )
     chosen = _point_ids("picked", picked, len(labels))
     f = check_finite_number("factor", factor, low=0.0)
     class_weight = point_weights(labels, w1=w1)[rows]
     factors = np.where(np.isin(rows, chosen), f, 1.0)
-    return pd.DataFrame({"point": rows, "x1": X_arr[rows, 0], "x2": X_arr[rows, 1],
-                         "class": labels[rows], "class_weight": class_weight,
-                         "factor": factors, "weight": class_weight * factors})
+    return pd.DataFrame(
+        {
+            "point": rows,
+            "x1": X_arr[rows, 0],
+            "x2": X_arr[rows, 1],
+            "class": labels[rows],
+            "class_weight": class_weight,
+            "factor": factors,
+            "weight": class_weight * factors,
+        }
+    )
 
 
 def boundary_shifts(fits: WeightingComparison, point: ArrayLike) -> dict[str, float]:
@@ -298,14 +327,21 @@ def boundary_shifts(fits: WeightingComparison, point: ArrayLike) -> dict[str, fl
     -------
     dict of str to float
     """
-    boundaries = {"unweighted": fits.unweighted, "class_weighted": fits.class_weighted,
-                  "sample_weighted": fits.sample_weighted}
-    d = {name: boundary_offset(coef, intercept, point)
-         for name, (coef, intercept) in boundaries.items()}
+    boundaries = {
+        "unweighted": fits.unweighted,
+        "class_weighted": fits.class_weighted,
+        "sample_weighted": fits.sample_weighted,
+    }
+    d = {
+        name: boundary_offset(coef, intercept, point)
+        for name, (coef, intercept) in boundaries.items()
+    }
     gap = np.append(*fits.class_weighted) - np.append(*fits.class_as_sample)
-    return {"class": d["class_weighted"] - d["unweighted"],
-            "picked": d["sample_weighted"] - d["class_weighted"],
-            "identical": float(np.max(np.abs(gap)))}
+    return {
+        "class": d["class_weighted"] - d["unweighted"],
+        "picked": d["sample_weighted"] - d["class_weighted"],
+        "identical": float(np.max(np.abs(gap))),
+    }
 
 
 def point_ids_param(choices: Sequence[int]) -> Callable[[str], list[int]]:
@@ -394,8 +430,14 @@ class DriftingData:
 CURRENT_ANGLE = 30.0
 
 
-def make_drifting(n_samples: int, *, drift: float = 90.0, max_age: float = 100.0,
-                  sharpness: float = 4.0, random_state: int | None = None) -> DriftingData:
+def make_drifting(
+    n_samples: int,
+    *,
+    drift: float = 90.0,
+    max_age: float = 100.0,
+    sharpness: float = 4.0,
+    random_state: int | None = None,
+) -> DriftingData:
     r"""Draw data whose true decision boundary rotates as the samples get older.
 
     Ages are uniform, :math:`a_i \sim U(0, a_{\max})`; features are standard
@@ -454,8 +496,14 @@ def make_drifting(n_samples: int, *, drift: float = 90.0, max_age: float = 100.0
         rad = np.deg2rad(angle)
         return np.array([k * np.cos(rad), k * np.sin(rad)])
 
-    return DriftingData(X=X, y=y, age=age, coef=normal(CURRENT_ANGLE), intercept=0.0,
-                        coef_oldest=normal(CURRENT_ANGLE + delta))
+    return DriftingData(
+        X=X,
+        y=y,
+        age=age,
+        coef=normal(CURRENT_ANGLE),
+        intercept=0.0,
+        coef_oldest=normal(CURRENT_ANGLE + delta),
+    )
 
 
 def effective_sample_size(weights: ArrayLike) -> float:
@@ -522,8 +570,7 @@ def angle_between(coef_a: ArrayLike, coef_b: ArrayLike) -> float:
     return float(np.degrees(2.0 * np.arctan2(np.linalg.norm(ua - ub), np.linalg.norm(ua + ub))))
 
 
-def fit_recency(data: DriftingData, *, half_life: float | None,
-                C: float = 1.0) -> Boundary:
+def fit_recency(data: DriftingData, *, half_life: float | None, C: float = 1.0) -> Boundary:
     r"""Logistic regression on drifting data, optionally with recency weights.
 
     The weights :math:`s_i = 2^{-a_i/h}` (:func:`lib.weights.recency_weights`)
@@ -562,8 +609,9 @@ def fit_recency(data: DriftingData, *, half_life: float | None,
     return _boundary(fit_logistic(data.X, data.y, sample_weight=s / s.mean(), C=C))
 
 
-def recency_study(train: DriftingData, test: DriftingData, *,
-                  half_lives: Sequence[float], C: float = 1.0) -> pd.DataFrame:
+def recency_study(
+    train: DriftingData, test: DriftingData, *, half_lives: Sequence[float], C: float = 1.0
+) -> pd.DataFrame:
     r"""Recency-weighted fits for several half-lives, scored on fresh data.
 
     For every half-life (and ``inf`` = unweighted) the fit of
@@ -600,17 +648,19 @@ def recency_study(train: DriftingData, test: DriftingData, *,
     rows = []
     for h in [*half_lives, None]:
         coef, intercept = fit_recency(train, half_life=h, C=C)
-        weights = (np.ones(len(train.y)) if h is None
-                   else recency_weights(train.age, half_life=h))
-        rows.append({
-            "half_life": float("inf") if h is None else float(h),
-            "accuracy": float(np.mean(predict_labels(coef, intercept, test.X) == test.y)),
-            "angle_error": angle_between(coef, train.coef),
-            "n_eff": effective_sample_size(weights),
-        })
+        weights = np.ones(len(train.y)) if h is None else recency_weights(train.age, half_life=h)
+        rows.append(
+            {
+                "half_life": float("inf") if h is None else float(h),
+                "accuracy": float(np.mean(predict_labels(coef, intercept, test.X) == test.y)),
+                "angle_error": angle_between(coef, train.coef),
+                "n_eff": effective_sample_size(weights),
+            }
+        )
     table = pd.DataFrame(rows)
     table.attrs["bayes_accuracy"] = float(
-        np.mean(predict_labels(test.coef, test.intercept, test.X) == test.y))
+        np.mean(predict_labels(test.coef, test.intercept, test.X) == test.y)
+    )
     return table
 
 
@@ -639,9 +689,16 @@ class HeteroscedasticData:
     x_range: tuple[float, float]
 
 
-def make_heteroscedastic(n_samples: int = 40, *, spread: float = 20.0, slope: float = 0.8,
-                         intercept: float = 1.0, noise: float = 1.0, x_max: float = 10.0,
-                         random_state: int | None = None) -> HeteroscedasticData:
+def make_heteroscedastic(
+    n_samples: int = 40,
+    *,
+    spread: float = 20.0,
+    slope: float = 0.8,
+    intercept: float = 1.0,
+    noise: float = 1.0,
+    x_max: float = 10.0,
+    random_state: int | None = None,
+) -> HeteroscedasticData:
     r"""Draw points of a line whose noise level differs from point to point.
 
     .. math::
@@ -691,8 +748,7 @@ def make_heteroscedastic(n_samples: int = 40, *, spread: float = 20.0, slope: fl
     x = np.sort(rng.uniform(0.0, top, n))
     sigma = s * R ** (rng.uniform(size=n) - 0.5)
     y = a + b * x + sigma * rng.standard_normal(n)
-    return HeteroscedasticData(x=x, y=y, sigma=sigma, intercept=a, slope=b,
-                               x_range=(0.0, top))
+    return HeteroscedasticData(x=x, y=y, sigma=sigma, intercept=a, slope=b, x_range=(0.0, top))
 
 
 def inverse_variance_weights(sigma: ArrayLike) -> NDArray[np.float64]:
@@ -719,8 +775,7 @@ def inverse_variance_weights(sigma: ArrayLike) -> NDArray[np.float64]:
     return np.asarray(1.0 / (s * s), dtype=np.float64)
 
 
-def _line_inputs(x: ArrayLike, y: ArrayLike) -> tuple[NDArray[np.float64],
-                                                      NDArray[np.float64]]:
+def _line_inputs(x: ArrayLike, y: ArrayLike) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     x_arr = as_float_array("x", x)
     y_arr = as_float_array("y", y)
     check_same_length(x=x_arr, y=y_arr)
@@ -729,8 +784,9 @@ def _line_inputs(x: ArrayLike, y: ArrayLike) -> tuple[NDArray[np.float64],
     return x_arr, y_arr
 
 
-def fit_line(x: ArrayLike, y: ArrayLike, *,
-             sample_weight: ArrayLike | None = None) -> tuple[float, float]:
+def fit_line(
+    x: ArrayLike, y: ArrayLike, *, sample_weight: ArrayLike | None = None
+) -> tuple[float, float]:
     r"""Least-squares line, ordinary or weighted (scikit-learn ``LinearRegression``).
 
     .. math:: (\hat a, \hat b) = \arg\min_{a, b} \sum_i s_i\,(y_i - a - b\,x_i)^2
@@ -814,8 +870,14 @@ def slope_standard_deviations(x: ArrayLike, sigma: ArrayLike) -> tuple[float, fl
     return float(np.sqrt(var_ols)), float(np.sqrt(var_wls))
 
 
-def line_error(intercept: float, slope: float, *, true_intercept: float, true_slope: float,
-               x_range: tuple[float, float]) -> float:
+def line_error(
+    intercept: float,
+    slope: float,
+    *,
+    true_intercept: float,
+    true_slope: float,
+    x_range: tuple[float, float],
+) -> float:
     r"""Root-mean-square vertical distance between a fitted and the true line.
 
     Averaged uniformly over :math:`x \in [l, u]`, with
@@ -844,7 +906,8 @@ def line_error(intercept: float, slope: float, *, true_intercept: float, true_sl
         >= 0, in the unit of ``y``.
     """
     da = check_finite_number("intercept", intercept) - check_finite_number(
-        "true_intercept", true_intercept)
+        "true_intercept", true_intercept
+    )
     db = check_finite_number("slope", slope) - check_finite_number("true_slope", true_slope)
     lo = check_finite_number("x_range[0]", x_range[0])
     hi = check_finite_number("x_range[1]", x_range[1], low=lo)
@@ -852,8 +915,9 @@ def line_error(intercept: float, slope: float, *, true_intercept: float, true_sl
     return float(np.sqrt((da + db * mid) ** 2 + db * db * (hi - lo) ** 2 / 12.0))
 
 
-def replicate_line_fits(data: HeteroscedasticData, *, n_reps: int = 400,
-                        random_state: int | None = None) -> pd.DataFrame:
+def replicate_line_fits(
+    data: HeteroscedasticData, *, n_reps: int = 400, random_state: int | None = None
+) -> pd.DataFrame:
     r"""OLS and WLS estimates over many repetitions of the same experiment.
 
     The design (``x`` and ``sigma``) stays fixed; only the noise is drawn
@@ -892,8 +956,14 @@ def replicate_line_fits(data: HeteroscedasticData, *, n_reps: int = 400,
     # One multi-output fit per estimator: every column of Y is a repetition.
     ols = LinearRegression().fit(x[:, None], Y)
     wls = LinearRegression().fit(x[:, None], Y, sample_weight=weights / weights.max())
-    return pd.DataFrame({"ols_intercept": ols.intercept_, "ols_slope": ols.coef_[:, 0],
-                         "wls_intercept": wls.intercept_, "wls_slope": wls.coef_[:, 0]})
+    return pd.DataFrame(
+        {
+            "ols_intercept": ols.intercept_,
+            "ols_slope": ols.coef_[:, 0],
+            "wls_intercept": wls.intercept_,
+            "wls_slope": wls.coef_[:, 0],
+        }
+    )
 
 
 @dataclass(frozen=True)
@@ -916,8 +986,9 @@ class RegressionStudy:
     sd_theory: tuple[float, float]
 
 
-def regression_study(data: HeteroscedasticData, *, n_reps: int = 400,
-                     random_state: int | None = None) -> RegressionStudy:
+def regression_study(
+    data: HeteroscedasticData, *, n_reps: int = 400, random_state: int | None = None
+) -> RegressionStudy:
     r"""Fit one experiment by OLS and WLS and repeat it ``n_reps`` times.
 
     OLS minimises :math:`\sum_i (y_i - a - b x_i)^2`, WLS
@@ -943,14 +1014,27 @@ def regression_study(data: HeteroscedasticData, *, n_reps: int = 400,
     Aitken (1935), Proc. Royal Society of Edinburgh 55, 42-48; Seber & Lee
     (2003), *Linear Regression Analysis*, sec. 3.10.
     """
-    lines = {"truth": (data.intercept, data.slope), "ols": fit_line(data.x, data.y),
-             "wls": fit_line(data.x, data.y,
-                             sample_weight=inverse_variance_weights(data.sigma))}
+    lines = {
+        "truth": (data.intercept, data.slope),
+        "ols": fit_line(data.x, data.y),
+        "wls": fit_line(data.x, data.y, sample_weight=inverse_variance_weights(data.sigma)),
+    }
     fits = pd.DataFrame(
-        [(a, b, line_error(a, b, true_intercept=data.intercept, true_slope=data.slope,
-                           x_range=data.x_range)) for a, b in lines.values()],
-        index=list(lines), columns=["intercept", "slope", "error"])
-    return RegressionStudy(fits=fits,
-                           replicates=replicate_line_fits(data, n_reps=n_reps,
-                                                          random_state=random_state),
-                           sd_theory=slope_standard_deviations(data.x, data.sigma))
+        [
+            (
+                a,
+                b,
+                line_error(
+                    a, b, true_intercept=data.intercept, true_slope=data.slope, x_range=data.x_range
+                ),
+            )
+            for a, b in lines.values()
+        ],
+        index=list(lines),
+        columns=["intercept", "slope", "error"],
+    )
+    return RegressionStudy(
+        fits=fits,
+        replicates=replicate_line_fits(data, n_reps=n_reps, random_state=random_state),
+        sd_theory=slope_standard_deviations(data.x, data.sigma),
+    )

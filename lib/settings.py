@@ -20,16 +20,45 @@ from lib.i18n import DEFAULT_LANGUAGE, languages
 
 #: Imbalance ratios offered in the sidebar (majority per minority sample),
 #: roughly evenly spaced on a log scale from 1:1 to 1:10000.
-RATIO_CHOICES: tuple[int, ...] = (1, 2, 3, 5, 10, 20, 30, 50, 100, 200, 300,
-                                  500, 1000, 2000, 3000, 5000, 10000)
+RATIO_CHOICES: tuple[int, ...] = (
+    1,
+    2,
+    3,
+    5,
+    10,
+    20,
+    30,
+    50,
+    100,
+    200,
+    300,
+    500,
+    1000,
+    2000,
+    3000,
+    5000,
+    10000,
+)
 #: Sample sizes offered in the sidebar.
-N_CHOICES: tuple[int, ...] = (100, 200, 500, 1000, 2000, 5000, 10_000, 20_000,
-                              50_000, 100_000, 200_000, 500_000, 1_000_000)
+N_CHOICES: tuple[int, ...] = (
+    100,
+    200,
+    500,
+    1000,
+    2000,
+    5000,
+    10_000,
+    20_000,
+    50_000,
+    100_000,
+    200_000,
+    500_000,
+    1_000_000,
+)
 #: ENS beta and focal gamma offered on every page that has them (as text, so
 #: the URL shows exactly these values); shared so that a value set on one
 #: page is valid on the others.
-BETA_CHOICES: tuple[str, ...] = ("0", "0.5", "0.9", "0.99", "0.995", "0.999", "0.9995",
-                                 "0.9999")
+BETA_CHOICES: tuple[str, ...] = ("0", "0.5", "0.9", "0.99", "0.995", "0.999", "0.9995", "0.9999")
 GAMMA_CHOICES: tuple[str, ...] = ("0", "0.5", "1", "2", "5")
 WEIGHT_MIN, WEIGHT_MAX = 1e-3, 1e5
 SEP_MIN, SEP_MAX, SEP_STEP = 0.0, 6.0, 0.1
@@ -99,9 +128,9 @@ def _number(raw: str) -> float:
     return value
 
 
-def float_param(low: float, high: float, *, step: float | None = None
-                ) -> Callable[[str], float]:
+def float_param(low: float, high: float, *, step: float | None = None) -> Callable[[str], float]:
     """Parser for a float in ``[low, high]``, rounded to ``step`` if given."""
+
     def parse(raw: str) -> float:
         value = _number(raw)
         if not low <= value <= high:
@@ -109,11 +138,13 @@ def float_param(low: float, high: float, *, step: float | None = None
         if step is not None:
             value = round(round(value / step) * step, 10)
         return value
+
     return parse
 
 
 def int_param(low: int, high: int) -> Callable[[str], int]:
     """Parser for an integer in ``[low, high]``."""
+
     def parse(raw: str) -> int:
         value = _number(raw)
         if not value.is_integer():
@@ -121,15 +152,18 @@ def int_param(low: int, high: int) -> Callable[[str], int]:
         if not low <= value <= high:
             raise _out_of_range(low, high)
         return int(value)
+
     return parse
 
 
 def choice_param(choices: Sequence[str]) -> Callable[[str], str]:
     """Parser for one of a fixed set of words."""
+
     def parse(raw: str) -> str:
         if raw not in choices:
             raise ParamError("notice.not_a_choice", choices=", ".join(choices))
         return raw
+
     return parse
 
 
@@ -139,6 +173,7 @@ def log_choice_param(choices: Sequence[int]) -> Callable[[str], int]:
     A number inside the range but not in the list is a ``ParamError`` whose
     text names the nearest choice on a log scale, which is used instead.
     """
+
     def parse(raw: str) -> int:
         value = _number(raw)
         if not choices[0] <= value <= choices[-1]:
@@ -147,6 +182,7 @@ def log_choice_param(choices: Sequence[int]) -> Callable[[str], int]:
             return int(value)
         nearest = min(choices, key=lambda c: abs(math.log(c) - math.log(value)))
         raise ParamError("notice.snapped", nearest=nearest)
+
     return parse
 
 
@@ -196,11 +232,13 @@ SHARED_PARAMS: tuple[ParamSpec, ...] = (
     ParamSpec("seed", Settings.seed, int_param(0, SEED_MAX)),
     ParamSpec("w0", Settings.w0, float_param(WEIGHT_MIN, WEIGHT_MAX), _weight),
     ParamSpec("w1", Settings.w1, float_param(WEIGHT_MIN, WEIGHT_MAX), _weight),
-    ParamSpec("sep", Settings.sep, float_param(SEP_MIN, SEP_MAX, step=SEP_STEP),
-              lambda v: f"{v:g}"),
+    ParamSpec(
+        "sep", Settings.sep, float_param(SEP_MIN, SEP_MAX, step=SEP_STEP), lambda v: f"{v:g}"
+    ),
     ParamSpec("shape", Settings.shape, choice_param(SHAPES)),
     ParamSpec("lang", Settings.lang, lambda raw: choice_param(languages())(raw)),
 )
+
 
 def _first(value: str | Sequence[str]) -> str:
     if isinstance(value, str):
@@ -208,8 +246,9 @@ def _first(value: str | Sequence[str]) -> str:
     return value[-1] if value else ""
 
 
-def parse_params(query: Mapping[str, str | Sequence[str]],
-                 specs: Sequence[ParamSpec]) -> tuple[dict[str, Any], list[Notice]]:
+def parse_params(
+    query: Mapping[str, str | Sequence[str]], specs: Sequence[ParamSpec]
+) -> tuple[dict[str, Any], list[Notice]]:
     """Read ``specs`` from a query mapping; bad values fall back with a notice.
 
     Parameters
@@ -238,13 +277,11 @@ def parse_params(query: Mapping[str, str | Sequence[str]],
         except ParamError as err:
             used = err.values.get("nearest", spec.default)
             values[spec.name] = used
-            notices.append(Notice(spec.name, raw[:40], err.key, spec.fmt(used),
-                                  dict(err.values)))
+            notices.append(Notice(spec.name, raw[:40], err.key, spec.fmt(used), dict(err.values)))
     return values, notices
 
 
-def parse_query(query: Mapping[str, str | Sequence[str]]
-                ) -> tuple[Settings, list[Notice]]:
+def parse_query(query: Mapping[str, str | Sequence[str]]) -> tuple[Settings, list[Notice]]:
     """Validated shared :class:`Settings` from URL query parameters.
 
     Parameters

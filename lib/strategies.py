@@ -63,8 +63,9 @@ from lib.weights import SCHEMES, class_weights
 
 
 def _logistic_regression(C: float) -> LogisticRegression:
-    return LogisticRegression(C=check_finite_number("C", C, low=0.0, low_inclusive=False),
-                              max_iter=1000)
+    return LogisticRegression(
+        C=check_finite_number("C", C, low=0.0, low_inclusive=False), max_iter=1000
+    )
 
 
 def _logistic(C: float = 1.0) -> SkPipeline:
@@ -167,8 +168,14 @@ class FocalLossClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
     Lin et al. (2017), "Focal Loss for Dense Object Detection", ICCV.
     """
 
-    def __init__(self, gamma: float = 2.0, epochs: int = 30, batch_size: int = 64,
-                 learning_rate: float = 0.5, random_state: int = 0) -> None:
+    def __init__(
+        self,
+        gamma: float = 2.0,
+        epochs: int = 30,
+        batch_size: int = 64,
+        learning_rate: float = 0.5,
+        random_state: int = 0,
+    ) -> None:
         self.gamma = gamma
         self.epochs = epochs
         self.batch_size = batch_size
@@ -181,9 +188,16 @@ class FocalLossClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         if len(self.classes_) < 2:
             raise ValueError("`y` must contain at least two classes to fit a classifier.")
         self.result_ = train_softmax(
-            X, idx, n_classes=len(self.classes_), loss="focal", gamma=self.gamma,
-            epochs=self.epochs, batch_size=self.batch_size,
-            learning_rate=self.learning_rate, random_state=self.random_state)
+            X,
+            idx,
+            n_classes=len(self.classes_),
+            loss="focal",
+            gamma=self.gamma,
+            epochs=self.epochs,
+            batch_size=self.batch_size,
+            learning_rate=self.learning_rate,
+            random_state=self.random_state,
+        )
         return self
 
     def predict_proba(self, X: ArrayLike) -> NDArray[np.float64]:
@@ -235,21 +249,24 @@ class PriorThresholdClassifier(_DelegatingClassifier):
         y_arr = np.asarray(y)
         if isinstance(self.threshold, str):
             if self.threshold != "prior":
-                raise ValueError("`threshold` must be 'prior' or a number in (0, 1). "
-                                 f"Got {self.threshold!r} instead.")
+                raise ValueError(
+                    "`threshold` must be 'prior' or a number in (0, 1). "
+                    f"Got {self.threshold!r} instead."
+                )
             t = float(np.mean(y_arr == np.max(y_arr)))
         else:
-            t = check_finite_number("threshold", self.threshold, low=0.0, high=1.0,
-                                    low_inclusive=False)
+            t = check_finite_number(
+                "threshold", self.threshold, low=0.0, high=1.0, low_inclusive=False
+            )
             if t >= 1.0:
                 raise ValueError(f"`threshold` must be < 1. Got {t:g} instead.")
         self.threshold_ = t
-        model = FixedThresholdClassifier(_logistic(self.C), threshold=t,
-                                         response_method="predict_proba")
+        model = FixedThresholdClassifier(
+            _logistic(self.C), threshold=t, response_method="predict_proba"
+        )
         self.model_ = _fit_quietly(model, X, y_arr)
         self.classes_ = self.model_.classes_
         return self
-
 
 
 def linear_coefficients(model: Any) -> tuple[NDArray[np.float64], float]:
@@ -294,8 +311,10 @@ def linear_coefficients(model: Any) -> tuple[NDArray[np.float64], float]:
     steps = getattr(inner, "named_steps", {})
     lr, scaler = steps.get("model"), steps.get("scale")
     if not isinstance(lr, LogisticRegression) or not isinstance(scaler, StandardScaler):
-        raise ValueError("`model` must be a fitted logistic strategy (none, class_weight, a "
-                         "resampler or threshold), not an ensemble or focal model.")
+        raise ValueError(
+            "`model` must be a fitted logistic strategy (none, class_weight, a "
+            "resampler or threshold), not an ensemble or focal model."
+        )
     theta = np.asarray(lr.coef_[0], dtype=np.float64)
     scale = np.asarray(scaler.scale_, dtype=np.float64)
     mean = np.asarray(scaler.mean_, dtype=np.float64)
@@ -334,63 +353,92 @@ def _none(random_state: int, C: float = 1.0) -> Any:
     return _logistic(C)
 
 
-def _class_weight(random_state: int, scheme: str = "balanced", beta: float = 0.999,
-                  C: float = 1.0) -> Any:
+def _class_weight(
+    random_state: int, scheme: str = "balanced", beta: float = 0.999, C: float = 1.0
+) -> Any:
     if scheme not in SCHEMES:
         raise ValueError(f"`scheme` must be one of {', '.join(SCHEMES)}. Got {scheme!r} instead.")
     return ClassWeightedLogisticRegression(scheme=scheme, beta=beta, C=C)
 
 
 def _sampler_pipeline(sampler: Any, C: float) -> Pipeline:
-    return Pipeline([("sampler", sampler), ("scale", StandardScaler()),
-                     ("model", _logistic_regression(C))])
+    return Pipeline(
+        [("sampler", sampler), ("scale", StandardScaler()), ("model", _logistic_regression(C))]
+    )
 
 
 def _ratio(sampling_strategy: float | str) -> float | str:
     # imbalanced-learn's binary float: minority / majority after resampling.
     if isinstance(sampling_strategy, str):
         if sampling_strategy != "auto":
-            raise ValueError("`sampling_strategy` must be 'auto' or a number in (0, 1]. "
-                             f"Got {sampling_strategy!r} instead.")
+            raise ValueError(
+                "`sampling_strategy` must be 'auto' or a number in (0, 1]. "
+                f"Got {sampling_strategy!r} instead."
+            )
         return sampling_strategy
-    return check_finite_number("sampling_strategy", sampling_strategy, low=0.0, high=1.0,
-                               low_inclusive=False)
+    return check_finite_number(
+        "sampling_strategy", sampling_strategy, low=0.0, high=1.0, low_inclusive=False
+    )
 
 
-def _random_over(random_state: int, sampling_strategy: float | str = "auto",
-                 C: float = 1.0) -> Any:
-    return _sampler_pipeline(RandomOverSampler(sampling_strategy=_ratio(sampling_strategy),
-                                               random_state=random_state), C)
+def _random_over(random_state: int, sampling_strategy: float | str = "auto", C: float = 1.0) -> Any:
+    return _sampler_pipeline(
+        RandomOverSampler(sampling_strategy=_ratio(sampling_strategy), random_state=random_state), C
+    )
 
 
-def _random_under(random_state: int, sampling_strategy: float | str = "auto",
-                  C: float = 1.0) -> Any:
-    return _sampler_pipeline(RandomUnderSampler(sampling_strategy=_ratio(sampling_strategy),
-                                                random_state=random_state), C)
+def _random_under(
+    random_state: int, sampling_strategy: float | str = "auto", C: float = 1.0
+) -> Any:
+    return _sampler_pipeline(
+        RandomUnderSampler(sampling_strategy=_ratio(sampling_strategy), random_state=random_state),
+        C,
+    )
 
 
-def _smote(random_state: int, k_neighbors: int = 5, sampling_strategy: float | str = "auto",
-           C: float = 1.0) -> Any:
+def _smote(
+    random_state: int, k_neighbors: int = 5, sampling_strategy: float | str = "auto", C: float = 1.0
+) -> Any:
     k = check_int("k_neighbors", k_neighbors, low=1)
-    return _sampler_pipeline(SMOTE(k_neighbors=k, sampling_strategy=_ratio(sampling_strategy),
-                                   random_state=random_state), C)
+    return _sampler_pipeline(
+        SMOTE(
+            k_neighbors=k, sampling_strategy=_ratio(sampling_strategy), random_state=random_state
+        ),
+        C,
+    )
 
 
-def _adasyn(random_state: int, n_neighbors: int = 5, sampling_strategy: float | str = "auto",
-            C: float = 1.0) -> Any:
+def _adasyn(
+    random_state: int, n_neighbors: int = 5, sampling_strategy: float | str = "auto", C: float = 1.0
+) -> Any:
     k = check_int("n_neighbors", n_neighbors, low=1)
-    return _sampler_pipeline(ADASYN(n_neighbors=k, sampling_strategy=_ratio(sampling_strategy),
-                                    random_state=random_state), C)
+    return _sampler_pipeline(
+        ADASYN(
+            n_neighbors=k, sampling_strategy=_ratio(sampling_strategy), random_state=random_state
+        ),
+        C,
+    )
 
 
-def _borderline(random_state: int, k_neighbors: int = 5, kind: str = "borderline-1",
-                sampling_strategy: float | str = "auto", C: float = 1.0) -> Any:
+def _borderline(
+    random_state: int,
+    k_neighbors: int = 5,
+    kind: str = "borderline-1",
+    sampling_strategy: float | str = "auto",
+    C: float = 1.0,
+) -> Any:
     k = check_int("k_neighbors", k_neighbors, low=1)
     if kind not in ("borderline-1", "borderline-2"):
         raise ValueError(f"`kind` must be 'borderline-1' or 'borderline-2'. Got {kind!r}.")
     return _sampler_pipeline(
-        BorderlineSMOTE(k_neighbors=k, kind=kind, sampling_strategy=_ratio(sampling_strategy),
-                        random_state=random_state), C)
+        BorderlineSMOTE(
+            k_neighbors=k,
+            kind=kind,
+            sampling_strategy=_ratio(sampling_strategy),
+            random_state=random_state,
+        ),
+        C,
+    )
 
 
 def _easy_ensemble(random_state: int, n_estimators: int = 10) -> Any:
@@ -405,9 +453,13 @@ def _balanced_bagging(random_state: int, n_estimators: int = 10) -> Any:
 
 def _balanced_random_forest(random_state: int, n_estimators: int = 100) -> Any:
     n = check_int("n_estimators", n_estimators, low=1)
-    return BalancedRandomForestClassifier(n_estimators=n, sampling_strategy="all",
-                                          replacement=True, bootstrap=False,
-                                          random_state=random_state)
+    return BalancedRandomForestClassifier(
+        n_estimators=n,
+        sampling_strategy="all",
+        replacement=True,
+        bootstrap=False,
+        random_state=random_state,
+    )
 
 
 def _two_to_one(y: NDArray[Any]) -> dict[int, int]:
@@ -426,50 +478,72 @@ def _rusboost(random_state: int, n_estimators: int = 50, max_depth: int = 3) -> 
     # discrete boosting aborts ("worse than random"). Shallow trees and at most
     # two majority rows per minority row (33 % minority) follow the paper and
     # fit reliably; boosting may still stop early (see ``estimators_``).
-    return RUSBoostClassifier(estimator=DecisionTreeClassifier(max_depth=depth),
-                              n_estimators=n, sampling_strategy=_two_to_one,
-                              random_state=random_state)
+    return RUSBoostClassifier(
+        estimator=DecisionTreeClassifier(max_depth=depth),
+        n_estimators=n,
+        sampling_strategy=_two_to_one,
+        random_state=random_state,
+    )
 
 
-def _focal(random_state: int, gamma: float = 2.0, epochs: int = 30,
-           learning_rate: float = 0.5) -> Any:
+def _focal(
+    random_state: int, gamma: float = 2.0, epochs: int = 30, learning_rate: float = 0.5
+) -> Any:
     g = check_finite_number("gamma", gamma, low=0.0)
     e = check_int("epochs", epochs, low=1, high=1000)
     lr = check_finite_number("learning_rate", learning_rate, low=0.0, low_inclusive=False)
-    return Pipeline([("scale", StandardScaler()),
-                     ("model", FocalLossClassifier(gamma=g, epochs=e, learning_rate=lr,
-                                                   random_state=random_state))])
+    return Pipeline(
+        [
+            ("scale", StandardScaler()),
+            (
+                "model",
+                FocalLossClassifier(gamma=g, epochs=e, learning_rate=lr, random_state=random_state),
+            ),
+        ]
+    )
 
 
 def _threshold(random_state: int, threshold: float | str = "prior", C: float = 1.0) -> Any:
     if isinstance(threshold, str) and threshold != "prior":
-        raise ValueError("`threshold` must be 'prior' or a number in (0, 1). "
-                         f"Got {threshold!r} instead.")
+        raise ValueError(
+            f"`threshold` must be 'prior' or a number in (0, 1). Got {threshold!r} instead."
+        )
     return PriorThresholdClassifier(threshold=threshold, C=C)
 
 
 def _spec(name: str, build: Callable[..., Any], kind: str, *params: str) -> StrategySpec:
-    return StrategySpec(name=name, build=build, description=f"strategy.{name}", kind=kind,
-                        params=params)
+    return StrategySpec(
+        name=name, build=build, description=f"strategy.{name}", kind=kind, params=params
+    )
 
 
 #: Every strategy, by name, in the order a page lists them (the baseline first).
-STRATEGIES: dict[str, StrategySpec] = {s.name: s for s in (
-    _spec("none", _none, "baseline", "C"),
-    _spec("class_weight", _class_weight, "weighting", "scheme", "beta", "C"),
-    _spec("random_over", _random_over, "resampling", "sampling_strategy", "C"),
-    _spec("random_under", _random_under, "resampling", "sampling_strategy", "C"),
-    _spec("smote", _smote, "resampling", "k_neighbors", "sampling_strategy", "C"),
-    _spec("adasyn", _adasyn, "resampling", "n_neighbors", "sampling_strategy", "C"),
-    _spec("borderline_smote", _borderline, "resampling", "k_neighbors", "kind",
-          "sampling_strategy", "C"),
-    _spec("easy_ensemble", _easy_ensemble, "ensemble", "n_estimators"),
-    _spec("balanced_bagging", _balanced_bagging, "ensemble", "n_estimators"),
-    _spec("balanced_random_forest", _balanced_random_forest, "ensemble", "n_estimators"),
-    _spec("rusboost", _rusboost, "ensemble", "n_estimators", "max_depth"),
-    _spec("focal", _focal, "loss", "gamma", "epochs", "learning_rate"),
-    _spec("threshold", _threshold, "threshold", "threshold", "C"),
-)}
+STRATEGIES: dict[str, StrategySpec] = {
+    s.name: s
+    for s in (
+        _spec("none", _none, "baseline", "C"),
+        _spec("class_weight", _class_weight, "weighting", "scheme", "beta", "C"),
+        _spec("random_over", _random_over, "resampling", "sampling_strategy", "C"),
+        _spec("random_under", _random_under, "resampling", "sampling_strategy", "C"),
+        _spec("smote", _smote, "resampling", "k_neighbors", "sampling_strategy", "C"),
+        _spec("adasyn", _adasyn, "resampling", "n_neighbors", "sampling_strategy", "C"),
+        _spec(
+            "borderline_smote",
+            _borderline,
+            "resampling",
+            "k_neighbors",
+            "kind",
+            "sampling_strategy",
+            "C",
+        ),
+        _spec("easy_ensemble", _easy_ensemble, "ensemble", "n_estimators"),
+        _spec("balanced_bagging", _balanced_bagging, "ensemble", "n_estimators"),
+        _spec("balanced_random_forest", _balanced_random_forest, "ensemble", "n_estimators"),
+        _spec("rusboost", _rusboost, "ensemble", "n_estimators", "max_depth"),
+        _spec("focal", _focal, "loss", "gamma", "epochs", "learning_rate"),
+        _spec("threshold", _threshold, "threshold", "threshold", "C"),
+    )
+}
 
 #: Resamplers that append synthetic (interpolated) rows after the originals.
 _SYNTHETIC = ("smote", "adasyn", "borderline_smote")
@@ -514,8 +588,9 @@ def make_strategy(name: str, *, random_state: int = 0, **params: Any) -> Any:
     unknown = sorted(set(params) - set(spec.params))
     if unknown:
         allowed = ", ".join(spec.params) or "none"
-        raise ValueError(f"Strategy {name!r} does not take {', '.join(unknown)}; its "
-                         f"parameters are: {allowed}.")
+        raise ValueError(
+            f"Strategy {name!r} does not take {', '.join(unknown)}; its parameters are: {allowed}."
+        )
     seed = check_int("random_state", random_state, low=0)
     return spec.build(seed, **params)
 
@@ -576,8 +651,7 @@ def _counts(y: NDArray[Any]) -> dict[int, int]:
 #: Fewest minority samples BalancedBagging is fitted with.
 _BAGGING_MIN = 5
 #: Parameter that sets the neighbour count of each neighbour-based sampler.
-_NEIGHBOURS = {"smote": "k_neighbors", "borderline_smote": "k_neighbors",
-               "adasyn": "n_neighbors"}
+_NEIGHBOURS = {"smote": "k_neighbors", "borderline_smote": "k_neighbors", "adasyn": "n_neighbors"}
 
 
 def check_strategy_data(name: str, counts: dict[int, int], **params: Any) -> None:
@@ -622,8 +696,15 @@ def check_strategy_data(name: str, counts: dict[int, int], **params: Any) -> Non
         if n_min < 2:  # no neighbour count can work: suggest only more data
             raise LabError("error.strategy.no_neighbour", name=label, have=n_min)
         if n_min < k + 1:
-            raise LabError("error.strategy.neighbours", name=label, k=k, key=key, need=k + 1,
-                           have=n_min, lower=n_min - 1)
+            raise LabError(
+                "error.strategy.neighbours",
+                name=label,
+                k=k,
+                key=key,
+                need=k + 1,
+                have=n_min,
+                lower=n_min - 1,
+            )
     if name == "balanced_bagging" and n_min < _BAGGING_MIN:
         raise LabError("error.strategy.bagging", name=label, have=n_min, need=_BAGGING_MIN)
     ratio = params.get("sampling_strategy", "auto")
@@ -637,8 +718,10 @@ def check_strategy_data(name: str, counts: dict[int, int], **params: Any) -> Non
     if name != "random_under" and int(n_maj * target - n_min) <= 0:
         if target < current:
             raise LabError("error.strategy.ratio_below", **values)
-        raise LabError("error.strategy.balanced" if n_min == n_maj
-                       else "error.strategy.nothing_to_add", **values)
+        raise LabError(
+            "error.strategy.balanced" if n_min == n_maj else "error.strategy.nothing_to_add",
+            **values,
+        )
     if name == "random_under" and int(n_min / target) > n_maj:
         raise LabError("error.strategy.under_ratio", **values)
 
@@ -709,12 +792,14 @@ def fit_model(name: str, model: Any, X: NDArray[np.float64], y: NDArray[np.int64
     try:
         return model.fit(X, y)
     except (RuntimeError, ValueError) as err:
-        raise LabError("error.strategy.cannot_fit", name=strategy_name(name),
-                       detail=_fit_detail(err)) from None
+        raise LabError(
+            "error.strategy.cannot_fit", name=strategy_name(name), detail=_fit_detail(err)
+        ) from None
 
 
-def fit_strategy(name: str, X: ArrayLike, y: ArrayLike, *, random_state: int = 0,
-                 **params: Any) -> StrategyFit:
+def fit_strategy(
+    name: str, X: ArrayLike, y: ArrayLike, *, random_state: int = 0, **params: Any
+) -> StrategyFit:
     """Fit a strategy and report class counts before and after resampling.
 
     For the resampling strategies the pipeline's sampler is re-run with
@@ -759,8 +844,10 @@ def fit_strategy(name: str, X: ArrayLike, y: ArrayLike, *, random_state: int = 0
     labels = y_arr.astype(np.int64)
     before = _counts(labels)
     if len(before) < 2:
-        raise ValueError("`y` must contain at least two classes to fit a classifier; it has "
-                         f"only class {next(iter(before))}.")
+        raise ValueError(
+            "`y` must contain at least two classes to fit a classifier; it has "
+            f"only class {next(iter(before))}."
+        )
     check_strategy_data(name, before, **params)
     start = time.perf_counter()
     fit_model(name, model, X_arr, labels)
@@ -778,12 +865,21 @@ def fit_strategy(name: str, X: ArrayLike, y: ArrayLike, *, random_state: int = 0
         after = _counts(y_res)
         synthetic = np.zeros(len(y_res), dtype=bool)
         if name in _SYNTHETIC:
-            synthetic[len(labels):] = True
+            synthetic[len(labels) :] = True
         if hasattr(sampler, "sample_indices_"):
             indices = np.asarray(sampler.sample_indices_, dtype=np.int64)
-    return StrategyFit(name=name, model=model, counts_before=before, counts_after=after,
-                       synthetic=synthetic, sample_indices=indices, fit_seconds=seconds,
-                       params=dict(params), X_resampled=X_res, y_resampled=y_res)
+    return StrategyFit(
+        name=name,
+        model=model,
+        counts_before=before,
+        counts_after=after,
+        synthetic=synthetic,
+        sample_indices=indices,
+        fit_seconds=seconds,
+        params=dict(params),
+        X_resampled=X_res,
+        y_resampled=y_res,
+    )
 
 
 @dataclass(frozen=True)
@@ -837,7 +933,9 @@ def resampling_view(fit: StrategyFit, n_rows: int) -> ResamplingView:
         copies = np.ones(n, dtype=np.int64)
     if len(copies) != n:
         raise ValueError(f"`n_rows` ({n}) does not match the fit's training set.")
-    synthetic = (fit.X_resampled[fit.synthetic] if fit.X_resampled is not None
-                 else np.zeros((0, 2)))
-    return ResamplingView(removed=np.flatnonzero(copies == 0).astype(np.int64), copies=copies,
-                          synthetic=np.asarray(synthetic, dtype=np.float64))
+    synthetic = fit.X_resampled[fit.synthetic] if fit.X_resampled is not None else np.zeros((0, 2))
+    return ResamplingView(
+        removed=np.flatnonzero(copies == 0).astype(np.int64),
+        copies=copies,
+        synthetic=np.asarray(synthetic, dtype=np.float64),
+    )

@@ -75,22 +75,23 @@ _SCHEME = {"ins": "ins", "isns": "isns", "ens": "ens", "cb_focal": "ens"}
 
 def _check_choice(name: str, value: Any, choices: Sequence[str]) -> str:
     if value not in choices:
-        raise ValueError(f"`{name}` must be one of {', '.join(choices)}. "
-                         f"Got {value!r} instead.")
+        raise ValueError(f"`{name}` must be one of {', '.join(choices)}. Got {value!r} instead.")
     return str(value)
 
 
 def _check_counts(counts: ArrayLike) -> NDArray[np.float64]:
     n = as_float_array("counts", counts)
     if len(n) < 2 or np.any(n < 1) or np.any(n != np.round(n)):
-        raise ValueError("`counts` must hold at least two whole numbers >= 1 (samples per "
-                         f"class). Got {n.tolist()!r} instead.")
+        raise ValueError(
+            "`counts` must hold at least two whole numbers >= 1 (samples per "
+            f"class). Got {n.tolist()!r} instead."
+        )
     return n
 
 
-
-def relevant_params(strategy: str, *, source: str = "global", beta: float = 0.999,
-                    gamma: float = 2.0) -> dict[str, Any]:
+def relevant_params(
+    strategy: str, *, source: str = "global", beta: float = 0.999, gamma: float = 2.0
+) -> dict[str, Any]:
     """The settings a strategy actually depends on (a cache key for its fit).
 
     ``"none"`` depends on none of them, ``"ins"`` and ``"isns"`` on the
@@ -125,12 +126,21 @@ def relevant_params(strategy: str, *, source: str = "global", beta: float = 0.99
     return params
 
 
-def train_strategy(X: ArrayLike, y: ArrayLike, strategy: str, *,
-                   n_classes: int | None = None, source: str = "global",
-                   beta: float = 0.999, gamma: float = 2.0, epochs: int = 30,
-                   batch_size: int = 256, learning_rate: float = 0.5,
-                   random_state: int = 0,
-                   callback: Callable[[int, int], None] | None = None) -> TrainingResult:
+def train_strategy(
+    X: ArrayLike,
+    y: ArrayLike,
+    strategy: str,
+    *,
+    n_classes: int | None = None,
+    source: str = "global",
+    beta: float = 0.999,
+    gamma: float = 2.0,
+    epochs: int = 30,
+    batch_size: int = 256,
+    learning_rate: float = 0.5,
+    random_state: int = 0,
+    callback: Callable[[int, int], None] | None = None,
+) -> TrainingResult:
     r"""Train softmax regression by mini-batch SGD with one strategy.
 
     With class weights :math:`w` (all 1 for ``"none"``), SGD minimises
@@ -200,25 +210,54 @@ def train_strategy(X: ArrayLike, y: ArrayLike, strategy: str, *,
     y_arr = np.asarray(y)
     lr = check_finite_number("learning_rate", learning_rate, low=0.0, low_inclusive=False)
     if strategy == "none":
-        return train_softmax(X, y, n_classes=n_classes, epochs=epochs, batch_size=batch_size,
-                             learning_rate=lr, random_state=random_state, callback=callback)
+        return train_softmax(
+            X,
+            y,
+            n_classes=n_classes,
+            epochs=epochs,
+            batch_size=batch_size,
+            learning_rate=lr,
+            random_state=random_state,
+            callback=callback,
+        )
     scheme = _SCHEME[strategy]
     b = params.get("beta", beta)
     labels = as_class_indices("y", y_arr)
-    mean_weight = mean_sample_weight(labels, weighting=params["source"], scheme=scheme,
-                                     beta=b, n_classes=n_classes, batch_size=batch_size,
-                                     epochs=epochs, random_state=random_state)
-    return train_softmax(X, y, n_classes=n_classes,
-                         loss="focal" if strategy == "cb_focal" else "ce",
-                         gamma=params.get("gamma", 0.0), weighting=params["source"],
-                         scheme=scheme, beta=b, epochs=epochs, batch_size=batch_size,
-                         learning_rate=lr / mean_weight, random_state=random_state,
-                         callback=callback)
+    mean_weight = mean_sample_weight(
+        labels,
+        weighting=params["source"],
+        scheme=scheme,
+        beta=b,
+        n_classes=n_classes,
+        batch_size=batch_size,
+        epochs=epochs,
+        random_state=random_state,
+    )
+    return train_softmax(
+        X,
+        y,
+        n_classes=n_classes,
+        loss="focal" if strategy == "cb_focal" else "ce",
+        gamma=params.get("gamma", 0.0),
+        weighting=params["source"],
+        scheme=scheme,
+        beta=b,
+        epochs=epochs,
+        batch_size=batch_size,
+        learning_rate=lr / mean_weight,
+        random_state=random_state,
+        callback=callback,
+    )
 
 
-def train_all(X: ArrayLike, y: ArrayLike, *, strategies: Sequence[str] = STRATEGIES,
-              progress: Callable[[int, int], None] | None = None,
-              **kwargs: Any) -> dict[str, TrainingResult]:
+def train_all(
+    X: ArrayLike,
+    y: ArrayLike,
+    *,
+    strategies: Sequence[str] = STRATEGIES,
+    progress: Callable[[int, int], None] | None = None,
+    **kwargs: Any,
+) -> dict[str, TrainingResult]:
     """Train every strategy on the same data with the same seed.
 
     Parameters
@@ -246,8 +285,9 @@ def train_all(X: ArrayLike, y: ArrayLike, *, strategies: Sequence[str] = STRATEG
     return models
 
 
-def evaluation_counts(counts: ArrayLike, kind: str = "balanced", *,
-                per_class: int = 1000) -> NDArray[np.int64]:
+def evaluation_counts(
+    counts: ArrayLike, kind: str = "balanced", *, per_class: int = 1000
+) -> NDArray[np.int64]:
     r"""Class counts of a test set for a training set with ``counts``.
 
     * ``"balanced"``: ``per_class`` samples of every class. Every class then
@@ -295,17 +335,23 @@ def frequency_order(counts: ArrayLike) -> NDArray[np.int64]:
     return np.asarray(np.argsort(-n, kind="stable"), dtype=np.int64)
 
 
-def _test_data(X_test: ArrayLike, y_test: ArrayLike
-               ) -> tuple[NDArray[np.float64], NDArray[np.int64]]:
+def _test_data(
+    X_test: ArrayLike, y_test: ArrayLike
+) -> tuple[NDArray[np.float64], NDArray[np.int64]]:
     X = as_float_array("X_test", X_test, ndim=2)
     y = as_class_indices("y_test", y_test)
     check_same_length(X_test=X, y_test=y)
     return X, y
 
 
-def compare_strategies(models: Mapping[str, TrainingResult], X_test: ArrayLike,
-                       y_test: ArrayLike, *, counts: ArrayLike,
-                       beta: float = 0.5) -> pd.DataFrame:
+def compare_strategies(
+    models: Mapping[str, TrainingResult],
+    X_test: ArrayLike,
+    y_test: ArrayLike,
+    *,
+    counts: ArrayLike,
+    beta: float = 0.5,
+) -> pd.DataFrame:
     r"""Tidy per-class precision, recall and F-beta of every model on a test set.
 
     .. math:: P_c = \frac{TP_c}{TP_c + FP_c},\quad R_c = \frac{TP_c}{TP_c + FN_c},
@@ -337,14 +383,16 @@ def compare_strategies(models: Mapping[str, TrainingResult], X_test: ArrayLike,
     if len(models) == 0:
         raise ValueError("`models` must hold at least one trained model.")
     if y.max() >= len(n):
-        raise ValueError(f"`y_test` must contain class indices below {len(n)} "
-                         "(one per entry of `counts`).")
+        raise ValueError(
+            f"`y_test` must contain class indices below {len(n)} (one per entry of `counts`)."
+        )
     order = frequency_order(n)
     frames = []
     for name, model in models.items():
         report = per_class_report(y, model.predict(X), beta=beta, labels=order)
-        frames.append(report.reset_index().assign(strategy=name,
-                                                  train_count=n[order].astype(np.int64)))
+        frames.append(
+            report.reset_index().assign(strategy=name, train_count=n[order].astype(np.int64))
+        )
     table = pd.concat(frames, ignore_index=True)
     return table[["strategy", "class", "train_count", *METRICS, "support"]]
 
@@ -368,13 +416,13 @@ def metric_by_class(table: pd.DataFrame, metric: str) -> pd.DataFrame:
     _check_choice("metric", metric, METRICS)
     strategies = list(dict.fromkeys(table["strategy"]))
     classes = list(dict.fromkeys(table["class"]))
-    wide = table.pivot_table(index="class", columns="strategy", values=metric,
-                             aggfunc="first", sort=False)
+    wide = table.pivot_table(
+        index="class", columns="strategy", values=metric, aggfunc="first", sort=False
+    )
     return wide.reindex(index=classes, columns=strategies).rename_axis(columns=None)
 
 
-def change_vs_baseline(table: pd.DataFrame, metric: str, *,
-                       baseline: str = "none") -> pd.DataFrame:
+def change_vs_baseline(table: pd.DataFrame, metric: str, *, baseline: str = "none") -> pd.DataFrame:
     r"""Percent change of a per-class metric against the baseline strategy.
 
     .. math:: \Delta_{s,c} = 100\,\frac{m_{s,c} - m_{\text{base},c}}{m_{\text{base},c}}
@@ -398,15 +446,23 @@ def change_vs_baseline(table: pd.DataFrame, metric: str, *,
     """
     wide = metric_by_class(table, metric)
     if baseline not in wide.columns:
-        raise ValueError(f"`baseline` {baseline!r} is not among the strategies "
-                         f"{', '.join(map(str, wide.columns))}.")
+        raise ValueError(
+            f"`baseline` {baseline!r} is not among the strategies "
+            f"{', '.join(map(str, wide.columns))}."
+        )
     others = [c for c in wide.columns if c != baseline]
     before = pd.DataFrame({c: wide[baseline] for c in others}, index=wide.index)
     return percent_change(before, wide[others])
 
 
-def overall_scores(models: Mapping[str, TrainingResult], X_test: ArrayLike,
-                   y_test: ArrayLike, *, n_classes: int, beta: float = 0.5) -> pd.DataFrame:
+def overall_scores(
+    models: Mapping[str, TrainingResult],
+    X_test: ArrayLike,
+    y_test: ArrayLike,
+    *,
+    n_classes: int,
+    beta: float = 0.5,
+) -> pd.DataFrame:
     r"""Macro and weighted F-beta and accuracy of every model.
 
     .. math:: F^{\text{macro}} = \frac{1}{k}\sum_c F_{\beta,c},\qquad
@@ -442,18 +498,26 @@ def overall_scores(models: Mapping[str, TrainingResult], X_test: ArrayLike,
     for name, model in models.items():
         pred = model.predict(X)
         rows[name] = {
-            "macro_f": float(fbeta_score(y, pred, beta=b, labels=labels, average="macro",
-                                         zero_division=0.0)),
-            "weighted_f": float(fbeta_score(y, pred, beta=b, labels=labels,
-                                            average="weighted", zero_division=0.0)),
+            "macro_f": float(
+                fbeta_score(y, pred, beta=b, labels=labels, average="macro", zero_division=0.0)
+            ),
+            "weighted_f": float(
+                fbeta_score(y, pred, beta=b, labels=labels, average="weighted", zero_division=0.0)
+            ),
             "accuracy": float(accuracy_score(y, pred)),
         }
     return pd.DataFrame.from_dict(rows, orient="index")
 
 
-def batch_weight_spread(y: ArrayLike, scheme: str = "ins", *, beta: float = 0.999,
-                        batch_size: int = 256, epochs: int = 1,
-                        random_state: int = 0) -> pd.DataFrame:
+def batch_weight_spread(
+    y: ArrayLike,
+    scheme: str = "ins",
+    *,
+    beta: float = 0.999,
+    batch_size: int = 256,
+    epochs: int = 1,
+    random_state: int = 0,
+) -> pd.DataFrame:
     r"""How much per-batch class weights scatter around the global ones.
 
     The batches are those :func:`lib.training.train_softmax` draws with the
@@ -510,8 +574,9 @@ def batch_weight_spread(y: ArrayLike, scheme: str = "ins", *, beta: float = 0.99
     global_w = np.full(k, np.nan)
     global_w[present] = weights_from_counts(counts[present], scheme, beta=beta)
     rows, totals = [], np.zeros(k)
-    for batches in minibatches(len(y_arr), batch_size=batch_size, epochs=epochs,
-                               random_state=random_state):
+    for batches in minibatches(
+        len(y_arr), batch_size=batch_size, epochs=epochs, random_state=random_state
+    ):
         for idx in batches:
             yb = y_arr[idx]
             w = batch_class_weights(yb, k, scheme, beta=beta)
@@ -526,16 +591,28 @@ def batch_weight_spread(y: ArrayLike, scheme: str = "ins", *, beta: float = 0.99
         stats["batch_min"][c] = values.min()
         stats["batch_median"][c] = np.median(values)
         stats["batch_max"][c] = values.max()
-    frame = pd.DataFrame({"global": global_w, **stats, "missing": 1.0 - seen.mean(axis=0),
-                          "share_global": global_total / global_total.sum(),
-                          "share_batch": totals / totals.sum()},
-                         index=pd.Index(np.arange(k), name="class"))
+    frame = pd.DataFrame(
+        {
+            "global": global_w,
+            **stats,
+            "missing": 1.0 - seen.mean(axis=0),
+            "share_global": global_total / global_total.sum(),
+            "share_batch": totals / totals.sum(),
+        },
+        index=pd.Index(np.arange(k), name="class"),
+    )
     return frame.iloc[frequency_order(counts)]
 
 
-def pytorch_divisor_ratio(y: ArrayLike, scheme: str = "ins", *, beta: float = 0.999,
-                          batch_size: int = 256, epochs: int = 1,
-                          random_state: int = 0) -> pd.Series:
+def pytorch_divisor_ratio(
+    y: ArrayLike,
+    scheme: str = "ins",
+    *,
+    beta: float = 0.999,
+    batch_size: int = 256,
+    epochs: int = 1,
+    random_state: int = 0,
+) -> pd.Series:
     r"""How PyTorch's weighted-mean divisor compares with this trainer's, batch by batch.
 
     With global class weights :math:`w` (the source's method), this trainer
@@ -578,17 +655,28 @@ def pytorch_divisor_ratio(y: ArrayLike, scheme: str = "ins", *, beta: float = 0.
     w = np.ones(len(counts))
     w[present] = weights_from_counts(counts[present], scheme, beta=beta)
     mean_w = float(np.mean(w[y_arr]))
-    ratios = np.array([np.mean(w[y_arr[idx]]) / mean_w
-                       for batches in minibatches(len(y_arr), batch_size=batch_size,
-                                                  epochs=epochs, random_state=random_state)
-                       for idx in batches])
-    return pd.Series({"min": float(ratios.min()), "median": float(np.median(ratios)),
-                      "max": float(ratios.max())})
+    ratios = np.array(
+        [
+            np.mean(w[y_arr[idx]]) / mean_w
+            for batches in minibatches(
+                len(y_arr), batch_size=batch_size, epochs=epochs, random_state=random_state
+            )
+            for idx in batches
+        ]
+    )
+    return pd.Series(
+        {"min": float(ratios.min()), "median": float(np.median(ratios)), "max": float(ratios.max())}
+    )
 
 
-def source_comparison(models: Mapping[str, TrainingResult], X_test: ArrayLike,
-                      y_test: ArrayLike, *, counts: ArrayLike,
-                      beta: float = 0.5) -> pd.DataFrame:
+def source_comparison(
+    models: Mapping[str, TrainingResult],
+    X_test: ArrayLike,
+    y_test: ArrayLike,
+    *,
+    counts: ArrayLike,
+    beta: float = 0.5,
+) -> pd.DataFrame:
     r"""Head and tail recall and macro F-beta of models trained with different weight sources.
 
     A compact view of what counting the weights inside each mini-batch costs
@@ -621,6 +709,10 @@ def source_comparison(models: Mapping[str, TrainingResult], X_test: ArrayLike,
     table = compare_strategies(models, X_test, y_test, counts=n, beta=beta)
     recall = metric_by_class(table, "recall")
     overall = overall_scores(models, X_test, y_test, n_classes=len(n), beta=beta)
-    return pd.DataFrame({"head_recall": recall.loc[order[0]],
-                         "tail_recall": recall.loc[order[-1]],
-                         "macro_f": overall["macro_f"]})
+    return pd.DataFrame(
+        {
+            "head_recall": recall.loc[order[0]],
+            "tail_recall": recall.loc[order[-1]],
+            "macro_f": overall["macro_f"],
+        }
+    )

@@ -44,22 +44,28 @@ def _positive_class_derivs(z: NDArray[np.float64]) -> list[NDArray[np.float64]]:
     return [softplus(-z), -s_neg, curv, curv * (s_neg - s_pos)]
 
 
-def _exact_class_sum(xc: NDArray[np.float64], slopes: NDArray[np.float64],
-                     biases: NDArray[np.float64], positive: bool
-                     ) -> NDArray[np.float64]:
+def _exact_class_sum(
+    xc: NDArray[np.float64],
+    slopes: NDArray[np.float64],
+    biases: NDArray[np.float64],
+    positive: bool,
+) -> NDArray[np.float64]:
     out = np.empty((len(biases), len(slopes)))
     sign = -1.0 if positive else 1.0
     block = max(1, _EXACT_BLOCK // max(1, len(xc)))
     for i, b in enumerate(biases):
         for j in range(0, len(slopes), block):
-            z = np.multiply.outer(slopes[j:j + block], xc) + b
-            out[i, j:j + block] = softplus(sign * z).sum(axis=1)
+            z = np.multiply.outer(slopes[j : j + block], xc) + b
+            out[i, j : j + block] = softplus(sign * z).sum(axis=1)
     return out
 
 
-def _fast_class_sum(xc: NDArray[np.float64], slopes: NDArray[np.float64],
-                    biases: NDArray[np.float64], positive: bool
-                    ) -> NDArray[np.float64]:
+def _fast_class_sum(
+    xc: NDArray[np.float64],
+    slopes: NDArray[np.float64],
+    biases: NDArray[np.float64],
+    positive: bool,
+) -> NDArray[np.float64]:
     r"""Sum of one class's losses on the grid via binned moments and a lattice.
 
     Step 1 bins ``x`` so finely that ``|s (x - m_l)| <= LATTICE_STEP``
@@ -100,9 +106,9 @@ def _fast_class_sum(xc: NDArray[np.float64], slopes: NDArray[np.float64],
     else:  # every slope is zero: all logits equal the bias.
         means, w0_ = xc[:1] * 0.0, np.array([float(n_c)])
         w2 = w3 = np.zeros(1)
-    t = np.multiply.outer(means, slopes)            # (L, S) bin logits s * m_l
+    t = np.multiply.outer(means, slopes)  # (L, S) bin logits s * m_l
     node = np.rint(t / LATTICE_STEP).astype(np.int64)
-    e = t - node * LATTICE_STEP                     # |e| <= step / 2
+    e = t - node * LATTICE_STEP  # |e| <= step / 2
     s2, s3 = slopes**2, slopes**3
     moments = [
         np.broadcast_to(w0_[:, None], t.shape),
@@ -117,18 +123,26 @@ def _fast_class_sum(xc: NDArray[np.float64], slopes: NDArray[np.float64],
         return _exact_class_sum(xc, slopes, biases, positive)
     flat = ((node - lo) * n_slopes + np.arange(n_slopes)).ravel()
     nodes = (lo + np.arange(n_nodes)) * LATTICE_STEP
-    tables = derivs(np.add.outer(biases, nodes))    # each (B, Q)
+    tables = derivs(np.add.outer(biases, nodes))  # each (B, Q)
     total = np.zeros((len(biases), n_slopes))
     for table, moment in zip(tables, moments, strict=True):
-        grid = np.bincount(flat, weights=np.ravel(moment),
-                           minlength=n_nodes * n_slopes).reshape(n_nodes, n_slopes)
+        grid = np.bincount(flat, weights=np.ravel(moment), minlength=n_nodes * n_slopes).reshape(
+            n_nodes, n_slopes
+        )
         total += table @ grid
     return total
 
 
-def loss_surface(x: ArrayLike, y: ArrayLike, slopes: ArrayLike,
-                 biases: ArrayLike, *, w0: float = 1.0, w1: float = 1.0,
-                 method: str = "fast") -> NDArray[np.float64]:
+def loss_surface(
+    x: ArrayLike,
+    y: ArrayLike,
+    slopes: ArrayLike,
+    biases: ArrayLike,
+    *,
+    w0: float = 1.0,
+    w1: float = 1.0,
+    method: str = "fast",
+) -> NDArray[np.float64]:
     r"""Mean weighted BCE of the 1-D logistic model over a (slope, bias) grid.
 
     .. math::
@@ -205,9 +219,9 @@ class SurfaceGrid:
     optima: list[tuple[float, float]]
 
 
-def surface_grid(x: ArrayLike, y: ArrayLike,
-                 weight_pairs: list[tuple[float, float]], *,
-                 size: int = 80) -> SurfaceGrid:
+def surface_grid(
+    x: ArrayLike, y: ArrayLike, weight_pairs: list[tuple[float, float]], *, size: int = 80
+) -> SurfaceGrid:
     """Choose one grid on which every requested loss shows its minimum.
 
     The minimum of each weighted loss is found first (a 1-D logistic

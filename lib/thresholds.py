@@ -111,9 +111,12 @@ def threshold_curves(y_true: ArrayLike, p: ArrayLike) -> ThresholdCurves:
     return ThresholdCurves(
         precision=np.asarray(precision, dtype=np.float64),
         recall=np.asarray(recall, dtype=np.float64),
-        fpr=np.asarray(fpr, dtype=np.float64), tpr=np.asarray(tpr, dtype=np.float64),
+        fpr=np.asarray(fpr, dtype=np.float64),
+        tpr=np.asarray(tpr, dtype=np.float64),
         average_precision=float(average_precision_score(y, prob)),
-        roc_auc=float(roc_auc_score(y, prob)), prevalence=float(np.mean(y)))
+        roc_auc=float(roc_auc_score(y, prob)),
+        prevalence=float(np.mean(y)),
+    )
 
 
 def confusion_at(y_true: ArrayLike, p: ArrayLike, threshold: float) -> dict[str, float]:
@@ -147,9 +150,16 @@ def confusion_at(y_true: ArrayLike, p: ArrayLike, threshold: float) -> dict[str,
     fp = int(np.sum(pred & (y == 0)))
     fn = int(np.sum(~pred & (y == 1)))
     tn = int(np.sum(~pred & (y == 0)))
-    return {"tp": tp, "fp": fp, "fn": fn, "tn": tn,
-            "precision": tp / (tp + fp) if tp + fp else 1.0,
-            "recall": tp / (tp + fn), "tpr": tp / (tp + fn), "fpr": fp / (fp + tn)}
+    return {
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+        "tn": tn,
+        "precision": tp / (tp + fp) if tp + fp else 1.0,
+        "recall": tp / (tp + fn),
+        "tpr": tp / (tp + fn),
+        "fpr": fp / (fp + tn),
+    }
 
 
 def bayes_threshold(cost_fp: float, cost_fn: float) -> float:
@@ -177,13 +187,20 @@ def bayes_threshold(cost_fp: float, cost_fn: float) -> float:
     a = check_finite_number("cost_fp", cost_fp, low=0.0)
     b = check_finite_number("cost_fn", cost_fn, low=0.0)
     if a + b == 0.0:
-        raise ValueError("`cost_fp` and `cost_fn` must not both be 0: every decision "
-                         "would cost nothing.")
+        raise ValueError(
+            "`cost_fp` and `cost_fn` must not both be 0: every decision would cost nothing."
+        )
     return a / (a + b)
 
 
-def expected_cost(y_true: ArrayLike, p: ArrayLike, *, cost_fp: float, cost_fn: float,
-                  thresholds: ArrayLike | None = None) -> pd.DataFrame:
+def expected_cost(
+    y_true: ArrayLike,
+    p: ArrayLike,
+    *,
+    cost_fp: float,
+    cost_fn: float,
+    thresholds: ArrayLike | None = None,
+) -> pd.DataFrame:
     r"""Average misclassification cost per sample at each threshold.
 
     .. math:: C(t) = \frac{c_{FP}\,FP(t) + c_{FN}\,FN(t)}{n}
@@ -227,12 +244,19 @@ def expected_cost(y_true: ArrayLike, p: ArrayLike, *, cost_fp: float, cost_fn: f
     fn = np.searchsorted(pos, ts, side="left")
     fp = len(neg) - np.searchsorted(neg, ts, side="left")
     cost = (a * fp + b * fn) / len(y)
-    return pd.DataFrame({"threshold": ts, "fp": fp.astype(np.int64),
-                         "fn": fn.astype(np.int64), "cost": cost.astype(np.float64)})
+    return pd.DataFrame(
+        {
+            "threshold": ts,
+            "fp": fp.astype(np.int64),
+            "fn": fn.astype(np.int64),
+            "cost": cost.astype(np.float64),
+        }
+    )
 
 
-def optimal_threshold(y_true: ArrayLike, p: ArrayLike, *, cost_fp: float,
-                      cost_fn: float) -> tuple[float, float]:
+def optimal_threshold(
+    y_true: ArrayLike, p: ArrayLike, *, cost_fp: float, cost_fn: float
+) -> tuple[float, float]:
     r"""The threshold with the lowest average cost on a labelled set.
 
     Searches every distinct predicted probability, and "never predict
@@ -264,16 +288,14 @@ def optimal_threshold(y_true: ArrayLike, p: ArrayLike, *, cost_fp: float,
     """
     y, prob = labels_and_scores(y_true, p)
     candidates = np.unique(np.concatenate([prob[prob > 0.0], [1.0]]))
-    table = expected_cost(y_true, p, cost_fp=cost_fp, cost_fn=cost_fn,
-                          thresholds=candidates)
+    table = expected_cost(y_true, p, cost_fp=cost_fp, cost_fn=cost_fn, thresholds=candidates)
     best = int(np.argmin(table["cost"].to_numpy()))
     threshold, cost = float(table["threshold"].iloc[best]), float(table["cost"].iloc[best])
     never = check_finite_number("cost_fn", cost_fn, low=0.0) * float(np.sum(y == 1)) / len(y)
     return (math.inf, never) if never < cost else (threshold, cost)
 
 
-def average_cost(y_true: ArrayLike, y_pred: ArrayLike, *, cost_fp: float,
-                 cost_fn: float) -> float:
+def average_cost(y_true: ArrayLike, y_pred: ArrayLike, *, cost_fp: float, cost_fn: float) -> float:
     r"""Average misclassification cost of hard predictions.
 
     .. math:: C = \frac{c_{FP}\,FP + c_{FN}\,FN}{n}
@@ -365,10 +387,17 @@ def _log_odds_grid(n: int = 200, eps: float = 1e-4) -> NDArray[np.float64]:
     return np.asarray(1.0 / (1.0 + np.exp(-z)), dtype=np.float64)
 
 
-def tune_threshold_cv(estimator: Any, X: ArrayLike, y: ArrayLike, *, cost_fp: float,
-                      cost_fn: float, cv: int = 5,
-                      thresholds: ArrayLike | None = None,
-                      random_state: int | None = 0) -> TunedThreshold:
+def tune_threshold_cv(
+    estimator: Any,
+    X: ArrayLike,
+    y: ArrayLike,
+    *,
+    cost_fp: float,
+    cost_fn: float,
+    cv: int = 5,
+    thresholds: ArrayLike | None = None,
+    random_state: int | None = 0,
+) -> TunedThreshold:
     r"""Choose the cost-minimising probability threshold by cross-validation.
 
     scikit-learn's ``TunedThresholdClassifierCV``: for each of ``cv``
@@ -428,27 +457,43 @@ def tune_threshold_cv(estimator: Any, X: ArrayLike, y: ArrayLike, *, cost_fp: fl
         raise LabError("error.arg.one_class", name="y", cls=int(y_arr[0]))
     if counts.min() < folds:
         cls = int(np.argmin(counts))
-        raise LabError("error.cv.too_few_for_folds", splits=folds, cls=cls,
-                       have=int(counts[cls]))
+        raise LabError("error.cv.too_few_for_folds", splits=folds, cls=cls, have=int(counts[cls]))
     if random_state is not None:
         check_int("random_state", random_state, low=0)
-    grid = _log_odds_grid() if thresholds is None else np.sort(
-        as_probabilities("thresholds", thresholds))
+    grid = (
+        _log_odds_grid()
+        if thresholds is None
+        else np.sort(as_probabilities("thresholds", thresholds))
+    )
     splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=random_state)
     tuned = TunedThresholdClassifierCV(
-        estimator, scoring=scorer, response_method="predict_proba", thresholds=grid,
-        cv=splitter, refit=True, store_cv_results=True)
+        estimator,
+        scoring=scorer,
+        response_method="predict_proba",
+        thresholds=grid,
+        cv=splitter,
+        refit=True,
+        store_cv_results=True,
+    )
     tuned.fit(X_arr, y_arr)
     return TunedThreshold(
-        threshold=float(tuned.best_threshold_), cv_cost=-float(tuned.best_score_),
+        threshold=float(tuned.best_threshold_),
+        cv_cost=-float(tuned.best_score_),
         thresholds=np.asarray(tuned.cv_results_["thresholds"], dtype=np.float64),
         cv_costs=-np.asarray(tuned.cv_results_["scores"], dtype=np.float64),
-        model=tuned)
+        model=tuned,
+    )
 
 
-def tune_plain_threshold(X: ArrayLike, y: ArrayLike, *, cost_fp: float, cost_fn: float,
-                         C: float = 1.0, random_state: int | None = 0
-                         ) -> TunedThreshold | None:
+def tune_plain_threshold(
+    X: ArrayLike,
+    y: ArrayLike,
+    *,
+    cost_fp: float,
+    cost_fn: float,
+    C: float = 1.0,
+    random_state: int | None = 0,
+) -> TunedThreshold | None:
     r"""Cross-validated cost threshold of the plain (unweighted) logistic model.
 
     :func:`tune_threshold_cv` with the model of :func:`lib.models.fit_logistic`
@@ -481,12 +526,20 @@ def tune_plain_threshold(X: ArrayLike, y: ArrayLike, *, cost_fp: float, cost_fn:
     smallest = int(np.bincount(y_arr, minlength=2).min())
     if smallest < 2:
         return None
-    model = LogisticRegression(C=check_finite_number("C", C, low=0.0, low_inclusive=False),
-                               max_iter=1000)
+    model = LogisticRegression(
+        C=check_finite_number("C", C, low=0.0, low_inclusive=False), max_iter=1000
+    )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)
-        return tune_threshold_cv(model, X, y_arr, cost_fp=cost_fp, cost_fn=cost_fn,
-                                 cv=min(5, smallest), random_state=random_state)
+        return tune_threshold_cv(
+            model,
+            X,
+            y_arr,
+            cost_fp=cost_fp,
+            cost_fn=cost_fn,
+            cv=min(5, smallest),
+            random_state=random_state,
+        )
 
 
 @dataclass(frozen=True)
@@ -528,9 +581,18 @@ class ThresholdReport:
     n1_test: int
 
 
-def threshold_report(y_test: ArrayLike, p_plain: ArrayLike, p_weighted: ArrayLike, *,
-                     t: float, w0: float, w1: float, cost_fp: float, cost_fn: float,
-                     tuned: tuple[float, float] | None = None) -> ThresholdReport:
+def threshold_report(
+    y_test: ArrayLike,
+    p_plain: ArrayLike,
+    p_weighted: ArrayLike,
+    *,
+    t: float,
+    w0: float,
+    w1: float,
+    cost_fp: float,
+    cost_fn: float,
+    tuned: tuple[float, float] | None = None,
+) -> ThresholdReport:
     r"""Operating points and costs of the plain model, and the weighted model at 0.5.
 
     Operating points by :func:`confusion_at`; the average test cost
@@ -565,29 +627,53 @@ def threshold_report(y_test: ArrayLike, p_plain: ArrayLike, p_weighted: ArrayLik
     _, pw = labels_and_scores(y_test, p_weighted)
     check_same_length(y_test=y, p_weighted=pw)
     implied = weighted_threshold(w0, w1)
-    ops = {"current": confusion_at(y, p, t),
-           "implied": confusion_at(y, p, min(max(implied, 1e-12), 1 - 1e-12)),
-           "weighted": confusion_at(y, pw, 0.5)}
+    ops = {
+        "current": confusion_at(y, p, t),
+        "implied": confusion_at(y, p, min(max(implied, 1e-12), 1 - 1e-12)),
+        "weighted": confusion_at(y, pw, 0.5),
+    }
     operating = pd.DataFrame(ops).T[["precision", "recall", "tp", "fp", "fn", "fpr", "tpr"]]
     operating = operating.astype(np.float64)
     # Nothing predicted positive: precision is undefined (the curve's end point is 1).
     operating.loc[operating["tp"] + operating["fp"] == 0, "precision"] = np.nan
-    marks = {"bayes": bayes_threshold(cost_fp, cost_fn),
-             "tuned": math.nan if tuned is None else float(tuned[0]), "half": 0.5,
-             "current": check_threshold("t", t)}
-    at = {name: float(expected_cost(y, p, cost_fp=cost_fp, cost_fn=cost_fn,
-                                    thresholds=[v])["cost"].iloc[0])
-          if not math.isnan(v) else math.nan for name, v in marks.items()}
+    marks = {
+        "bayes": bayes_threshold(cost_fp, cost_fn),
+        "tuned": math.nan if tuned is None else float(tuned[0]),
+        "half": 0.5,
+        "current": check_threshold("t", t),
+    }
+    at = {
+        name: float(
+            expected_cost(y, p, cost_fp=cost_fp, cost_fn=cost_fn, thresholds=[v])["cost"].iloc[0]
+        )
+        if not math.isnan(v)
+        else math.nan
+        for name, v in marks.items()
+    }
     return ThresholdReport(
-        curves=threshold_curves(y, p), operating=operating, implied=implied,
-        costs=expected_cost(y, p, cost_fp=cost_fp, cost_fn=cost_fn), thresholds=marks,
-        test_costs=at, cv_cost=math.nan if tuned is None else float(tuned[1]),
-        n_test=len(y), n1_test=int(y.sum()))
+        curves=threshold_curves(y, p),
+        operating=operating,
+        implied=implied,
+        costs=expected_cost(y, p, cost_fp=cost_fp, cost_fn=cost_fn),
+        thresholds=marks,
+        test_costs=at,
+        cv_cost=math.nan if tuned is None else float(tuned[1]),
+        n_test=len(y),
+        n1_test=int(y.sum()),
+    )
 
 
-def weighting_gap_row(coef: ArrayLike, intercept: float, coef_weighted: ArrayLike,
-                      intercept_weighted: float, X_test: ArrayLike, y_test: ArrayLike, *,
-                      w0: float, w1: float) -> dict[str, float]:
+def weighting_gap_row(
+    coef: ArrayLike,
+    intercept: float,
+    coef_weighted: ArrayLike,
+    intercept_weighted: float,
+    X_test: ArrayLike,
+    y_test: ArrayLike,
+    *,
+    w0: float,
+    w1: float,
+) -> dict[str, float]:
     r"""How far a class-weighted linear model is from the plain one at a moved threshold.
 
     :func:`lib.models.compare_weighting_and_threshold` (agreement, Jaccard
@@ -619,13 +705,20 @@ def weighting_gap_row(coef: ArrayLike, intercept: float, coef_weighted: ArrayLik
     Elkan (2001), IJCAI, theorem 1; King & Zeng (2001), Political Analysis 9(2).
     """
     y = as_binary_labels("y_test", y_test).astype(np.int64)
-    gap = compare_weighting_and_threshold(coef, intercept, coef_weighted, intercept_weighted,
-                                          X_test, w0=w0, w1=w1)
+    gap = compare_weighting_and_threshold(
+        coef, intercept, coef_weighted, intercept_weighted, X_test, w0=w0, w1=w1
+    )
     t = min(max(weighted_threshold(w0, w1), 1e-12), 1 - 1e-12)
-    out = {"agreement": gap.agreement, "jaccard": gap.jaccard,
-           "slope_change": gap.slope_change, "angle": gap.angle}
-    for name, pred in (("weighted", predict_labels(coef_weighted, intercept_weighted, X_test)),
-                       ("moved", predict_labels(coef, intercept, X_test, threshold=t))):
+    out = {
+        "agreement": gap.agreement,
+        "jaccard": gap.jaccard,
+        "slope_change": gap.slope_change,
+        "angle": gap.angle,
+    }
+    for name, pred in (
+        ("weighted", predict_labels(coef_weighted, intercept_weighted, X_test)),
+        ("moved", predict_labels(coef, intercept, X_test, threshold=t)),
+    ):
         tp = int(np.sum((pred == 1) & (y == 1)))
         called = int(np.sum(pred == 1))
         out[f"precision_{name}"] = tp / called if called else math.nan

@@ -72,8 +72,9 @@ class TrainingResult:
 
     def logits(self, X: ArrayLike) -> NDArray[np.float64]:
         """Logits ``X @ coef + intercept`` of shape (n, k)."""
-        return np.asarray(as_float_array("X", X, ndim=2) @ self.coef + self.intercept,
-                          dtype=np.float64)
+        return np.asarray(
+            as_float_array("X", X, ndim=2) @ self.coef + self.intercept, dtype=np.float64
+        )
 
     def predict_proba(self, X: ArrayLike) -> NDArray[np.float64]:
         """Class probabilities, softmax of the logits."""
@@ -84,8 +85,9 @@ class TrainingResult:
         return np.asarray(np.argmax(self.logits(X), axis=1), dtype=np.int64)
 
 
-def per_sample_loss(y: NDArray[np.int64], z: NDArray[np.float64], *, loss: str = "ce",
-                    gamma: float = 2.0) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+def per_sample_loss(
+    y: NDArray[np.int64], z: NDArray[np.float64], *, loss: str = "ce", gamma: float = 2.0
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     r"""Per-sample softmax loss and its gradient with respect to the logits.
 
     With :math:`p = \mathrm{softmax}(z)`, :math:`p_y` the true class's
@@ -138,8 +140,13 @@ def per_sample_loss(y: NDArray[np.int64], z: NDArray[np.float64], *, loss: str =
     return -(q**gamma) * log_py, base * factor[:, None]
 
 
-def _mean_loss(y: NDArray[np.int64], z: NDArray[np.float64], weights: NDArray[np.float64],
-               loss: str, gamma: float) -> float:
+def _mean_loss(
+    y: NDArray[np.int64],
+    z: NDArray[np.float64],
+    weights: NDArray[np.float64],
+    loss: str,
+    gamma: float,
+) -> float:
     losses, _ = per_sample_loss(y, z, loss=loss, gamma=gamma)
     return float(np.mean(weights * losses))
 
@@ -186,8 +193,9 @@ def batch_loss(losses: ArrayLike, weights: ArrayLike, *, reduction: str = "mean"
     if np.any(w < 0):
         raise ValueError("`weights` must be >= 0 everywhere.")
     if reduction not in REDUCTIONS:
-        raise ValueError(f"`reduction` must be one of {', '.join(REDUCTIONS)}. "
-                         f"Got {reduction!r} instead.")
+        raise ValueError(
+            f"`reduction` must be one of {', '.join(REDUCTIONS)}. Got {reduction!r} instead."
+        )
     total = float(np.sum(w * ell))
     if reduction == "mean":
         return total / len(ell)
@@ -196,8 +204,9 @@ def batch_loss(losses: ArrayLike, weights: ArrayLike, *, reduction: str = "mean"
     return total / float(np.sum(w))
 
 
-def minibatches(n: int, *, batch_size: int, epochs: int,
-                random_state: int = 0) -> Iterator[list[NDArray[np.int64]]]:
+def minibatches(
+    n: int, *, batch_size: int, epochs: int, random_state: int = 0
+) -> Iterator[list[NDArray[np.int64]]]:
     """The mini-batches :func:`train_softmax` draws, one list per epoch.
 
     Every epoch is a fresh permutation of ``range(n)`` from
@@ -228,11 +237,12 @@ def minibatches(n: int, *, batch_size: int, epochs: int,
     rng = np.random.default_rng(random_state)
     for _ in range(n_epochs):
         order = rng.permutation(size)
-        yield [order[start:start + batch] for start in range(0, size, batch)]
+        yield [order[start : start + batch] for start in range(0, size, batch)]
 
 
-def batch_class_weights(y_batch: ArrayLike, n_classes: int, scheme: str = "ins", *,
-                        beta: float = 0.999) -> NDArray[np.float64]:
+def batch_class_weights(
+    y_batch: ArrayLike, n_classes: int, scheme: str = "ins", *, beta: float = 0.999
+) -> NDArray[np.float64]:
     r"""Class weights counted inside one mini-batch (the literal per-batch reading).
 
     The scheme's formula (:func:`lib.weights.weights_from_counts`) applied to
@@ -274,10 +284,17 @@ def batch_class_weights(y_batch: ArrayLike, n_classes: int, scheme: str = "ins",
     return w
 
 
-def mean_sample_weight(y: ArrayLike, *, weighting: str = "global", scheme: str = "ins",
-                       beta: float = 0.999, n_classes: int | None = None,
-                       batch_size: int = 256, epochs: int = 1,
-                       random_state: int = 0) -> float:
+def mean_sample_weight(
+    y: ArrayLike,
+    *,
+    weighting: str = "global",
+    scheme: str = "ins",
+    beta: float = 0.999,
+    n_classes: int | None = None,
+    batch_size: int = 256,
+    epochs: int = 1,
+    random_state: int = 0,
+) -> float:
     r"""Mean weight per sample over a training run, for either weight source.
 
     * ``"global"``: :math:`\bar w = \frac{1}{n}\sum_i w_{y_i}` with the
@@ -312,8 +329,9 @@ def mean_sample_weight(y: ArrayLike, *, weighting: str = "global", scheme: str =
     """
     y_arr = as_class_indices("y", y)
     if weighting not in WEIGHTINGS:
-        raise ValueError(f"`weighting` must be one of {', '.join(WEIGHTINGS)}. "
-                         f"Got {weighting!r} instead.")
+        raise ValueError(
+            f"`weighting` must be one of {', '.join(WEIGHTINGS)}. Got {weighting!r} instead."
+        )
     k = int(y_arr.max()) + 1 if n_classes is None else check_int("n_classes", n_classes, low=2)
     if weighting == "none":
         return 1.0
@@ -324,8 +342,9 @@ def mean_sample_weight(y: ArrayLike, *, weighting: str = "global", scheme: str =
         w[present] = weights_from_counts(counts[present], scheme, beta=beta)
         return float(np.mean(w[y_arr]))
     total, seen = 0.0, 0
-    for batches in minibatches(len(y_arr), batch_size=batch_size, epochs=epochs,
-                               random_state=random_state):
+    for batches in minibatches(
+        len(y_arr), batch_size=batch_size, epochs=epochs, random_state=random_state
+    ):
         for idx in batches:
             yb = y_arr[idx]
             total += float(np.sum(batch_class_weights(yb, max(k, 2), scheme, beta=beta)[yb]))
@@ -333,15 +352,27 @@ def mean_sample_weight(y: ArrayLike, *, weighting: str = "global", scheme: str =
     return total / seen
 
 
-def train_softmax(X: ArrayLike, y: ArrayLike, *, n_classes: int | None = None,
-                  loss: str = "ce", gamma: float = 2.0, weighting: str = "none",
-                  scheme: str = "ins", beta: float = 0.999,
-                  class_weight: ArrayLike | None = None,
-                  sample_weight: ArrayLike | None = None, epochs: int = 20,
-                  batch_size: int = 256, learning_rate: float = 0.5, l2: float = 1e-4,
-                  random_state: int = 0, X_val: ArrayLike | None = None,
-                  y_val: ArrayLike | None = None,
-                  callback: Callable[[int, int], None] | None = None) -> TrainingResult:
+def train_softmax(
+    X: ArrayLike,
+    y: ArrayLike,
+    *,
+    n_classes: int | None = None,
+    loss: str = "ce",
+    gamma: float = 2.0,
+    weighting: str = "none",
+    scheme: str = "ins",
+    beta: float = 0.999,
+    class_weight: ArrayLike | None = None,
+    sample_weight: ArrayLike | None = None,
+    epochs: int = 20,
+    batch_size: int = 256,
+    learning_rate: float = 0.5,
+    l2: float = 1e-4,
+    random_state: int = 0,
+    X_val: ArrayLike | None = None,
+    y_val: ArrayLike | None = None,
+    callback: Callable[[int, int], None] | None = None,
+) -> TrainingResult:
     r"""Train softmax regression by mini-batch SGD with optional weighting.
 
     Every step minimises the mean over the batch ``B`` of weighted losses plus
@@ -425,8 +456,9 @@ def train_softmax(X: ArrayLike, y: ArrayLike, *, n_classes: int | None = None,
     if loss not in LOSSES:
         raise ValueError(f"`loss` must be one of {', '.join(LOSSES)}. Got {loss!r} instead.")
     if weighting not in WEIGHTINGS:
-        raise ValueError(f"`weighting` must be one of {', '.join(WEIGHTINGS)}. "
-                         f"Got {weighting!r} instead.")
+        raise ValueError(
+            f"`weighting` must be one of {', '.join(WEIGHTINGS)}. Got {weighting!r} instead."
+        )
     if scheme not in SCHEMES:
         raise ValueError(f"`scheme` must be one of {', '.join(SCHEMES)}. Got {scheme!r}.")
     gamma = check_finite_number("gamma", gamma, low=0.0)
@@ -455,8 +487,9 @@ def train_softmax(X: ArrayLike, y: ArrayLike, *, n_classes: int | None = None,
 
     X_eval, y_eval = X_arr, y_arr
     if (X_val is None) != (y_val is None):
-        raise ValueError("Pass both `X_val` and `y_val`, or neither (then the training set "
-                         "is evaluated).")
+        raise ValueError(
+            "Pass both `X_val` and `y_val`, or neither (then the training set is evaluated)."
+        )
     if X_val is not None and y_val is not None:
         X_eval = as_float_array("X_val", X_val, ndim=2)
         y_eval = as_class_indices("y_val", y_val)
@@ -473,12 +506,14 @@ def train_softmax(X: ArrayLike, y: ArrayLike, *, n_classes: int | None = None,
     def record(epoch: int, objective: float) -> None:
         z_train = X_arr @ W + b
         z_eval = X_eval @ W + b
-        row = {"epoch": float(epoch), "objective": objective,
-               "train_loss_weighted": _mean_loss(y_arr, z_train, s * global_c[y_arr], loss,
-                                                 gamma),
-               "train_loss": _mean_loss(y_arr, z_train, np.ones(n), loss, gamma),
-               "val_loss": _mean_loss(y_eval, z_eval, np.ones(len(y_eval)), loss, gamma),
-               "val_loss_weighted": _mean_loss(y_eval, z_eval, global_c[y_eval], loss, gamma)}
+        row = {
+            "epoch": float(epoch),
+            "objective": objective,
+            "train_loss_weighted": _mean_loss(y_arr, z_train, s * global_c[y_arr], loss, gamma),
+            "train_loss": _mean_loss(y_arr, z_train, np.ones(n), loss, gamma),
+            "val_loss": _mean_loss(y_eval, z_eval, np.ones(len(y_eval)), loss, gamma),
+            "val_loss_weighted": _mean_loss(y_eval, z_eval, global_c[y_eval], loss, gamma),
+        }
         pred = np.argmax(z_eval, axis=1)
         row["accuracy"] = float(np.mean(pred == y_eval))
         report = per_class_report(y_eval, pred, beta=0.5, labels=np.arange(k))
@@ -493,8 +528,7 @@ def train_softmax(X: ArrayLike, y: ArrayLike, *, n_classes: int | None = None,
         objectives = []
         for idx in batches:
             yb = y_arr[idx]
-            c = (batch_class_weights(yb, k, scheme, beta=beta) if weighting == "batch"
-                 else global_c)
+            c = batch_class_weights(yb, k, scheme, beta=beta) if weighting == "batch" else global_c
             weights = s[idx] * c[yb]
             losses, grad_z = per_sample_loss(yb, X_arr[idx] @ W + b, loss=loss, gamma=gamma)
             objectives.append(batch_loss(losses, weights, reduction="mean"))

@@ -47,11 +47,12 @@ _DECIMAL_COMMA = re.compile(r"(?:^|;)\s*-?\d+,\d+\s*(?:;|$)", re.MULTILINE)
 
 
 def _size(n_bytes: int) -> str:
-    return f"{n_bytes / 1024 ** 2:,.1f} MB"
+    return f"{n_bytes / 1024**2:,.1f} MB"
 
 
-def read_csv(data: bytes, *, filename: str = "data.csv", max_bytes: int = MAX_BYTES,
-             max_rows: int = MAX_ROWS) -> pd.DataFrame:
+def read_csv(
+    data: bytes, *, filename: str = "data.csv", max_bytes: int = MAX_BYTES, max_rows: int = MAX_ROWS
+) -> pd.DataFrame:
     """Parse an uploaded CSV file, refusing anything that is not one.
 
     The delimiter (comma, semicolon, tab or bar) is detected with
@@ -90,8 +91,9 @@ def read_csv(data: bytes, *, filename: str = "data.csv", max_bytes: int = MAX_BY
     if not isinstance(data, bytes | bytearray):
         raise LabError("error.upload.not_bytes")
     if len(data) > limit:
-        raise LabError("error.upload.too_large", file=filename, size=_size(len(data)),
-                       limit=_size(limit))
+        raise LabError(
+            "error.upload.too_large", file=filename, size=_size(len(data)), limit=_size(limit)
+        )
     lower = filename.lower()
     if not lower.endswith((".csv", ".txt", ".tsv")):
         raise LabError("error.upload.not_csv_name", file=filename)
@@ -102,8 +104,9 @@ def read_csv(data: bytes, *, filename: str = "data.csv", max_bytes: int = MAX_BY
         try:
             data = data.decode("utf-16").encode("utf-8")
         except UnicodeDecodeError as err:  # a truncated or damaged UTF-16 file
-            raise LabError("error.upload.unparseable", file=filename,
-                           detail=f"UTF-16, {err.reason}") from None
+            raise LabError(
+                "error.upload.unparseable", file=filename, detail=f"UTF-16, {err.reason}"
+            ) from None
     if b"\x00" in data[:65536] or data[:4] in (b"PK\x03\x04", b"\xd0\xcf\x11\xe0"):
         raise LabError("error.upload.binary", file=filename)
     try:
@@ -118,15 +121,25 @@ def read_csv(data: bytes, *, filename: str = "data.csv", max_bytes: int = MAX_BY
     first_line = text.lstrip().splitlines()[0] if text.strip() else ""
     header = [h.strip() for h in next(csv.reader([first_line], delimiter=delimiter))]
     if len(header) > MAX_COLUMNS:
-        raise LabError("error.upload.too_many_columns", file=filename,
-                       columns=f"{len(header):,}", limit=f"{MAX_COLUMNS:,}")
+        raise LabError(
+            "error.upload.too_many_columns",
+            file=filename,
+            columns=f"{len(header):,}",
+            limit=f"{MAX_COLUMNS:,}",
+        )
     # Semicolon files usually come from locales that write 1,5 for 1.5.
     decimal = "," if delimiter == ";" and _DECIMAL_COMMA.search(text[:65536]) else "."
     try:
         # index_col=False: a delimiter at the end of every data row must not
         # turn the first column into the index and shift the others.
-        frame = pd.read_csv(io.StringIO(text), sep=delimiter, nrows=rows_limit + 1,
-                            skipinitialspace=True, index_col=False, decimal=decimal)
+        frame = pd.read_csv(
+            io.StringIO(text),
+            sep=delimiter,
+            nrows=rows_limit + 1,
+            skipinitialspace=True,
+            index_col=False,
+            decimal=decimal,
+        )
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeError) as err:
         first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
         raise LabError("error.upload.unparseable", file=filename, detail=first) from None
@@ -140,8 +153,9 @@ def read_csv(data: bytes, *, filename: str = "data.csv", max_bytes: int = MAX_BY
         raise LabError("error.upload.unnamed_column", file=filename)
     duplicates = sorted({h for h in header if header.count(h) > 1})
     if duplicates:
-        raise LabError("error.upload.duplicate_columns", file=filename,
-                       columns=", ".join(duplicates))
+        raise LabError(
+            "error.upload.duplicate_columns", file=filename, columns=", ".join(duplicates)
+        )
     frame.columns = [str(c) for c in frame.columns]
     return frame
 
@@ -180,15 +194,21 @@ def class_counts(frame: pd.DataFrame, target: str) -> pd.Series:
 
 def _check_classes(target: str, n_values: int) -> None:
     if n_values > MAX_CLASSES:
-        raise LabError("error.upload.too_many_classes", target=repr(target),
-                       values=f"{n_values:,}", limit=MAX_CLASSES)
+        raise LabError(
+            "error.upload.too_many_classes",
+            target=repr(target),
+            values=f"{n_values:,}",
+            limit=MAX_CLASSES,
+        )
 
 
 def _check_target(frame: pd.DataFrame, target: str) -> None:
     if target not in frame.columns:
-        raise LabError("error.upload.no_such_column", target=repr(target),
-                       columns=", ".join(map(str, frame.columns[:20]))
-                       + (" …" if frame.shape[1] > 20 else ""))
+        raise LabError(
+            "error.upload.no_such_column",
+            target=repr(target),
+            columns=", ".join(map(str, frame.columns[:20])) + (" …" if frame.shape[1] > 20 else ""),
+        )
 
 
 @dataclass(frozen=True)
@@ -219,8 +239,14 @@ class PreparedData:
     encoded: dict[str, int] = field(default_factory=dict)
 
 
-def prepare(frame: pd.DataFrame, target: str, *, positive: str | None = None,
-            features: list[str] | None = None, missing: str = "refuse") -> PreparedData:
+def prepare(
+    frame: pd.DataFrame,
+    target: str,
+    *,
+    positive: str | None = None,
+    features: list[str] | None = None,
+    missing: str = "refuse",
+) -> PreparedData:
     r"""Turn a table into numeric features and a one-vs-rest binary target.
 
     :math:`y_i = [\,\mathrm{target}_i = \mathrm{positive}\,]`. Numeric and
@@ -261,8 +287,9 @@ def prepare(frame: pd.DataFrame, target: str, *, positive: str | None = None,
     """
     _check_target(frame, target)
     if missing not in ("refuse", "drop"):
-        raise LabError("error.arg.choice", name="missing", choices="'refuse', 'drop'",
-                       value=repr(missing))
+        raise LabError(
+            "error.arg.choice", name="missing", choices="'refuse', 'drop'", value=repr(missing)
+        )
     columns = [c for c in frame.columns if c != target] if features is None else list(features)
     unknown = [c for c in columns if c not in frame.columns]
     if unknown:
@@ -282,8 +309,11 @@ def prepare(frame: pd.DataFrame, target: str, *, positive: str | None = None,
             bad = has_missing.sum()
             bad = bad[bad > 0]
             listing = ", ".join(f"{k} ({v:,})" for k, v in bad.head(5).items())
-            raise LabError("error.upload.missing", rows=f"{int(has_missing.any(axis=1).sum()):,}",
-                           columns=listing + (" …" if len(bad) > 5 else ""))
+            raise LabError(
+                "error.upload.missing",
+                rows=f"{int(has_missing.any(axis=1).sum()):,}",
+                columns=listing + (" …" if len(bad) > 5 else ""),
+            )
         keep = ~has_missing.any(axis=1)
         dropped = int((~keep).sum())
         table = table[keep]
@@ -292,13 +322,18 @@ def prepare(frame: pd.DataFrame, target: str, *, positive: str | None = None,
     labels = table[target].astype("string").astype(str)
     values = labels.value_counts()
     if len(values) < 2:
-        raise LabError("error.upload.single_class", target=repr(target),
-                       value=repr(values.index[0]))
+        raise LabError(
+            "error.upload.single_class", target=repr(target), value=repr(values.index[0])
+        )
     _check_classes(target, len(values))
     pos = str(values.index[-1]) if positive is None else str(positive)
     if pos not in values.index:
-        raise LabError("error.upload.no_such_value", value=repr(pos), target=repr(target),
-                       values=", ".join(map(repr, values.index[:10])))
+        raise LabError(
+            "error.upload.no_such_value",
+            value=repr(pos),
+            target=repr(target),
+            values=", ".join(map(repr, values.index[:10])),
+        )
     y = (labels == pos).to_numpy().astype(np.int64)
     for cls, count in ((1, int(y.sum())), (0, int(len(y) - y.sum()))):
         if count < 2:
@@ -312,9 +347,13 @@ def prepare(frame: pd.DataFrame, target: str, *, positive: str | None = None,
             continue
         n_levels = int(col.nunique())
         if n_levels > MAX_CATEGORIES:
-            raise LabError("error.upload.too_many_categories", column=repr(name),
-                           values=f"{n_levels:,}", example=repr(col.iloc[0]),
-                           limit=MAX_CATEGORIES)
+            raise LabError(
+                "error.upload.too_many_categories",
+                column=repr(name),
+                values=f"{n_levels:,}",
+                example=repr(col.iloc[0]),
+                limit=MAX_CATEGORIES,
+            )
         dummies = pd.get_dummies(col.astype(str), prefix=name, prefix_sep="=", dtype=np.float64)
         encoded[name] = n_levels
         parts.append(dummies)
@@ -322,6 +361,11 @@ def prepare(frame: pd.DataFrame, target: str, *, positive: str | None = None,
     X = features_frame.to_numpy(dtype=np.float64)
     if not np.all(np.isfinite(X)):
         raise LabError("error.upload.infinite")
-    return PreparedData(X=X, y=y, feature_names=[str(c) for c in features_frame.columns],
-                        positive=pos, dropped_rows=dropped, encoded=encoded)
-
+    return PreparedData(
+        X=X,
+        y=y,
+        feature_names=[str(c) for c in features_frame.columns],
+        positive=pos,
+        dropped_rows=dropped,
+        encoded=encoded,
+    )

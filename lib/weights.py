@@ -12,8 +12,9 @@ from lib._validation import as_float_array, check_beta, check_finite_number
 SCHEMES = ("balanced", "ins", "isns", "ens")
 
 
-def class_weights(y: ArrayLike, scheme: str = "balanced", *,
-                  beta: float = 0.999) -> dict[int, float]:
+def class_weights(
+    y: ArrayLike, scheme: str = "balanced", *, beta: float = 0.999
+) -> dict[int, float]:
     r"""Per-class weights from the class counts of ``y``.
 
     With :math:`n` samples, :math:`k` classes present and :math:`n_c` samples
@@ -75,7 +76,6 @@ def _integer_labels(y: ArrayLike) -> NDArray[np.int64]:
     return arr.astype(np.int64)
 
 
-
 def effective_number(counts: ArrayLike, *, beta: float = 0.999) -> NDArray[np.float64]:
     r"""Effective number of samples of each class, Cui et al. (2019).
 
@@ -111,8 +111,9 @@ def effective_number(counts: ArrayLike, *, beta: float = 0.999) -> NDArray[np.fl
     return np.asarray(-np.expm1(n * np.log(b)) / -np.expm1(np.log(b)), dtype=np.float64)
 
 
-def weights_from_counts(counts: ArrayLike, scheme: str = "balanced", *,
-                        beta: float = 0.999) -> NDArray[np.float64]:
+def weights_from_counts(
+    counts: ArrayLike, scheme: str = "balanced", *, beta: float = 0.999
+) -> NDArray[np.float64]:
     r"""Per-class weights from class counts (the formulas of :func:`class_weights`).
 
     Parameters
@@ -136,9 +137,7 @@ def weights_from_counts(counts: ArrayLike, scheme: str = "balanced", *,
     Cui et al. (2019), CVPR, sec. 4 (normalisation to sum k).
     """
     if scheme not in SCHEMES:
-        raise ValueError(
-            f"`scheme` must be one of {', '.join(SCHEMES)}. Got {scheme!r} instead."
-        )
+        raise ValueError(f"`scheme` must be one of {', '.join(SCHEMES)}. Got {scheme!r} instead.")
     b = check_beta(beta)
     n = as_float_array("counts", counts)
     if np.any(n <= 0):
@@ -155,8 +154,9 @@ def weights_from_counts(counts: ArrayLike, scheme: str = "balanced", *,
     return np.asarray(raw * k / raw.sum(), dtype=np.float64)
 
 
-def sample_weights(y: ArrayLike, class_weight: Mapping[int, float] | str | None = None,
-                   *, beta: float = 0.999) -> NDArray[np.float64]:
+def sample_weights(
+    y: ArrayLike, class_weight: Mapping[int, float] | str | None = None, *, beta: float = 0.999
+) -> NDArray[np.float64]:
     r"""Expand per-class weights into one weight per sample (Keras ``sample_weight``).
 
     .. math:: s_i = w_{y_i}
@@ -188,8 +188,11 @@ def sample_weights(y: ArrayLike, class_weight: Mapping[int, float] | str | None 
     out = np.ones(len(arr))
     if class_weight is None:
         return out
-    mapping = class_weights(arr, class_weight, beta=beta) if isinstance(class_weight, str) \
+    mapping = (
+        class_weights(arr, class_weight, beta=beta)
+        if isinstance(class_weight, str)
         else dict(class_weight)
+    )
     for label, weight in mapping.items():
         w = check_finite_number(f"class_weight[{label}]", weight, low=0.0)
         out[arr == label] = w
@@ -229,8 +232,10 @@ def multilabel_sample_weights(Y: ArrayLike, class_weight: ArrayLike) -> NDArray[
     if not np.all((labels == 0) | (labels == 1)):
         raise ValueError("`Y` must be a 0/1 label indicator matrix.")
     if labels.shape[1] != len(w):
-        raise ValueError(f"`class_weight` must hold one weight per column of `Y` "
-                         f"({labels.shape[1]}). Got {len(w)} instead.")
+        raise ValueError(
+            f"`class_weight` must hold one weight per column of `Y` "
+            f"({labels.shape[1]}). Got {len(w)} instead."
+        )
     if np.any(w < 0):
         raise ValueError("`class_weight` must be >= 0 everywhere.")
     return np.asarray(labels @ w, dtype=np.float64)
@@ -269,5 +274,4 @@ def recency_weights(age: ArrayLike, *, half_life: float) -> NDArray[np.float64]:
     h = check_finite_number("half_life", half_life, low=0.0, low_inclusive=False)
     # Clamped at the smallest positive double: a very old sample is
     # down-weighted as far as floating point allows, but never to exactly 0.
-    return np.asarray(np.maximum(np.exp2(-a / h), np.finfo(np.float64).tiny),
-                      dtype=np.float64)
+    return np.asarray(np.maximum(np.exp2(-a / h), np.finfo(np.float64).tiny), dtype=np.float64)

@@ -18,14 +18,15 @@ from ui import PAGES
 
 def test_describe_names_title_kind_axes_and_series():
     x = np.linspace(0, 1, 5)
-    fig = line_chart([Curve("unweighted", x, x, "#000000"), Curve("weighted", x, x ** 2,
-                                                                  "#CC79A7")],
-                     title="Loss", xtitle="bias b", ytitle="mean loss")
+    fig = line_chart(
+        [Curve("unweighted", x, x, "#000000"), Curve("weighted", x, x**2, "#CC79A7")],
+        title="Loss",
+        xtitle="bias b",
+        ytitle="mean loss",
+    )
     text = describe(fig)
-    assert text == ("Chart “Loss”: lines; mean loss against bias b. "
-                    "Series: unweighted; weighted.")
-    heat = surface_heatmap(x, x, np.ones((5, 5)) + x[:, None], optimum=(0.5, 0.5),
-                           title="Surface")
+    assert text == ("Chart “Loss”: lines; mean loss against bias b. Series: unweighted; weighted.")
+    heat = surface_heatmap(x, x, np.ones((5, 5)) + x[:, None], optimum=(0.5, 0.5), title="Surface")
     assert describe(heat).startswith("Chart “Surface”: colour map, points;")
 
 
@@ -35,8 +36,9 @@ def test_describe_follows_the_language():
     assert describe(fig, tr=translator("ko")).startswith("차트 “t”: 선;")
 
 
-@pytest.mark.parametrize("script", [p[0] for p in PAGES
-                                    if p[1] not in ("arena", "your-data", "lessons")])
+@pytest.mark.parametrize(
+    "script", [p[0] for p in PAGES if p[1] not in ("arena", "your-data", "lessons")]
+)
 def test_every_chart_on_every_page_has_a_summary(script):
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     at.run()

@@ -91,8 +91,10 @@ def charts(at: AppTest) -> dict[str, dict[str, Any]]:
 
 def trace_data(fig: dict[str, Any]) -> list[tuple[Any, ...]]:
     """The plotted numbers of a figure (titles and legend names left out)."""
-    return [tuple(json.dumps(trace.get(axis), sort_keys=True) for axis in ("x", "y", "z"))
-            for trace in fig["data"]]
+    return [
+        tuple(json.dumps(trace.get(axis), sort_keys=True) for axis in ("x", "y", "z"))
+        for trace in fig["data"]
+    ]
 
 
 def warnings_of(at: AppTest) -> list[str]:
@@ -106,8 +108,10 @@ def notices(at: AppTest) -> list[str]:
 
 def query(at: AppTest) -> dict[str, str]:
     """``at.query_params`` with every value as one string."""
-    return {name: value if isinstance(value, str) else value[-1]
-            for name, value in at.query_params.items()}
+    return {
+        name: value if isinstance(value, str) else value[-1]
+        for name, value in at.query_params.items()
+    }
 
 
 def sidebar_values(at: AppTest) -> dict[str, Any]:
@@ -228,8 +232,7 @@ def test_balanced_button_matches_sklearn_and_unit_button_resets(n, ratio):
     expected = compute_class_weight("balanced", classes=np.array([0, 1]), y=y)
     got = [at.number_input(key=f"sb_w{c}").value for c in (0, 1)]
     assert got == pytest.approx(list(expected), rel=1e-12)
-    assert [float(query(at)[f"w{c}"]) for c in (0, 1)] == pytest.approx(list(expected),
-                                                                         rel=1e-12)
+    assert [float(query(at)[f"w{c}"]) for c in (0, 1)] == pytest.approx(list(expected), rel=1e-12)
     assert "carries **50.00 %**" in markdown_containing(at, "of the total sample weight")
 
     button(at, "1 : 1").click()
@@ -259,8 +262,7 @@ def test_junk_query_falls_back_to_defaults_with_notices():
     at = open_app(ratio="abc", w1="-5", n="1e99")
     defaults = Settings()
     values = sidebar_values(at)
-    assert (values["ratio"], values["w1"], values["n"]) == (defaults.ratio, defaults.w1,
-                                                            defaults.n)
+    assert (values["ratio"], values["w1"], values["n"]) == (defaults.ratio, defaults.w1, defaults.n)
     assert (query(at)["ratio"], query(at)["w1"], query(at)["n"]) == ("1000", "1", "20000")
     texts = notices(at)
     assert len(texts) >= 3
@@ -268,16 +270,19 @@ def test_junk_query_falls_back_to_defaults_with_notices():
         assert sum(f"`{param}=" in text for text in texts) == 1, (param, texts)
 
 
-@pytest.mark.parametrize(("param", "raw", "used", "reason"), [
-    ("seed", "1.5", 0, "whole number"),
-    ("sep", "99", 2.0, "between 0 and 6"),
-    ("lang", "xx", "en", "one of: en"),
-    ("w0", "nan", 1.0, "not a finite number"),
-    ("w0", "0", 1.0, "between 0.001 and 100,000"),
-    ("ratio", "400", 500, "nearest one is 500"),
-    ("n", "150", 200, "nearest one is 200"),
-    ("ratio", "300", 300, None),
-])
+@pytest.mark.parametrize(
+    ("param", "raw", "used", "reason"),
+    [
+        ("seed", "1.5", 0, "whole number"),
+        ("sep", "99", 2.0, "between 0 and 6"),
+        ("lang", "xx", "en", "one of: en"),
+        ("w0", "nan", 1.0, "not a finite number"),
+        ("w0", "0", 1.0, "between 0.001 and 100,000"),
+        ("ratio", "400", 500, "nearest one is 500"),
+        ("n", "150", 200, "nearest one is 200"),
+        ("ratio", "300", 300, None),
+    ],
+)
 def test_single_query_value(param, raw, used, reason):
     at = open_app(**{**SMALL, param: raw})
     assert sidebar_values(at)[param] == used
@@ -291,16 +296,19 @@ def test_single_query_value(param, raw, used, reason):
         assert query(at)[param] == (used if param == "lang" else f"{used:g}")
 
 
-@pytest.mark.parametrize(("page", "params", "n_charts", "widget", "value", "notice"), [
-    ("loss_surface", {"view": "weighted"}, 2, "page_view", "weighted", False),
-    ("loss_surface", {"view": "unweighted"}, 2, "page_view", "unweighted", False),
-    ("loss_surface", {"view": "bogus"}, 3, "page_view", "side", True),
-    ("loss_surface", {"slice": "slope"}, 3, "page_slice", "slope", False),
-    ("loss_surface", {"slice": "x"}, 3, "page_slice", "bias", True),
-    ("gradients", {"step": "250"}, 5, "page_step", 250, False),
-    ("gradients", {"step": "9999"}, 5, "page_step", 0, True),
-    ("gradients", {"step": "-1"}, 5, "page_step", 0, True),
-])
+@pytest.mark.parametrize(
+    ("page", "params", "n_charts", "widget", "value", "notice"),
+    [
+        ("loss_surface", {"view": "weighted"}, 2, "page_view", "weighted", False),
+        ("loss_surface", {"view": "unweighted"}, 2, "page_view", "unweighted", False),
+        ("loss_surface", {"view": "bogus"}, 3, "page_view", "side", True),
+        ("loss_surface", {"slice": "slope"}, 3, "page_slice", "slope", False),
+        ("loss_surface", {"slice": "x"}, 3, "page_slice", "bias", True),
+        ("gradients", {"step": "250"}, 5, "page_step", 250, False),
+        ("gradients", {"step": "9999"}, 5, "page_step", 0, True),
+        ("gradients", {"step": "-1"}, 5, "page_step", 0, True),
+    ],
+)
 def test_page_specific_query_values(page, params, n_charts, widget, value, notice):
     at = open_page(page, **SMALL, **params)
     assert len(at.get("plotly_chart")) == n_charts
@@ -340,8 +348,11 @@ def test_notices_disappear_after_a_setting_changes(change):
     assert len(notices(at)) == 3
     visit(at, "boundaries")
     assert len(notices(at)) == 3  # they stay until the user acts
-    widget = {"seed": at.number_input(key="sb_seed"), "w1": at.number_input(key="sb_w1"),
-              "ratio": at.select_slider(key="sb_ratio")}[change]
+    widget = {
+        "seed": at.number_input(key="sb_seed"),
+        "w1": at.number_input(key="sb_w1"),
+        "ratio": at.select_slider(key="sb_ratio"),
+    }[change]
     widget.set_value({"seed": 5, "w1": 2.5, "ratio": 50}[change])
     rerun(at)
     assert notices(at) == []
@@ -434,8 +445,9 @@ def test_focal_controls_update_curves_shares_and_boundary():
     after = charts(rerun(at))
     for key in ("focal_shares", "focal_boundary_focal"):
         assert trace_data(after[key]) != trace_data(before[key]), key
-    assert trace_data(after["focal_boundary_weighted"]) == \
-        trace_data(before["focal_boundary_weighted"])
+    assert trace_data(after["focal_boundary_weighted"]) == trace_data(
+        before["focal_boundary_weighted"]
+    )
     at.select_slider(key="page_alpha").set_value("none")
     rerun(at)
     assert query(at)["alpha"] == "none"

@@ -18,8 +18,16 @@ from tests.test_app import ROOT, charts, check, notices, numbers, query
 
 PAGE = "views/class_balanced.py"
 CHARTS = {"cb_recall", "cb_precision", "cb_change"}
-DEFAULTS = {"imb": "100", "nmax": "2000", "beta": "0.999", "gamma": "2", "wfrom": "global",
-            "bs": "256", "test": "balanced", "metric": "f_beta"}
+DEFAULTS = {
+    "imb": "100",
+    "nmax": "2000",
+    "beta": "0.999",
+    "gamma": "2",
+    "wfrom": "global",
+    "bs": "256",
+    "test": "balanced",
+    "metric": "f_beta",
+}
 SMALL = {"n": "2000", "nmax": "500"}  # n: the sidebar's two-class data of the overview
 STRATEGIES = ("none", "ins", "isns", "ens", "cb_focal")
 
@@ -66,8 +74,10 @@ def test_renders_at_default_settings_with_its_state_in_the_url():
     assert spread.shape == (7, 7)
     # INS both ways, the source's method first: what counting inside each batch costs.
     assert effect.shape == (2, 3)
-    assert list(effect.index) == ["from the whole training set (GumGum Tech's method)",
-                                  "counted inside each batch (literal reading)"]
+    assert list(effect.index) == [
+        "from the whole training set (GumGum Tech's method)",
+        "counted inside each batch (literal reading)",
+    ]
     radio = at.radio(key="page_wfrom")
     assert radio.options[0].startswith("from the whole training set (GumGum Tech")
     assert radio.value == "global"
@@ -81,20 +91,32 @@ def test_renders_at_default_settings_with_its_state_in_the_url():
 
 
 # ---------------------------------------------------------------- extremes
-@pytest.mark.parametrize("params", [
-    {"imb": "1000", "nmax": "200"},  # the rarest classes have a single training sample
-    {"imb": "10", "nmax": "200", "beta": "0.9999", "gamma": "5"},
-    {"imb": "1000", "nmax": "200", "wfrom": "batch", "bs": "32", "test": "longtail",
-     "metric": "precision"},
-    {"imb": "1000", "nmax": "200", "beta": "0", "gamma": "0", "bs": "1024"},
-], ids=["single_samples", "strong_beta_gamma", "batch_weights_tiny_batches", "beta_zero"])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"imb": "1000", "nmax": "200"},  # the rarest classes have a single training sample
+        {"imb": "10", "nmax": "200", "beta": "0.9999", "gamma": "5"},
+        {
+            "imb": "1000",
+            "nmax": "200",
+            "wfrom": "batch",
+            "bs": "32",
+            "test": "longtail",
+            "metric": "precision",
+        },
+        {"imb": "1000", "nmax": "200", "beta": "0", "gamma": "0", "bs": "1024"},
+    ],
+    ids=["single_samples", "strong_beta_gamma", "batch_weights_tiny_batches", "beta_zero"],
+)
 def test_renders_under_extreme_settings(params):
     at = open_page(n="2000", **params)
     assert_clean(at)
     assert notices(at) == []
     assert {k: query(at)[k] for k in params} == params
-    assert class_counts(at, "cb_change") == long_tail_counts(int(params["nmax"]),
-                                                             int(params["imb"])).tolist()
+    assert (
+        class_counts(at, "cb_change")
+        == long_tail_counts(int(params["nmax"]), int(params["imb"])).tolist()
+    )
 
 
 def test_changes_from_zero_are_drawn_capped_and_labelled():
@@ -115,10 +137,12 @@ def test_beta_zero_makes_ens_the_unweighted_model():
 
 
 # ---------------------------------------------------------------- interaction
-def changed(before: dict[str, dict[str, tuple[float, ...]]],
-            after: dict[str, dict[str, tuple[float, ...]]]) -> dict[str, set[str]]:
-    return {chart: {n for n in after[chart] if after[chart][n] != before[chart][n]}
-            for chart in after}
+def changed(
+    before: dict[str, dict[str, tuple[float, ...]]], after: dict[str, dict[str, tuple[float, ...]]]
+) -> dict[str, set[str]]:
+    return {
+        chart: {n for n in after[chart] if after[chart][n] != before[chart][n]} for chart in after
+    }
 
 
 def snapshot(at: AppTest) -> dict[str, dict[str, Any]]:
@@ -128,20 +152,42 @@ def snapshot(at: AppTest) -> dict[str, dict[str, Any]]:
 def test_every_control_changes_the_right_figures():
     at = open_page(**SMALL)
     weighted = set(STRATEGIES[1:])
-    every = {"cb_recall": set(STRATEGIES), "cb_precision": set(STRATEGIES),
-             "cb_change": weighted}
+    every = {"cb_recall": set(STRATEGIES), "cb_precision": set(STRATEGIES), "cb_change": weighted}
     steps = [
-        ("select_slider", "page_beta", "0.99", "beta",
-         {"cb_recall": {"ens", "cb_focal"}, "cb_precision": {"ens", "cb_focal"},
-          "cb_change": {"ens", "cb_focal"}}),
-        ("select_slider", "page_gamma", "0", "gamma",
-         {"cb_recall": {"cb_focal"}, "cb_precision": {"cb_focal"}, "cb_change": {"cb_focal"}}),
-        ("radio", "page_wfrom", "batch", "wfrom",
-         {"cb_recall": weighted, "cb_precision": weighted, "cb_change": weighted}),
+        (
+            "select_slider",
+            "page_beta",
+            "0.99",
+            "beta",
+            {
+                "cb_recall": {"ens", "cb_focal"},
+                "cb_precision": {"ens", "cb_focal"},
+                "cb_change": {"ens", "cb_focal"},
+            },
+        ),
+        (
+            "select_slider",
+            "page_gamma",
+            "0",
+            "gamma",
+            {"cb_recall": {"cb_focal"}, "cb_precision": {"cb_focal"}, "cb_change": {"cb_focal"}},
+        ),
+        (
+            "radio",
+            "page_wfrom",
+            "batch",
+            "wfrom",
+            {"cb_recall": weighted, "cb_precision": weighted, "cb_change": weighted},
+        ),
         ("select_slider", "page_bs", 64, "bs", every),
         ("radio", "page_test", "longtail", "test", every),
-        ("radio", "page_metric", "recall", "metric",
-         {"cb_recall": set(), "cb_precision": set(), "cb_change": weighted}),
+        (
+            "radio",
+            "page_metric",
+            "recall",
+            "metric",
+            {"cb_recall": set(), "cb_precision": set(), "cb_change": weighted},
+        ),
         ("select_slider", "page_imb", 20, "imb", every),
         ("select_slider", "page_nmax", 1000, "nmax", every),
     ]
@@ -160,14 +206,16 @@ def test_every_control_changes_the_right_figures():
 
 
 # ---------------------------------------------------------------- bad URLs
-BAD = {"imb": ("150", "200", "nearest one is 200"),
-       "nmax": ("1e9", "2000", "between 200 and 5,000"),
-       "beta": ("1", "0.999", "one of: 0, 0.5"),
-       "gamma": ("abc", "2", "one of: 0, 0.5"),
-       "wfrom": ("epoch", "global", "one of: global, batch"),
-       "bs": ("0", "256", "between 32 and 1,024"),
-       "test": ("x", "balanced", "one of: balanced, longtail"),
-       "metric": ("auc", "f_beta", "one of: precision, recall, f_beta")}
+BAD = {
+    "imb": ("150", "200", "nearest one is 200"),
+    "nmax": ("1e9", "2000", "between 200 and 5,000"),
+    "beta": ("1", "0.999", "one of: 0, 0.5"),
+    "gamma": ("abc", "2", "one of: 0, 0.5"),
+    "wfrom": ("epoch", "global", "one of: global, batch"),
+    "bs": ("0", "256", "between 32 and 1,024"),
+    "test": ("x", "balanced", "one of: balanced, longtail"),
+    "metric": ("auc", "f_beta", "one of: precision, recall, f_beta"),
+}
 
 
 def test_bad_page_values_fall_back_with_a_notice():

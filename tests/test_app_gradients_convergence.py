@@ -13,8 +13,9 @@ SMALL = {"n": "2000", "ratio": "100"}
 
 
 def _section_table(at):
-    return next(d.value for d in at.dataframe
-                if "steps to within 1 % of its minimum" in d.value.index)
+    return next(
+        d.value for d in at.dataframe if "steps to within 1 % of its minimum" in d.value.index
+    )
 
 
 def test_convergence_section_shows_both_runs_to_their_minimum():
@@ -28,8 +29,9 @@ def test_convergence_section_shows_both_runs_to_their_minimum():
     steps = table.loc["steps to within 1 % of its minimum"]
     assert 0 < steps["weighted"] < steps["unweighted"]
     assert (table.loc["distance to its minimum after the last step"] < 1e-3).all()
-    explanation = next(m.value for m in at.markdown
-                       if m.value.startswith("**Masking changes how fast"))
+    explanation = next(
+        m.value for m in at.markdown if m.value.startswith("**Masking changes how fast")
+    )
     assert f"{100 * bayes_recall(100, 2.0):.2g} %" in explanation
 
 
@@ -41,8 +43,10 @@ def test_convergence_section_follows_the_weights():
     at.number_input(key="sb_w1").set_value(50.0)
     rerun(at)
     after = _section_table(at)
-    assert after.loc["class-1 recall at its minimum (p > 0.5, training data)", "weighted"] > \
-        after.loc["class-1 recall at its minimum (p > 0.5, training data)", "unweighted"]
+    assert (
+        after.loc["class-1 recall at its minimum (p > 0.5, training data)", "weighted"]
+        > after.loc["class-1 recall at its minimum (p > 0.5, training data)", "unweighted"]
+    )
 
 
 def test_separable_data_say_there_is_no_minimum():

@@ -17,8 +17,7 @@ from ui import PAGES
 
 OTHER = [code for code in languages() if code != "en"]
 #: Is a character in the language's script (Cyrillic, Hangul)?
-SCRIPT = {"ru": lambda ch: "\u0400" <= ch <= "\u04ff",
-          "ko": lambda ch: "\uac00" <= ch <= "\ud7a3"}
+SCRIPT = {"ru": lambda ch: "\u0400" <= ch <= "\u04ff", "ko": lambda ch: "\uac00" <= ch <= "\ud7a3"}
 
 
 def test_russian_and_korean_are_offered():
@@ -38,8 +37,7 @@ def _labels(fig: dict[str, Any]) -> set[str]:
 
 
 @pytest.mark.parametrize("lang", OTHER)
-@pytest.mark.parametrize("script, path, title_key, icon", PAGES,
-                         ids=[page[1] for page in PAGES])
+@pytest.mark.parametrize("script, path, title_key, icon", PAGES, ids=[page[1] for page in PAGES])
 def test_every_page_in_every_language(lang, script, path, title_key, icon):
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     at.query_params["lang"] = lang

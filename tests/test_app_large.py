@@ -21,8 +21,12 @@ def test_scatter_pages_draw_every_minority_point(page):
     captions = " ".join(c.value for c in at.caption)
     assert "all 100 minority points are drawn" in captions
     assert "999,900 majority points" in captions
-    minority = [t for fig in charts(at).values() for t in fig["data"]
-                if str(t.get("name", "")).startswith("class 1")]
+    minority = [
+        t
+        for fig in charts(at).values()
+        for t in fig["data"]
+        if str(t.get("name", "")).startswith("class 1")
+    ]
     assert minority, "no class-1 trace"
 
 
@@ -52,8 +56,12 @@ def test_balanced_million_subsamples_both_classes_for_display():
     at = open_page("overview", n="1000000", ratio="1")
     captions = " ".join(c.value for c in at.caption)
     assert "a random 1,200 of the 500,000 class-1 points" in captions
-    points = sum(_length(t["x"]) for fig in charts(at).values() for t in fig["data"]
-                 if t.get("mode") == "markers")
+    points = sum(
+        _length(t["x"])
+        for fig in charts(at).values()
+        for t in fig["data"]
+        if t.get("mode") == "markers"
+    )
     assert points == 2_400  # not half a million markers
 
 

@@ -35,8 +35,9 @@ def test_opens_with_defaults():
     assert query(at)["deploy"] == "10"
     assert query(at)["cfn"] == "100.0" and query(at)["cfp"] == "1.0"
     # every number is lib's: the deployment report of the default settings
-    r = deployment_report(20_000, 1000, 10, class_sep=2.0, shape="gaussian", seed=0,
-                          cost_fp=1.0, cost_fn=100.0)
+    r = deployment_report(
+        20_000, 1000, 10, class_sep=2.0, shape="gaussian", seed=0, cost_fp=1.0, cost_fn=100.0
+    )
     assert metric_value(at, "Deployment rate π_t") == f"{r.study.deploy_prior:.4g}"
     assert metric_value(at, "EM estimate of π_t") == f"{r.study.em_prior:.4g}"
     text = markdown_with(at, "How sure are these numbers?")
@@ -52,14 +53,16 @@ def test_opens_with_a_link_on_a_misspecified_shape(shape):
     assert query(at)["deploy"] == "100" and query(at)["cfn"] == "10.0"
     assert at.select_slider[0].value == 100
     note = markdown_with(at, f"Misspecified shape ({shape})")
-    r = deployment_report(2000, 20, 100, class_sep=2.0, shape=shape, seed=0,
-                          cost_fp=1.0, cost_fn=10.0)
+    r = deployment_report(
+        2000, 20, 100, class_sep=2.0, shape=shape, seed=0, cost_fp=1.0, cost_fn=10.0
+    )
     assert f"EM estimates {r.study.em_prior:.4g} for a true rate of " in note
     assert f"t* = c_FP / (c_FP + c_FN) = {1 / 11:.4g}" in markdown_with(at, "Bayes threshold t*")
 
 
-@pytest.mark.parametrize(("param", "raw"), [("deploy", "abc"), ("deploy", "7"),
-                                            ("cfn", "-5"), ("cfp", "nan")])
+@pytest.mark.parametrize(
+    ("param", "raw"), [("deploy", "abc"), ("deploy", "7"), ("cfn", "-5"), ("cfp", "nan")]
+)
 def test_bad_values_fall_back_with_a_notice(param, raw):
     at = open_prevalence(**SMALL, **{param: raw})
     assert len(notices(at)) == 1, notices(at)

@@ -41,16 +41,28 @@ from tests.test_app import (
 
 #: page -> (script, plotly chart keys under settings where every part can be shown)
 PAGES: dict[str, tuple[str, set[str]]] = {
-    "resampling": ("views/resampling.py", {f"resampling_{m}" for m in (
-        "random_over", "random_under", "smote", "adasyn")}),
-    "probabilities": ("views/probabilities.py", {"proba_hist", "proba_rel_raw",
-                                                 "proba_rel_corrected", "proba_rates",
-                                                 "proba_repair"}),
-    "ensembles": ("views/ensembles.py", {f"ensemble_{m}" for m in (
-        "class_weight", "easy_ensemble", "balanced_bagging", "balanced_random_forest",
-        "rusboost")}),
-    "thresholds": ("views/thresholds.py", {"thresholds_pr", "thresholds_roc",
-                                           "thresholds_cost"}),
+    "resampling": (
+        "views/resampling.py",
+        {f"resampling_{m}" for m in ("random_over", "random_under", "smote", "adasyn")},
+    ),
+    "probabilities": (
+        "views/probabilities.py",
+        {"proba_hist", "proba_rel_raw", "proba_rel_corrected", "proba_rates", "proba_repair"},
+    ),
+    "ensembles": (
+        "views/ensembles.py",
+        {
+            f"ensemble_{m}"
+            for m in (
+                "class_weight",
+                "easy_ensemble",
+                "balanced_bagging",
+                "balanced_random_forest",
+                "rusboost",
+            )
+        },
+    ),
+    "thresholds": ("views/thresholds.py", {"thresholds_pr", "thresholds_roc", "thresholds_cost"}),
     "arena": ("views/arena.py", set()),
     "your_data": ("views/your_data.py", set()),
 }
@@ -59,17 +71,29 @@ SMALL = {"n": "2000", "ratio": "20"}
 GUARDED = "This part cannot be shown for these settings:"
 PRESS_RUN = "Press **Run the arena**"
 #: Display names of the strategies (``lib/locales/en.json``).
-LABELS = {"none": "no remedy", "class_weight": "class weights (balanced)",
-          "random_over": "random over-sampling", "random_under": "random under-sampling",
-          "smote": "SMOTE", "adasyn": "ADASYN", "easy_ensemble": "EasyEnsemble",
-          "balanced_bagging": "BalancedBagging",
-          "balanced_random_forest": "BalancedRandomForest", "rusboost": "RUSBoost"}
+LABELS = {
+    "none": "no remedy",
+    "class_weight": "class weights (balanced)",
+    "random_over": "random over-sampling",
+    "random_under": "random under-sampling",
+    "smote": "SMOTE",
+    "adasyn": "ADASYN",
+    "easy_ensemble": "EasyEnsemble",
+    "balanced_bagging": "BalancedBagging",
+    "balanced_random_forest": "BalancedRandomForest",
+    "rusboost": "RUSBoost",
+}
 #: Strategies (one per guarded panel) of each page that fits several.
 PAGE_METHODS = {
     "resampling": ("random_over", "random_under", "smote", "adasyn"),
     "probabilities": ("none", "class_weight", "random_under", "smote"),
-    "ensembles": ("class_weight", "easy_ensemble", "balanced_bagging",
-                  "balanced_random_forest", "rusboost"),
+    "ensembles": (
+        "class_weight",
+        "easy_ensemble",
+        "balanced_bagging",
+        "balanced_random_forest",
+        "rusboost",
+    ),
     "thresholds": (),
 }
 
@@ -110,8 +134,10 @@ def percent(text: str) -> float:
 
 def bar_values(at: AppTest, chart: str) -> dict[str, dict[str, float]]:
     """A grouped bar chart's bars as {series name: {category: value}}."""
-    return {trace["name"]: dict(zip(trace["x"], numbers(trace["y"]), strict=True))
-            for trace in charts(at)[chart]["data"]}
+    return {
+        trace["name"]: dict(zip(trace["x"], numbers(trace["y"]), strict=True))
+        for trace in charts(at)[chart]["data"]
+    }
 
 
 @pytest.fixture
@@ -124,8 +150,9 @@ def media(monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
 
     class RecordingStorage(MemoryMediaFileStorage):
-        def load_and_get_id(self, path_or_data: Any, mimetype: str, kind: Any,
-                            filename: str | None = None) -> str:
+        def load_and_get_id(
+            self, path_or_data: Any, mimetype: str, kind: Any, filename: str | None = None
+        ) -> str:
             file_id = super().load_and_get_id(path_or_data, mimetype, kind, filename)
             files[file_id] = self.get_file(file_id).content
             return file_id
@@ -196,8 +223,9 @@ def test_page_survives_extreme_settings(case, page):
     elif page == "probabilities" and "proba_repair" not in shown:
         # the calibration repair holds data out: with too few positives it says why
         assert shown == PAGES[page][1] - {"proba_repair"}
-        assert any("Calibration repair holds part of the training data out" in t
-                   for t in errors), errors
+        assert any("Calibration repair holds part of the training data out" in t for t in errors), (
+            errors
+        )
     else:
         assert shown == PAGES[page][1]
     if page == "thresholds":
@@ -208,21 +236,27 @@ def test_page_survives_extreme_settings(case, page):
         assert "resampling_random_over" in shown or page == "probabilities"
 
 
-@pytest.mark.parametrize(("page", "case"), [
-    ("resampling", "one_minority_sample"),
-    ("resampling", "no_separation"),
-    ("probabilities", "huge_w1"),
-    ("resampling", "balanced_data"),
-    ("ensembles", "one_minority_sample"),
-    ("ensembles", "no_separation"),
-])
+@pytest.mark.parametrize(
+    ("page", "case"),
+    [
+        ("resampling", "one_minority_sample"),
+        ("resampling", "no_separation"),
+        ("probabilities", "huge_w1"),
+        ("resampling", "balanced_data"),
+        ("ensembles", "one_minority_sample"),
+        ("ensembles", "no_separation"),
+    ],
+)
 def test_extreme_errors_name_the_failing_method(page, case):
     """A failed panel has no chart (and so no title): its message must say which model."""
     at = open_page(page, **EXTREMES[case])
     errors = errors_of(at)
     assert errors
-    names = {m.lower() for m in PAGE_METHODS[page]} | \
-        {LABELS[m].lower() for m in PAGE_METHODS[page]} | {"calibration repair"}
+    names = (
+        {m.lower() for m in PAGE_METHODS[page]}
+        | {LABELS[m].lower() for m in PAGE_METHODS[page]}
+        | {"calibration repair"}
+    )
     for text in errors:
         assert any(name in text.lower() for name in names), text
 
@@ -236,11 +270,13 @@ def test_neighbours_move_smote_and_adasyn_only():
     after = charts(rerun(at))
     assert query(at)["k"] == "2"
     for name in ("smote", "adasyn"):
-        assert trace_data(after[f"resampling_{name}"]) != \
-            trace_data(before[f"resampling_{name}"]), name
+        assert trace_data(after[f"resampling_{name}"]) != trace_data(
+            before[f"resampling_{name}"]
+        ), name
     for name in ("random_over", "random_under"):
-        assert trace_data(after[f"resampling_{name}"]) == \
-            trace_data(before[f"resampling_{name}"]), name
+        assert trace_data(after[f"resampling_{name}"]) == trace_data(
+            before[f"resampling_{name}"]
+        ), name
     assert errors_of(at) == []
 
 
@@ -249,8 +285,11 @@ def test_resampling_ratio_sets_the_counts():
     table = frame_with(at, "method").set_index("method")
     n1 = minority_count(2000, 20)
     assert table.loc["random over-sampling", "class 1 before"] == n1
-    assert table.loc["random over-sampling", "class 1 after"] == \
-        table.loc["random over-sampling", "class 0 after"] == 2000 - n1  # 1:1 by default
+    assert (
+        table.loc["random over-sampling", "class 1 after"]
+        == table.loc["random over-sampling", "class 0 after"]
+        == 2000 - n1
+    )  # 1:1 by default
 
     at.select_slider(key="page_rs").set_value("0.25")
     rerun(at)
@@ -268,12 +307,15 @@ def test_resampling_ratio_sets_the_counts():
     assert errors_of(at) == []
 
 
-@pytest.mark.parametrize(("param", "raw", "widget", "default"), [
-    ("k", "abc", "page_k", 5),
-    ("k", "0", "page_k", 5),
-    ("rs", "7", "page_rs", "1"),
-    ("rs", "0.3", "page_rs", "1"),
-])
+@pytest.mark.parametrize(
+    ("param", "raw", "widget", "default"),
+    [
+        ("k", "abc", "page_k", 5),
+        ("k", "0", "page_k", 5),
+        ("rs", "7", "page_rs", "1"),
+        ("rs", "0.3", "page_rs", "1"),
+    ],
+)
 def test_resampling_bad_url_values(param, raw, widget, default):
     at = open_page("resampling", **SMALL, **{param: raw})
     [text] = notices(at)
@@ -299,8 +341,10 @@ def test_correction_restores_the_positive_rate(params):
         assert abs(corrected[label] - true) < 0.2 * abs(raw[label] - true), label
         assert corrected[label] == pytest.approx(true, rel=0.3), label
     quality = frame_with(at, "Brier (raw)")
-    assert quality.loc[LABELS["none"], "Brier (raw)"] == \
-        quality.loc[LABELS["none"], "Brier (corrected)"]
+    assert (
+        quality.loc[LABELS["none"], "Brier (raw)"]
+        == quality.loc[LABELS["none"], "Brier (corrected)"]
+    )
     for name in ("class_weight", "random_under", "smote"):
         row = quality.loc[LABELS[name]]
         assert row["Brier (corrected)"] < row["Brier (raw)"], name
@@ -325,8 +369,7 @@ def test_members_slider_changes_the_ensembles_not_the_weighted_model():
     for name in ("easy_ensemble", "balanced_bagging", "balanced_random_forest"):
         key = f"ensemble_{name}"
         assert trace_data(after[key]) != trace_data(before[key]), key
-    assert trace_data(after["ensemble_class_weight"]) == \
-        trace_data(before["ensemble_class_weight"])
+    assert trace_data(after["ensemble_class_weight"]) == trace_data(before["ensemble_class_weight"])
     assert any("25" in m.value for m in at.markdown if "Reading the maps" in m.value)
 
 
@@ -354,8 +397,11 @@ def test_balanced_weights_equal_moving_the_threshold():
     n1 = minority_count(2000, 20)
     assert (w0, w1) == pytest.approx((2000 / (2 * (2000 - n1)), 2000 / (2 * n1)))
     assert percent(metric(at, AGREE)) >= 99.0
-    assert any(f"{w0 / (w0 + w1):.4g}" in m.value for m in at.markdown
-               if m.value.startswith("If the weighted model"))
+    assert any(
+        f"{w0 / (w0 + w1):.4g}" in m.value
+        for m in at.markdown
+        if m.value.startswith("If the weighted model")
+    )
     assert errors_of(at) == []
 
 
@@ -383,11 +429,14 @@ def test_threshold_slider_moves_the_operating_point():
     assert metric(at, "Test cost, your t") != metric(at, "Test cost, t = 0.5")
 
 
-@pytest.mark.parametrize(("param", "raw", "reason"), [
-    ("cfn", "-5", "between 0.001 and 1,000,000"),
-    ("cfn", "abc", "not a number"),
-    ("cfp", "0", "between 0.001 and 1,000,000"),
-])
+@pytest.mark.parametrize(
+    ("param", "raw", "reason"),
+    [
+        ("cfn", "-5", "between 0.001 and 1,000,000"),
+        ("cfn", "abc", "not a number"),
+        ("cfp", "0", "between 0.001 and 1,000,000"),
+    ],
+)
 def test_thresholds_bad_costs_in_url(param, raw, reason):
     at = open_page("thresholds", **SMALL, **{param: raw})
     default = {"cfn": 100.0, "cfp": 1.0}[param]
@@ -449,11 +498,14 @@ def test_arena_bogus_strategies_in_url():
     assert query(at)["strategies"] == ",".join(ui.ARENA_DEFAULT)
 
 
-@pytest.mark.parametrize(("params", "rows", "features", "minority"), [
-    ({"src": "digits", "digits_ratio": "200"}, "1,631", "64", "8"),
-    ({"src": "breast_cancer", "breast_cancer_ratio": "50"}, "364", "30", "7"),
-    ({"src": "synthetic"}, "2,000", "2", f"{minority_count(2000, 20)}"),
-])
+@pytest.mark.parametrize(
+    ("params", "rows", "features", "minority"),
+    [
+        ({"src": "digits", "digits_ratio": "200"}, "1,631", "64", "8"),
+        ({"src": "breast_cancer", "breast_cancer_ratio": "50"}, "364", "30", "7"),
+        ({"src": "synthetic"}, "2,000", "2", f"{minority_count(2000, 20)}"),
+    ],
+)
 def test_arena_data_sources(params, rows, features, minority):
     at = open_page("arena", **SMALL, **params)
     assert notices(at) == [] and errors_of(at) == []
@@ -466,8 +518,7 @@ def test_arena_data_sources(params, rows, features, minority):
 def test_arena_reports_a_strategy_that_cannot_be_fitted(fresh_arena):
     # 1:300 of 2,000: 7 minority samples; a 3-fold training fold holds 4, too few
     # for SMOTE's 5 neighbours, while the plain model still fits
-    params = {"n": "2000", "ratio": "300", "strategies": "none,smote", "folds": "3",
-              "repeats": "1"}
+    params = {"n": "2000", "ratio": "300", "strategies": "none,smote", "folds": "3", "repeats": "1"}
     at = open_page("arena", **params)
     assert metric(at, "class 1 rows") == "7"
     at.button(key="arena_run").click()
@@ -480,8 +531,7 @@ def test_arena_reports_a_strategy_that_cannot_be_fitted(fresh_arena):
 
 
 def test_arena_with_fewer_minority_samples_than_folds(fresh_arena):
-    at = open_page("arena", n="2000", ratio="1000", strategies="none", folds="3",
-                   repeats="1")
+    at = open_page("arena", n="2000", ratio="1000", strategies="none", folds="3", repeats="1")
     assert metric(at, "class 1 rows") == "2"
     at.button(key="arena_run").click()
     rerun(at)
@@ -492,11 +542,12 @@ def test_arena_with_fewer_minority_samples_than_folds(fresh_arena):
 
 
 # ---------------------------------------------------------------- 8. your data
-GOOD_CSV = ("x1,x2,label\n" + "".join(
-    f"{i},{i * i % 7},{'yes' if i % 5 == 0 else 'no'}\n" for i in range(50))).encode()
+GOOD_CSV = (
+    "x1,x2,label\n"
+    + "".join(f"{i},{i * i % 7},{'yes' if i % 5 == 0 else 'no'}\n" for i in range(50))
+).encode()
 MISSING_CSV = b"a,b,y\n1,2,0\n2,,0\n3,4,1\n4,5,0\n,6,1\n6,7,0\n7,8,1\n8,9,0\n"
-TEXT_CSV = ("a,name,y\n" + "".join(f"{i},n{i},{int(i % 3 == 0)}\n"
-                                   for i in range(30))).encode()
+TEXT_CSV = ("a,name,y\n" + "".join(f"{i},n{i},{int(i % 3 == 0)}\n" for i in range(30))).encode()
 BAD_UPLOADS = {
     "binary": (b"PK\x03\x04" + bytes(range(256)) * 4, "binary file"),
     "empty": (b"", "is empty"),
@@ -537,8 +588,9 @@ def test_bad_upload_is_explained_then_a_good_one_works(case):
     content, phrase = BAD_UPLOADS[case]
     at = upload(open_upload(), content)
     [text] = errors_of(at)
-    assert text.startswith(("This file cannot be used:",
-                            "These choices do not make a classification task:")), text
+    assert text.startswith(
+        ("This file cannot be used:", "These choices do not make a classification task:")
+    ), text
     assert phrase in text, text
     assert not [m for m in at.metric if m.label == "rows used"]
     assert "arena_run" not in [b.key for b in at.button]
@@ -553,7 +605,8 @@ def test_xlsx_is_refused_by_the_uploader():
     # AppTest bypasses the browser's file filter: Streamlit itself refuses the
     # file before the page script sees it.
     at.file_uploader(key="upload_file").set_value(
-        ("data.xlsx", b"a,y\n1,0\n2,1\n", "application/vnd.ms-excel"))
+        ("data.xlsx", b"a,y\n1,0\n2,1\n", "application/vnd.ms-excel")
+    )
     at.run()
     [exc] = at.exception
     assert "Invalid file extension: `.xlsx`" in exc.value
@@ -611,8 +664,7 @@ def test_example_file_and_its_arena(fresh_arena):
 def test_arena_keeps_enough_minority_rows_of_a_huge_rare_data_set():
     # 10^6 rows at 1:10000 hold 100 minority rows; a ratio-preserving 20,000-row
     # sample would keep 2, too few for any fold. The arena keeps 60 and says so.
-    at = open_page("arena", n="1000000", ratio="10000", folds="3", repeats="1",
-                   strategies="none")
+    at = open_page("arena", n="1000000", ratio="10000", folds="3", repeats="1", strategies="none")
     [note] = [c.value for c in at.caption if "random sample of 20,000 rows" in c.value]
     assert "with 60 of class 1" in note and "the full data is 1:9,999" in note
     assert metric(at, "class 1 rows") == "100"
@@ -637,8 +689,13 @@ def test_misspecified_shape_shows_the_gaussian_comparison_beside_it():
 
 def test_thresholds_page_shows_the_cross_validated_threshold_and_its_costs():
     at = open_page("thresholds", **SMALL)
-    for label in ("Cross-validated t", "Test cost, cross-validated t", "Cross-validated cost",
-                  "Test cost, Bayes t", "Test cost, t = 0.5"):
+    for label in (
+        "Cross-validated t",
+        "Test cost, cross-validated t",
+        "Cross-validated cost",
+        "Test cost, Bayes t",
+        "Test cost, t = 0.5",
+    ):
         assert metric(at, label) != "—", label
     assert any(m.value.startswith("**Which threshold to use.**") for m in at.markdown)
 
@@ -661,6 +718,7 @@ def test_repair_section_scores_every_version_on_the_test_set():
     after = charts(rerun(at))["proba_repair"]
     assert query(at)["fix"] == "smote"
     assert trace_data(after) != trace_data(before)
-    assert any("Held out" in m.value or "held out as the calibration set" in m.value
-               for m in at.markdown)
+    assert any(
+        "Held out" in m.value or "held out as the calibration set" in m.value for m in at.markdown
+    )
     assert errors_of(at) == []

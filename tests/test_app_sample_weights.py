@@ -10,10 +10,22 @@ from streamlit.testing.v1 import AppTest
 from tests.test_app import ROOT, charts, check, notices, query, rerun, trace_data
 
 PAGE = "views/sample_weights.py"
-CHARTS = {"sw_class_map", "sw_sample_map", "sw_drift_map", "sw_drift_accuracy",
-          "sw_regression", "sw_histogram"}
-DEFAULTS = {"cls1w": "10", "pick": "none", "pickw": "10", "half": "10", "drift": "90",
-            "spread": "20"}
+CHARTS = {
+    "sw_class_map",
+    "sw_sample_map",
+    "sw_drift_map",
+    "sw_drift_accuracy",
+    "sw_regression",
+    "sw_histogram",
+}
+DEFAULTS = {
+    "cls1w": "10",
+    "pick": "none",
+    "pickw": "10",
+    "half": "10",
+    "drift": "90",
+    "spread": "20",
+}
 
 
 def open_sample_weights(**params: str) -> AppTest:
@@ -30,8 +42,10 @@ def assert_clean(at: AppTest) -> None:
 
 
 def candidates(at: AppTest) -> list[int]:
-    return [int(re.match(r"#(\d+)", label).group(1))
-            for label in at.multiselect(key="page_pick").options]
+    return [
+        int(re.match(r"#(\d+)", label).group(1))
+        for label in at.multiselect(key="page_pick").options
+    ]
 
 
 def metric(at: AppTest, label: str) -> str:
@@ -50,17 +64,23 @@ def test_renders_at_default_settings_with_its_state_in_the_url():
     before, after = metric(at, "Accuracy today: unweighted → recency").split(" → ")
     assert float(after) > float(before)
     [weights, estimates] = [d.value for d in at.dataframe]
-    assert len(weights) == 12 and list(estimates.index) == ["true line", "OLS",
-                                                              "WLS (weights 1/σ²)"]
+    assert len(weights) == 12 and list(estimates.index) == [
+        "true line",
+        "OLS",
+        "WLS (weights 1/σ²)",
+    ]
 
 
-@pytest.mark.parametrize("params", [
-    {"n": "100", "ratio": "10000"},
-    {"w1": "10000", "n": "2000"},
-    {"sep": "0", "n": "100", "ratio": "1"},
-    {"cls1w": "10000", "pickw": "0", "half": "1", "drift": "180", "spread": "100"},
-    {"cls1w": "1", "pickw": "100", "half": "1000", "drift": "0", "spread": "1"},
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"n": "100", "ratio": "10000"},
+        {"w1": "10000", "n": "2000"},
+        {"sep": "0", "n": "100", "ratio": "1"},
+        {"cls1w": "10000", "pickw": "0", "half": "1", "drift": "180", "spread": "100"},
+        {"cls1w": "1", "pickw": "100", "half": "1000", "drift": "0", "spread": "1"},
+    ],
+)
 def test_renders_under_extreme_settings(params):
     at = open_sample_weights(**params)
     assert_clean(at)
@@ -71,18 +91,37 @@ def test_renders_under_extreme_settings(params):
 def test_every_control_changes_the_right_figures():
     at = open_sample_weights(n="2000")
     steps = [
-        (lambda: at.select_slider(key="page_cls1w").set_value(100), "cls1w", "100",
-         {"sw_class_map", "sw_sample_map"}),
-        (lambda: at.multiselect(key="page_pick").set_value(candidates(at)[:2]), "pick",
-         ",".join(str(i) for i in sorted(candidates(at)[:2])), {"sw_sample_map"}),
-        (lambda: at.select_slider(key="page_pickw").set_value("100"), "pickw", "100",
-         {"sw_sample_map"}),
-        (lambda: at.select_slider(key="page_half").set_value(2), "half", "2",
-         {"sw_drift_map"}),
-        (lambda: at.select_slider(key="page_drift").set_value("30"), "drift", "30",
-         {"sw_drift_map", "sw_drift_accuracy"}),
-        (lambda: at.select_slider(key="page_spread").set_value(100), "spread", "100",
-         {"sw_regression", "sw_histogram"}),
+        (
+            lambda: at.select_slider(key="page_cls1w").set_value(100),
+            "cls1w",
+            "100",
+            {"sw_class_map", "sw_sample_map"},
+        ),
+        (
+            lambda: at.multiselect(key="page_pick").set_value(candidates(at)[:2]),
+            "pick",
+            ",".join(str(i) for i in sorted(candidates(at)[:2])),
+            {"sw_sample_map"},
+        ),
+        (
+            lambda: at.select_slider(key="page_pickw").set_value("100"),
+            "pickw",
+            "100",
+            {"sw_sample_map"},
+        ),
+        (lambda: at.select_slider(key="page_half").set_value(2), "half", "2", {"sw_drift_map"}),
+        (
+            lambda: at.select_slider(key="page_drift").set_value("30"),
+            "drift",
+            "30",
+            {"sw_drift_map", "sw_drift_accuracy"},
+        ),
+        (
+            lambda: at.select_slider(key="page_spread").set_value(100),
+            "spread",
+            "100",
+            {"sw_regression", "sw_histogram"},
+        ),
     ]
     before = charts(at)
     for change, param, value, expected in steps:
@@ -92,21 +131,30 @@ def test_every_control_changes_the_right_figures():
         changed = {k for k in CHARTS if trace_data(after[k]) != trace_data(before[k])}
         assert changed == expected, param
         if param == "half":  # the chosen half-life is marked on the accuracy chart
-            assert after["sw_drift_accuracy"]["layout"]["shapes"] != \
-                before["sw_drift_accuracy"]["layout"]["shapes"]
+            assert (
+                after["sw_drift_accuracy"]["layout"]["shapes"]
+                != before["sw_drift_accuracy"]["layout"]["shapes"]
+            )
         before = after
     assert metric(at, "Extra shift by the picked points") != "+0.000"
     assert "2 picked point(s) × 100" in before["sw_sample_map"]["layout"]["title"]["text"]
 
 
 def test_bad_page_query_values_fall_back_with_notices():
-    at = open_sample_weights(n="2000", cls1w="abc", pick="999", pickw="-1", half="7",
-                             drift="45", spread="0")
+    at = open_sample_weights(
+        n="2000", cls1w="abc", pick="999", pickw="-1", half="7", drift="45", spread="0"
+    )
     assert_clean(at)
     texts = notices(at)
     assert len(texts) == 6, texts
-    for param, raw in (("cls1w", "abc"), ("pick", "999"), ("pickw", "-1"), ("half", "7"),
-                       ("drift", "45"), ("spread", "0")):
+    for param, raw in (
+        ("cls1w", "abc"),
+        ("pick", "999"),
+        ("pickw", "-1"),
+        ("half", "7"),
+        ("drift", "45"),
+        ("spread", "0"),
+    ):
         assert sum(f"`{param}={raw}`" in t for t in texts) == 1, (param, texts)
     assert at.select_slider(key="page_cls1w").value == 10
     assert at.multiselect(key="page_pick").value == []
@@ -125,8 +173,9 @@ def test_picked_points_in_the_link_reproduce_the_view_and_survive_data_changes()
     assert notices(at) == []
     assert at.multiselect(key="page_pick").value == picks
     sample_map = charts(at)["sw_sample_map"]
-    assert [t.get("text") for t in sample_map["data"] if t.get("mode") == "text"] == \
-        [[f"#{i}" for i in picks]]
+    assert [t.get("text") for t in sample_map["data"] if t.get("mode") == "text"] == [
+        [f"#{i}" for i in picks]
+    ]
     assert query(at)["pick"] == link
     # a new data set has other candidates: picks that no longer exist are dropped
     at.number_input(key="sb_seed").set_value(7)

@@ -39,7 +39,7 @@ def _sections() -> list[tuple[str, tuple[tuple[str, str], ...]]]:
     """(section title key, its pages as (script, url path)) in menu order."""
     found, start = [], 0
     for title_key, count in SECTIONS:
-        found.append((title_key, tuple((s, p) for s, p, _, _ in PAGES[start:start + count])))
+        found.append((title_key, tuple((s, p) for s, p, _, _ in PAGES[start : start + count])))
         start += count
     return found
 
@@ -73,8 +73,14 @@ def test_bad_shape_falls_back_with_a_notice_and_keeps_the_other_settings():
     assert all(shape in text for shape in SHAPES)
     expected = {**vars(Settings()), "n": 2000, "ratio": 100, "sep": 3.0, "w1": 7.0, "seed": 5}
     assert sidebar_values(at) == expected
-    assert query(at) == {**query(at), **PARAMS, "shape": "gaussian", "sep": "3", "w1": "7",
-                         "seed": "5"}
+    assert query(at) == {
+        **query(at),
+        **PARAMS,
+        "shape": "gaussian",
+        "sep": "3",
+        "w1": "7",
+        "seed": "5",
+    }
     # the notice stays until the user acts, then goes
     at.selectbox(key="sb_shape").set_value("two_clusters")
     rerun(at)
@@ -119,10 +125,15 @@ def test_shape_control_is_translated(lang):
 def test_a_lessons_preset_returns_to_the_gaussian_data():
     # the lessons' evidence is measured on the well-specified shape
     # except the step that is about a misspecified shape
-    assert all(lesson.preset.get("shape", "gaussian") == "gaussian"
-               for lesson in LESSONS if lesson.key != "misspecified")
-    assert next(lesson for lesson in LESSONS
-                if lesson.key == "misspecified").preset["shape"] == "unequal_var"
+    assert all(
+        lesson.preset.get("shape", "gaussian") == "gaussian"
+        for lesson in LESSONS
+        if lesson.key != "misspecified"
+    )
+    assert (
+        next(lesson for lesson in LESSONS if lesson.key == "misspecified").preset["shape"]
+        == "unequal_var"
+    )
     at = open_app(**PARAMS, shape="two_clusters")
     check(at.switch_page(script_of("lessons")).run())
     next(b for b in at.button if b.key == "lesson_open_plain").click()
@@ -153,8 +164,10 @@ def test_at_extreme_settings_a_shape_adds_no_error(case):
 def test_core_pages_say_when_their_view_or_story_needs_the_gaussian_shape(shape):
     """The loss surface warns that its 1-D view is noise on two clusters; the
     gradient page says its Bayes figures are for the Gaussian shape."""
-    infos = {name: [i.value for i in open_page(name, **PARAMS, shape=shape).info]
-             for name in ("loss_surface", "gradients")}
+    infos = {
+        name: [i.value for i in open_page(name, **PARAMS, shape=shape).info]
+        for name in ("loss_surface", "gradients")
+    }
     surface_note = translate("surface.projection_note")
     gradient_note = translate("grad.converge_misspecified")
     assert (surface_note in infos["loss_surface"]) == (shape == "two_clusters")

@@ -18,8 +18,9 @@ def test_true_log_odds_is_the_log_ratio_of_the_class_densities(d):
     u = np.ones(d) / math.sqrt(d)
     log_p1 = multivariate_normal(mean=sep / 2 * u).logpdf(X) - math.log(1 + ratio)
     log_p0 = multivariate_normal(mean=-sep / 2 * u).logpdf(X) + math.log(ratio / (1 + ratio))
-    np.testing.assert_allclose(true_log_odds(X, ratio=ratio, class_sep=sep),
-                               np.atleast_1d(log_p1 - log_p0), atol=1e-9)
+    np.testing.assert_allclose(
+        true_log_odds(X, ratio=ratio, class_sep=sep), np.atleast_1d(log_p1 - log_p0), atol=1e-9
+    )
 
 
 @pytest.mark.parametrize(("ratio", "sep"), [(10, 2.0), (1000, 2.0), (1000, 4.0), (1, 1.0)])
@@ -51,11 +52,14 @@ def test_no_separation_means_no_positive_above_half():
     assert bayes_recall(1, 0.0) == 0.0  # posterior exactly 0.5: not above it
 
 
-@pytest.mark.parametrize(("kwargs", "message"), [
-    ({"ratio": 0.5, "class_sep": 1.0}, "ratio"),
-    ({"ratio": 10.0, "class_sep": -1.0}, "class_sep"),
-    ({"ratio": float("nan"), "class_sep": 1.0}, "ratio"),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"ratio": 0.5, "class_sep": 1.0}, "ratio"),
+        ({"ratio": 10.0, "class_sep": -1.0}, "class_sep"),
+        ({"ratio": float("nan"), "class_sep": 1.0}, "ratio"),
+    ],
+)
 def test_bad_input_is_refused(kwargs, message):
     with pytest.raises(ValueError, match=message):
         bayes_recall(**kwargs)

@@ -28,20 +28,24 @@ def _log_odds_from_densities(X, ratio, sep, shape):
         log1 = multivariate_normal(0.5 * sep * u, MINORITY_SPREAD**2 * np.eye(d)).logpdf(X)
         log0 = multivariate_normal(-0.5 * sep * u, np.eye(d)).logpdf(X)
     else:
-        log1 = np.logaddexp(multivariate_normal(sep * u, np.eye(d)).logpdf(X),
-                            multivariate_normal(-sep * u, np.eye(d)).logpdf(X)) - np.log(2)
+        log1 = np.logaddexp(
+            multivariate_normal(sep * u, np.eye(d)).logpdf(X),
+            multivariate_normal(-sep * u, np.eye(d)).logpdf(X),
+        ) - np.log(2)
         log0 = multivariate_normal(np.zeros(d), np.eye(d)).logpdf(X)
     return log1 - log0 - np.log(ratio)
 
 
 @pytest.mark.parametrize("shape", SHAPES)
-@pytest.mark.parametrize(("d", "sep", "ratio"), [(1, 2.0, 100), (2, 0.0, 3), (2, 3.5, 1000),
-                                                 (4, 1.0, 1)])
+@pytest.mark.parametrize(
+    ("d", "sep", "ratio"), [(1, 2.0, 100), (2, 0.0, 3), (2, 3.5, 1000), (4, 1.0, 1)]
+)
 def test_true_log_odds_match_the_class_densities(shape, d, sep, ratio):
     X = np.random.default_rng(0).normal(scale=3.0, size=(500, d))
     got = true_log_odds(X, ratio=ratio, class_sep=sep, shape=shape)
-    np.testing.assert_allclose(got, _log_odds_from_densities(X, ratio, sep, shape),
-                               rtol=1e-9, atol=1e-9)
+    np.testing.assert_allclose(
+        got, _log_odds_from_densities(X, ratio, sep, shape), rtol=1e-9, atol=1e-9
+    )
     p = true_posterior(X, ratio=ratio, class_sep=sep, shape=shape)
     np.testing.assert_allclose(p, expit(got), rtol=1e-12, atol=1e-300)
     assert np.all((p >= 0.0) & (p <= 1.0))

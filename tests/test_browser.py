@@ -66,10 +66,20 @@ PAGES = [
     ("prevalence", "prevalence", 2),
 ]
 #: The pages whose figures follow the sidebar's class weights.
-WEIGHTED_PAGES = [p for p in PAGES
-                  if p[1] not in ("weight-schemes", "class-balanced", "sample-weights",
-                                  "resampling", "probabilities", "ensembles",
-                                  "prevalence")]
+WEIGHTED_PAGES = [
+    p
+    for p in PAGES
+    if p[1]
+    not in (
+        "weight-schemes",
+        "class-balanced",
+        "sample-weights",
+        "resampling",
+        "probabilities",
+        "ensembles",
+        "prevalence",
+    )
+]
 #: The balanced weights of the default data set: the interesting case to show.
 SCREENSHOT_QUERY = "ratio=1000&n=20000&seed=0&w0=0.5005&w1=500&sep=2&lang=en"
 
@@ -92,8 +102,9 @@ PLOTS_JS = """() => {
 }"""
 
 #: True once the URL carries ``w1=50`` and the re-run has finished.
-RERUN_DONE_JS = """(n) => new URLSearchParams(location.search).get('w1') === '50' && (""" + \
-    IDLE_JS + ")(n)"
+RERUN_DONE_JS = (
+    """(n) => new URLSearchParams(location.search).get('w1') === '50' && (""" + IDLE_JS + ")(n)"
+)
 
 
 # ------------------------------------------------------------------ server
@@ -116,11 +127,14 @@ def _streamlit_server(log_path: Path) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def chromium_browser() -> Iterator[Browser]:
     if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: the browser tests need Debian's chromium "
-                    "(run `make chromium`, or `apt-get install chromium`)")
+        pytest.fail(
+            f"{CHROMIUM} is missing: the browser tests need Debian's chromium "
+            "(run `make chromium`, or `apt-get install chromium`)"
+        )
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                                     args=CHROMIUM_ARGS, timeout=TIMEOUT_MS)
+        browser = pw.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS, timeout=TIMEOUT_MS
+        )
         try:
             yield browser
         finally:
@@ -195,10 +209,12 @@ def _query(page: Page) -> dict[str, str]:
 
 
 # ------------------------------------------------------------------ tests
-@pytest.mark.parametrize(("path", "name", "n_plots"), WEIGHTED_PAGES,
-                         ids=[p[1] for p in WEIGHTED_PAGES])
-def test_page_renders_and_follows_w1(page: Page, base_url: str, path: str, name: str,
-                                     n_plots: int) -> None:
+@pytest.mark.parametrize(
+    ("path", "name", "n_plots"), WEIGHTED_PAGES, ids=[p[1] for p in WEIGHTED_PAGES]
+)
+def test_page_renders_and_follows_w1(
+    page: Page, base_url: str, path: str, name: str, n_plots: int
+) -> None:
     _open(page, f"{base_url}/{path}", n_plots)
     before = _check_page(page, n_plots)
     weights_text = page.get_by_text("of the total sample weight")
@@ -216,7 +232,9 @@ def test_page_renders_and_follows_w1(page: Page, base_url: str, path: str, name:
             """(old) => { const el = Array.from(document.querySelectorAll('p'))
                  .find(p => p.innerText.includes('of the total sample weight'));
                return el && el.innerText !== old; }""",
-            arg=text_before, timeout=10_000)
+            arg=text_before,
+            timeout=10_000,
+        )
         text_after = weights_text.inner_text()
         assert text_after != text_before
         assert "w₁ = 50" in text_after, text_after
@@ -224,15 +242,24 @@ def test_page_renders_and_follows_w1(page: Page, base_url: str, path: str, name:
         return
 
     # Figure that must follow w1: the weighted heatmap / the bars / the weighted map.
-    changed = {"loss-surface": 1, "gradients": 0, "boundaries": 1, "training-loss": 0,
-               "focal-loss": 3, "thresholds": 0}[name]
+    changed = {
+        "loss-surface": 1,
+        "gradients": 0,
+        "boundaries": 1,
+        "training-loss": 0,
+        "focal-loss": 3,
+        "thresholds": 0,
+    }[name]
     with contextlib.suppress(Exception):  # the assertion below explains a timeout
         page.wait_for_function(
             f"(old) => ({PLOTS_JS})()[{changed}]?.hash !== old",
-            arg=before[changed]["hash"], timeout=10_000)
+            arg=before[changed]["hash"],
+            timeout=10_000,
+        )
     after = _check_page(page, n_plots)
     assert after[changed]["hash"] != before[changed]["hash"], (
-        f"figure {changed} ({after[changed]['title']}) on {name} did not change with w1")
+        f"figure {changed} ({after[changed]['title']}) on {name} did not change with w1"
+    )
 
 
 #: Pages with their own data: (path, slider label, query name, value before and after one
@@ -248,11 +275,22 @@ SLIDER_PAGES = [
 ]
 
 
-@pytest.mark.parametrize(("path", "label", "param", "old", "new", "n_plots", "changed"),
-                         SLIDER_PAGES, ids=[p[0] for p in SLIDER_PAGES])
-def test_page_follows_its_slider(page: Page, base_url: str, path: str, label: str, param: str,
-                                 old: str, new: str, n_plots: int,
-                                 changed: tuple[int, ...]) -> None:
+@pytest.mark.parametrize(
+    ("path", "label", "param", "old", "new", "n_plots", "changed"),
+    SLIDER_PAGES,
+    ids=[p[0] for p in SLIDER_PAGES],
+)
+def test_page_follows_its_slider(
+    page: Page,
+    base_url: str,
+    path: str,
+    label: str,
+    param: str,
+    old: str,
+    new: str,
+    n_plots: int,
+    changed: tuple[int, ...],
+) -> None:
     _open(page, f"{base_url}/{path}", n_plots)
     before = _check_page(page, n_plots)
     assert _query(page).get(param) == old, page.url
@@ -260,17 +298,21 @@ def test_page_follows_its_slider(page: Page, base_url: str, path: str, label: st
     thumb.focus()
     thumb.press("ArrowLeft")  # one option down, committed when the key is released
     page.wait_for_function(
-        f"() => new URLSearchParams(location.search).get('{param}') === '{new}'",
-        timeout=TIMEOUT_MS)
+        f"() => new URLSearchParams(location.search).get('{param}') === '{new}'", timeout=TIMEOUT_MS
+    )
     _wait_idle(page, n_plots)
     for index in changed:
         with contextlib.suppress(Exception):  # the assertion below explains a timeout
-            page.wait_for_function(f"(old) => ({PLOTS_JS})()[{index}]?.hash !== old",
-                                   arg=before[index]["hash"], timeout=10_000)
+            page.wait_for_function(
+                f"(old) => ({PLOTS_JS})()[{index}]?.hash !== old",
+                arg=before[index]["hash"],
+                timeout=10_000,
+            )
     after = _check_page(page, n_plots)
     for index in changed:
-        assert after[index]["hash"] != before[index]["hash"], \
+        assert after[index]["hash"] != before[index]["hash"], (
             f"figure {index} ({after[index]['title']}) on {path} did not follow {param}"
+        )
 
 
 @pytest.mark.parametrize(("path", "name", "n_plots"), PAGES, ids=[p[1] for p in PAGES])
@@ -297,8 +339,12 @@ def _screenshot(page: Page, name: str, n_plots: int) -> None:
     page.evaluate("() => document.fonts.ready.then(() => true)")
     page.wait_for_timeout(1000)  # let plotly and the data grids finish their last redraw
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True,
-                    animations="disabled", timeout=TIMEOUT_MS)
+    page.screenshot(
+        path=str(SCREENSHOTS / f"{name}.png"),
+        full_page=True,
+        animations="disabled",
+        timeout=TIMEOUT_MS,
+    )
     assert (SCREENSHOTS / f"{name}.png").stat().st_size > 10_000
 
 
@@ -320,27 +366,33 @@ GLYPHS_DIFFER_JS = """(letters) => {
 
 
 @pytest.mark.parametrize("lang", sorted(SCRIPT_LETTERS))
-@pytest.mark.parametrize(("path", "name", "n_plots"),
-                         [*(p for p in PAGES if p[1] in ("overview", "boundaries", "gradients",
-                                                         "prevalence")),
-                          ("lessons", "lessons", 0)],
-                         ids=["overview", "gradients", "boundaries", "prevalence", "lessons"])
-def test_page_in_russian_and_korean(page: Page, base_url: str, lang: str, path: str,
-                                    name: str, n_plots: int) -> None:
+@pytest.mark.parametrize(
+    ("path", "name", "n_plots"),
+    [
+        *(p for p in PAGES if p[1] in ("overview", "boundaries", "gradients", "prevalence")),
+        ("lessons", "lessons", 0),
+    ],
+    ids=["overview", "gradients", "boundaries", "prevalence", "lessons"],
+)
+def test_page_in_russian_and_korean(
+    page: Page, base_url: str, lang: str, path: str, name: str, n_plots: int
+) -> None:
     query = SCREENSHOT_QUERY.replace("lang=en", f"lang={lang}")
     _open(page, f"{base_url}/{path}?{query}", n_plots)
     _check_page(page, n_plots)
     text = page.locator('[data-testid="stMain"]').inner_text()
     low, high = {"ru": ("\u0400", "\u04ff"), "ko": ("\uac00", "\ud7a3")}[lang]
     assert sum(low <= ch <= high for ch in text) > 50, text[:300]
-    assert page.evaluate(GLYPHS_DIFFER_JS, SCRIPT_LETTERS[lang]), \
+    assert page.evaluate(GLYPHS_DIFFER_JS, SCRIPT_LETTERS[lang]), (
         f"no font with {lang} glyphs: letters render as identical boxes"
+    )
     _screenshot(page, f"{lang}-{name}", n_plots)
 
 
 @pytest.mark.parametrize("lang", ["ru", "ko"])
-def test_upload_page_and_its_errors_in_russian_and_korean(page: Page, base_url: str,
-                                                          lang: str) -> None:
+def test_upload_page_and_its_errors_in_russian_and_korean(
+    page: Page, base_url: str, lang: str
+) -> None:
     _open(page, f"{base_url}/your-data?ratio=20&n=2000&lang={lang}", 0)
     # Streamlit draws the uploader's button itself; the page's CSS shows our words
     page.locator('[data-testid="stFileUploaderDropzone"] button').wait_for()
@@ -349,15 +401,15 @@ def test_upload_page_and_its_errors_in_russian_and_korean(page: Page, base_url: 
         '[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"]'),
         '::after').content"""
     with contextlib.suppress(Exception):  # the assertion below explains a timeout
-        page.wait_for_function(f"() => ({after_js})() === {json.dumps(expected)}",
-                               timeout=10_000)
+        page.wait_for_function(f"() => ({after_js})() === {json.dumps(expected)}", timeout=10_000)
     shown = page.evaluate(after_js)
     assert shown == expected, shown
     english = page.get_by_text("Upload", exact=True)
     assert english.count() == 1 and english.is_hidden()  # still there, not shown
     # and a screen reader hears the same words
-    assert page.get_by_role("button", name=translate("upload.browse", lang),
-                            exact=True).count() == 1
+    assert (
+        page.get_by_role("button", name=translate("upload.browse", lang), exact=True).count() == 1
+    )
     _upload(page, "data.csv", b"a,b,y\n1,,0\n3,4,1\n5,6,0\n7,8,1\n")
     page.locator('[data-testid="stAlertContentError"]').wait_for(timeout=20_000)
     reason = translate("error.upload.missing", lang, rows="1", columns="b (1)")
@@ -370,13 +422,15 @@ def test_upload_page_and_its_errors_in_russian_and_korean(page: Page, base_url: 
 def test_copied_link_reproduces_the_view(chromium_browser: Browser, base_url: str) -> None:
     # The sample-weight sections are fragments: a link must carry their
     # settings too, though only the section reran.
-    context = chromium_browser.new_context(viewport=VIEWPORT,
-                                           permissions=["clipboard-read", "clipboard-write"])
+    context = chromium_browser.new_context(
+        viewport=VIEWPORT, permissions=["clipboard-read", "clipboard-write"]
+    )
     context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
     _open(page, f"{base_url}/sample-weights?ratio=100&n=5000&seed=7&lang=en", 6)
-    thumb = page.locator('[data-testid="stSlider"]',
-                         has_text="Half-life h (days)").get_by_role("slider")
+    thumb = page.locator('[data-testid="stSlider"]', has_text="Half-life h (days)").get_by_role(
+        "slider"
+    )
     page.evaluate(MARK_JS)
     thumb.focus()
     thumb.press("ArrowLeft")  # 10 -> 5 days, from the keyboard
@@ -465,15 +519,15 @@ def test_bad_link_values_fall_back_with_notices(page: Page, base_url: str) -> No
     for raw in ("ratio=abc", "w1=-5", "n=1e99"):
         assert any(raw in a for a in alerts), f"no warning about {raw}: {alerts}"
     page.wait_for_function(
-        "() => new URLSearchParams(location.search).get('ratio') === '1000'",
-        timeout=10_000)
+        "() => new URLSearchParams(location.search).get('ratio') === '1000'", timeout=10_000
+    )
     query = _query(page)
-    assert (query.get("ratio"), query.get("w1"), query.get("n")) == ("1000", "1", "20000"), \
-        page.url
+    assert (query.get("ratio"), query.get("w1"), query.get("n")) == ("1000", "1", "20000"), page.url
 
 
-def test_deep_link_on_fresh_server(chromium_browser: Browser,
-                                   tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_deep_link_on_fresh_server(
+    chromium_browser: Browser, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     """A fresh server's very first request is a deep link to a page.
 
     Streamlit runs an app with a ``pages/`` folder beside the entry script in
@@ -489,15 +543,16 @@ def test_deep_link_on_fresh_server(chromium_browser: Browser,
             page.wait_for_function(
                 """() => document.querySelector('[data-testid="stApp"]')
                      ?.getAttribute('data-test-script-state') === 'notRunning'""",
-                timeout=TIMEOUT_MS)
+                timeout=TIMEOUT_MS,
+            )
             page.wait_for_timeout(500)
             assert not _exceptions(page), "\n".join(_exceptions(page))
             _wait_idle(page, 4)
             _check_page(page, 4)
             page.get_by_role("button", name="Balanced").click()
             page.wait_for_function(
-                "() => new URLSearchParams(location.search).get('w1') !== '1'",
-                timeout=TIMEOUT_MS)
+                "() => new URLSearchParams(location.search).get('w1') !== '1'", timeout=TIMEOUT_MS
+            )
             _wait_idle(page, 4)
             thumbs = page.locator('[data-testid="stSliderThumbValue"]').all_inner_texts()
             assert thumbs[:3] == ["1:100", "2,000", "3.00"], thumbs
@@ -509,15 +564,18 @@ def test_deep_link_on_fresh_server(chromium_browser: Browser,
 
 
 #: A quick arena run: six strategies without EasyEnsemble (the slowest), 5 x 2 folds.
-ARENA_QUERY = ("strategies=none,class_weight,random_under,smote,balanced_random_forest,"
-               "threshold&folds=5&repeats=2")
+ARENA_QUERY = (
+    "strategies=none,class_weight,random_under,smote,balanced_random_forest,"
+    "threshold&folds=5&repeats=2"
+)
 
 
 def _run_arena(page: Page, n_rows: int) -> None:
     """Press the arena's run button and wait for its table and chart."""
     page.get_by_role("button", name="Run the arena").click()
     page.locator('[data-testid="stDataFrame"]', has_text="strategy").first.wait_for(
-        timeout=3 * TIMEOUT_MS)
+        timeout=3 * TIMEOUT_MS
+    )
     _wait_idle(page, 1)
     _check_page(page, 1)
     assert page.get_by_text("Results (click a column header to sort)").count() == 1
@@ -527,8 +585,7 @@ def _run_arena(page: Page, n_rows: int) -> None:
 
 
 def test_arena_runs_on_real_data(page: Page, base_url: str) -> None:
-    _open(page, f"{base_url}/arena?{SCREENSHOT_QUERY}&src=digits&digits_ratio=50&{ARENA_QUERY}",
-          0)
+    _open(page, f"{base_url}/arena?{SCREENSHOT_QUERY}&src=digits&digits_ratio=50&{ARENA_QUERY}", 0)
     _check_page(page, 0)
     assert page.get_by_text("Press Run the arena").count() == 1
     _run_arena(page, 1655)
@@ -539,7 +596,8 @@ def test_arena_runs_on_real_data(page: Page, base_url: str) -> None:
 
 def _upload(page: Page, name: str, data: bytes) -> None:
     page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
-        {"name": name, "mimeType": "text/csv", "buffer": data})
+        {"name": name, "mimeType": "text/csv", "buffer": data}
+    )
     page.wait_for_timeout(300)
     _wait_idle(page, 0)
 
@@ -552,14 +610,16 @@ def test_upload_refuses_bad_files_and_runs_the_arena(page: Page, base_url: str) 
     query = "ratio=20&n=2000&seed=3&strategies=none,class_weight,smote&folds=3&repeats=1"
     _open(page, f"{base_url}/your-data?{query}", 0)
     for name, data, message in (
-            ("data.csv", b"PK\x03\x04" + bytes(range(256)) * 4, "binary file"),
-            ("data.csv", b"a,b,y\n1,2,x\n3,4,x\n5,6,x\n", "single class"),
-            ("data.csv", b"a,b,y\n1,,0\n3,4,1\n5,6,0\n7,8,1\n", "missing values"),
-            ("data.csv", b"a,b\n1,2\n1,2,3\n", "could not be read as CSV")):
+        ("data.csv", b"PK\x03\x04" + bytes(range(256)) * 4, "binary file"),
+        ("data.csv", b"a,b,y\n1,2,x\n3,4,x\n5,6,x\n", "single class"),
+        ("data.csv", b"a,b,y\n1,,0\n3,4,1\n5,6,0\n7,8,1\n", "missing values"),
+        ("data.csv", b"a,b\n1,2\n1,2,3\n", "could not be read as CSV"),
+    ):
         _upload(page, name, data)
         with contextlib.suppress(Exception):  # the assertion below explains a timeout
             page.locator('[data-testid="stAlertContentError"]', has_text=message).wait_for(
-                timeout=20_000)
+                timeout=20_000
+            )
         errors = _errors(page)
         assert any(message in e for e in errors), (name, message, errors)
         assert not _exceptions(page)
@@ -577,22 +637,25 @@ def test_upload_refuses_bad_files_and_runs_the_arena(page: Page, base_url: str) 
 CORE_PAGES = [p for p in PAGES if p[1] in ("overview", "loss-surface", "gradients", "boundaries")]
 SHAPE_QUERY = "ratio=100&n=5000&seed=0&w0=1&w1=1&sep=2&lang=en"
 #: True once the URL carries ``shape=gaussian`` and the re-run has finished.
-GAUSSIAN_DONE_JS = ("(n) => new URLSearchParams(location.search).get('shape') === 'gaussian'"
-                    " && (" + IDLE_JS + ")(n)")
+GAUSSIAN_DONE_JS = (
+    "(n) => new URLSearchParams(location.search).get('shape') === 'gaussian'"
+    " && (" + IDLE_JS + ")(n)"
+)
 
 
 @pytest.mark.parametrize("shape", ["unequal_var", "two_clusters"])
-@pytest.mark.parametrize(("path", "name", "n_plots"), CORE_PAGES,
-                         ids=[p[1] for p in CORE_PAGES])
-def test_core_page_with_a_misspecified_shape(page: Page, base_url: str, shape: str, path: str,
-                                             name: str, n_plots: int) -> None:
+@pytest.mark.parametrize(("path", "name", "n_plots"), CORE_PAGES, ids=[p[1] for p in CORE_PAGES])
+def test_core_page_with_a_misspecified_shape(
+    page: Page, base_url: str, shape: str, path: str, name: str, n_plots: int
+) -> None:
     _open(page, f"{base_url}/{path}?{SHAPE_QUERY}&shape={shape}", n_plots)
     before = _check_page(page, n_plots)
     assert _query(page).get("shape") == shape, page.url
     alerts = [a.inner_text() for a in page.locator('[data-testid="stAlert"]').all()]
     assert not [a for a in alerts if "could not be used" in a], alerts
-    box = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]',
-                       has_text=translate("sidebar.shape"))
+    box = page.locator(
+        '[data-testid="stSidebar"] [data-testid="stSelectbox"]', has_text=translate("sidebar.shape")
+    )
     combo = box.get_by_role("combobox")
     assert combo.input_value() == translate(f"shape.{shape}"), combo.input_value()
     if name == "boundaries":
@@ -606,17 +669,20 @@ def test_core_page_with_a_misspecified_shape(page: Page, base_url: str, shape: s
     # Figure 0 draws the data on every core page (scatter, unweighted surface,
     # gradient bars at the start, unweighted boundary map).
     with contextlib.suppress(Exception):  # the assertion below explains a timeout
-        page.wait_for_function(f"(old) => ({PLOTS_JS})()[0]?.hash !== old",
-                               arg=before[0]["hash"], timeout=10_000)
+        page.wait_for_function(
+            f"(old) => ({PLOTS_JS})()[0]?.hash !== old", arg=before[0]["hash"], timeout=10_000
+        )
     after = _check_page(page, n_plots)
-    assert after[0]["hash"] != before[0]["hash"], \
+    assert after[0]["hash"] != before[0]["hash"], (
         f"figure 0 ({after[0]['title']}) on {name} did not follow the shape"
+    )
     assert _query(page).get("ratio") == "100" and _query(page).get("n") == "5000", page.url
 
 
 @pytest.mark.parametrize("lang", ["en", "ru", "ko"])
-def test_thresholds_side_by_side_on_a_misspecified_shape(page: Page, base_url: str,
-                                                         lang: str) -> None:
+def test_thresholds_side_by_side_on_a_misspecified_shape(
+    page: Page, base_url: str, lang: str
+) -> None:
     """Issue 14: on Unequal spread the thresholds page shows the Gaussian case beside it."""
     query = SCREENSHOT_QUERY.replace("lang=en", f"lang={lang}")
     _open(page, f"{base_url}/thresholds?{query}&shape=unequal_var", 3)
@@ -629,5 +695,6 @@ def test_thresholds_side_by_side_on_a_misspecified_shape(page: Page, base_url: s
     tables = page.locator('[data-testid="stDataFrame"]')
     tables.nth(1).wait_for(timeout=TIMEOUT_MS)
     assert tables.count() == 2
-    _screenshot(page, "thresholds-unequal_var" if lang == "en"
-                else f"{lang}-thresholds-unequal_var", 3)
+    _screenshot(
+        page, "thresholds-unequal_var" if lang == "en" else f"{lang}-thresholds-unequal_var", 3
+    )

@@ -18,8 +18,7 @@ from lib.losses import sigmoid
 from lib.metrics import prior_correction
 from lib.models import fit_logistic
 
-probs = arrays(np.float64, st.integers(1, 50),
-               elements=st.floats(1e-6, 1 - 1e-6, allow_nan=False))
+probs = arrays(np.float64, st.integers(1, 50), elements=st.floats(1e-6, 1 - 1e-6, allow_nan=False))
 weights = st.floats(1e-2, 1e2, allow_nan=False)
 
 
@@ -32,8 +31,9 @@ def test_weight_correction_inverts_the_odds_shift(p, w0, w1):
 
 @given(probs, st.floats(1e-3, 1.0, allow_nan=False))
 def test_weight_correction_with_beta_equals_prior_correction(p, beta):
-    np.testing.assert_allclose(weight_correction(p, beta, 1.0), prior_correction(p, beta),
-                               rtol=1e-12)
+    np.testing.assert_allclose(
+        weight_correction(p, beta, 1.0), prior_correction(p, beta), rtol=1e-12
+    )
 
 
 def test_corrections_recover_known_logistic_probabilities():
@@ -68,8 +68,9 @@ def test_weight_correction_keeps_the_ends_and_handles_a_zero_weight():
 def test_ece_is_zero_for_perfectly_calibrated_bins():
     centres = np.arange(10) / 10 + 0.05
     p = np.repeat(centres, 20)
-    y = np.concatenate([np.r_[np.ones(round(c * 20)), np.zeros(20 - round(c * 20))]
-                        for c in centres])
+    y = np.concatenate(
+        [np.r_[np.ones(round(c * 20)), np.zeros(20 - round(c * 20))] for c in centres]
+    )
     assert expected_calibration_error(y, p, n_bins=10) == pytest.approx(0.0, abs=1e-12)
     curve = reliability_curve(y, p, n_bins=10)
     np.testing.assert_allclose(curve["observed_frequency"], curve["mean_predicted"])
@@ -84,8 +85,11 @@ def test_ece_matches_a_hand_computation():
     assert expected_calibration_error(y, p, n_bins=2) == pytest.approx(expected)
 
 
-@given(arrays(np.float64, st.integers(2, 60), elements=st.floats(0, 1, allow_nan=False)),
-       st.integers(1, 20), st.integers(0, 2**31 - 1))
+@given(
+    arrays(np.float64, st.integers(2, 60), elements=st.floats(0, 1, allow_nan=False)),
+    st.integers(1, 20),
+    st.integers(0, 2**31 - 1),
+)
 def test_ece_in_unit_interval_and_curve_counts_add_up(p, n_bins, seed):
     y = np.random.default_rng(seed).integers(0, 2, size=len(p))
     ece = expected_calibration_error(y, p, n_bins=n_bins)
@@ -124,19 +128,22 @@ def test_brier_score_hand_value():
     assert brier_score([0, 1, 1], [0.2, 0.6, 1.0]) == pytest.approx((0.04 + 0.16 + 0) / 3)
 
 
-@pytest.mark.parametrize("call, match", [
-    (lambda: weight_correction([0.2, np.nan], 1, 2), "finite"),
-    (lambda: weight_correction([1.2], 1, 2), "between 0 and 1"),
-    (lambda: weight_correction([0.2], 0, 0), "w0"),
-    (lambda: weight_correction([0.2], -1, 1), "w0"),
-    (lambda: brier_score([0, 1], [0.2]), "same number"),
-    (lambda: brier_score([0, 2], [0.2, 0.3]), "0 and 1"),
-    (lambda: brier_score([0, 1], [-0.1, 0.3]), "between 0 and 1"),
-    (lambda: expected_calibration_error([0, 1], [0.1, 0.2], n_bins=0), "n_bins"),
-    (lambda: expected_calibration_error([0, 1], [0.1, 0.2], n_bins=2.5), "n_bins"),
-    (lambda: reliability_curve([0, 1], [0.1, 0.2], strategy="equal"), "strategy"),
-    (lambda: reliability_curve([], [], n_bins=2), "empty"),
-])
+@pytest.mark.parametrize(
+    "call, match",
+    [
+        (lambda: weight_correction([0.2, np.nan], 1, 2), "finite"),
+        (lambda: weight_correction([1.2], 1, 2), "between 0 and 1"),
+        (lambda: weight_correction([0.2], 0, 0), "w0"),
+        (lambda: weight_correction([0.2], -1, 1), "w0"),
+        (lambda: brier_score([0, 1], [0.2]), "same number"),
+        (lambda: brier_score([0, 2], [0.2, 0.3]), "0 and 1"),
+        (lambda: brier_score([0, 1], [-0.1, 0.3]), "between 0 and 1"),
+        (lambda: expected_calibration_error([0, 1], [0.1, 0.2], n_bins=0), "n_bins"),
+        (lambda: expected_calibration_error([0, 1], [0.1, 0.2], n_bins=2.5), "n_bins"),
+        (lambda: reliability_curve([0, 1], [0.1, 0.2], strategy="equal"), "strategy"),
+        (lambda: reliability_curve([], [], n_bins=2), "empty"),
+    ],
+)
 def test_bad_inputs_raise_value_error(call, match):
     with pytest.raises(ValueError, match=match):
         call()

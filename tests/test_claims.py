@@ -40,7 +40,8 @@ _DIRECTION = re.compile(
     r"almost|never|always|most|least|same|equal\w*|dominat\w*|collaps\w*|doubl\w*|halv\w*|"
     r"better|worse|overestimat\w*|underestimat\w*|exceed\w*|above|below|steep\w*|flat\w*|"
     r"slow\w*|fast\w*|optimal|best|worst|calibrated|unchanged|no better)\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 _LATEX = re.compile(r"\$[^$]*\$")
 
@@ -93,16 +94,12 @@ CLAIMS: dict[str, tuple[str, ...]] = {
         "tests/test_claims_toolbox.py::test_real_data_sets_are_as_described",
         "tests/test_datasets.py::test_load_real_keeps_every_majority_row_and_draws_the_minority",
     ),
-    "arena.source.digits": (
-        "tests/test_claims_toolbox.py::test_real_data_sets_are_as_described",
-    ),
+    "arena.source.digits": ("tests/test_claims_toolbox.py::test_real_data_sets_are_as_described",),
     "arena.source.digits_text": (
         "tests/test_claims_toolbox.py::test_real_data_sets_are_as_described",
         "tests/test_datasets.py::test_load_real_keeps_every_majority_row_and_draws_the_minority",
     ),
-    "arena.synthetic_text": (
-        "tests/test_claims_toolbox.py::test_synthetic_data_has_two_features",
-    ),
+    "arena.synthetic_text": ("tests/test_claims_toolbox.py::test_synthetic_data_has_two_features",),
     "arena.table_caption": (
         "tests/test_claims_toolbox.py::test_arena_intervals_are_95_percent_t_intervals_over_every_fold",
         "tests/test_claims_toolbox.py::test_arena_intervals_are_too_narrow",
@@ -136,9 +133,7 @@ CLAIMS: dict[str, tuple[str, ...]] = {
         "tests/test_weighting_vs_threshold.py::test_moved_threshold_is_the_more_efficient_estimate_on_well_specified_data",
         "tests/test_weighting_vs_threshold.py::test_lesson_surface_numbers_tell_the_corrected_story",
     ),
-    "boundaries.intro": (
-        "tests/test_claims_core.py::test_default_logistic_regression_has_c_one",
-    ),
+    "boundaries.intro": ("tests/test_claims_core.py::test_default_logistic_regression_has_c_one",),
     "boundaries.look_for": (
         "tests/test_claims_core.py::test_balanced_weights_raise_minority_recall_at_the_price_of_precision",
         "tests/test_claims_core.py::test_weighted_and_moved_operating_points_land_close_on_default_data",
@@ -278,15 +273,11 @@ CLAIMS: dict[str, tuple[str, ...]] = {
         "tests/test_claims_cb.py::test_test_sets",
         "tests/test_strategies_multiclass.py::test_macro_equals_weighted_on_a_balanced_test_set",
     ),
-    "cb.test_caption_longtail": (
-        "tests/test_claims_cb.py::test_test_sets",
-    ),
+    "cb.test_caption_longtail": ("tests/test_claims_cb.py::test_test_sets",),
     "data.subsampled_both": (
         "tests/test_claims_toolbox.py::test_both_classes_are_thinned_only_when_class_1_is_too_many_to_draw",
     ),
-    "ensembles.intro": (
-        "tests/test_claims_core.py::test_ensembles_are_built_as_the_intro_says",
-    ),
+    "ensembles.intro": ("tests/test_claims_core.py::test_ensembles_are_built_as_the_intro_says",),
     "ensembles.look_for": (
         "tests/test_claims_core.py::test_weighted_logistic_regression_is_hard_to_beat_on_gaussian_data",
     ),
@@ -451,9 +442,7 @@ CLAIMS: dict[str, tuple[str, ...]] = {
         "tests/test_bayes.py::test_at_1_to_1000_and_separation_2_under_one_percent_of_positives_are_above_half",
         "tests/test_bayes.py::test_true_log_odds_is_the_log_ratio_of_the_class_densities",
     ),
-    "lesson.plain.opt1": (
-        "tests/test_lessons.py::test_plain_bce_learns_to_predict_class_0",
-    ),
+    "lesson.plain.opt1": ("tests/test_lessons.py::test_plain_bce_learns_to_predict_class_0",),
     "lesson.plain.question": (
         "tests/test_lessons.py::test_plain_lesson_data_and_its_calibrated_maximum_likelihood_fit",
     ),
@@ -462,9 +451,7 @@ CLAIMS: dict[str, tuple[str, ...]] = {
         "tests/test_lessons.py::test_ins_isns_ens_on_a_long_tail",
         "tests/test_weights.py::test_ens_limits",
     ),
-    "lesson.schemes.opt2": (
-        "tests/test_lessons.py::test_ins_isns_ens_on_a_long_tail",
-    ),
+    "lesson.schemes.opt2": ("tests/test_lessons.py::test_ins_isns_ens_on_a_long_tail",),
     "lesson.schemes.question": (
         "tests/test_claims_cb.py::test_the_schemes_lesson_opens_on_its_own_distribution",
         "tests/test_lessons.py::test_ins_isns_ens_on_a_long_tail",
@@ -473,9 +460,7 @@ CLAIMS: dict[str, tuple[str, ...]] = {
         "tests/test_lessons.py::test_smote_and_weights_inflate_probabilities",
         "tests/test_claims_toolbox.py::test_prior_correction_turns_resampled_probabilities_back_into_risks",
     ),
-    "lesson.smote.opt1": (
-        "tests/test_lessons.py::test_smote_and_weights_inflate_probabilities",
-    ),
+    "lesson.smote.opt1": ("tests/test_lessons.py::test_smote_and_weights_inflate_probabilities",),
     "lesson.smote.question": (
         "tests/test_claims_toolbox.py::test_smote_lesson_setting_is_1_percent_and_smote_equalises_the_classes",
     ),
@@ -513,9 +498,7 @@ CLAIMS: dict[str, tuple[str, ...]] = {
     "lesson.validation.question": (
         "tests/test_lessons.py::test_weighted_model_has_worse_validation_loss_but_better_recall",
     ),
-    "lessons.intro": (
-        "tests/test_lessons.py::test_every_explanation_fills_from_its_evidence",
-    ),
+    "lessons.intro": ("tests/test_lessons.py::test_every_explanation_fills_from_its_evidence",),
     "overview.baseline_help": (
         "tests/test_claims_core.py::test_the_loss_is_a_mean_over_n_and_the_majority_dominates_by_numbers",
     ),
@@ -666,12 +649,8 @@ CLAIMS: dict[str, tuple[str, ...]] = {
     "schemes.axis_one_minus_beta": (
         "tests/test_claims_cb.py::test_the_ens_chart_runs_towards_beta_one_on_a_log_axis",
     ),
-    "schemes.beta_heading": (
-        "tests/test_weights.py::test_ens_limits",
-    ),
-    "schemes.beta_help": (
-        "tests/test_weights.py::test_ens_limits",
-    ),
+    "schemes.beta_heading": ("tests/test_weights.py::test_ens_limits",),
+    "schemes.beta_help": ("tests/test_weights.py::test_ens_limits",),
     "schemes.beta_text": (
         "tests/test_weights.py::test_effective_number_saturates",
         "tests/test_weights.py::test_small_beta_gives_nearly_uniform_weights",
@@ -702,15 +681,11 @@ CLAIMS: dict[str, tuple[str, ...]] = {
     "sidebar.balanced_help": (
         "tests/test_claims_core.py::test_balanced_weights_give_both_classes_the_same_total_weight",
     ),
-    "sidebar.copy_link_help": (
-        "tests/test_browser.py::test_copied_link_reproduces_the_view",
-    ),
+    "sidebar.copy_link_help": ("tests/test_browser.py::test_copied_link_reproduces_the_view",),
     "sidebar.projector_help": (
         "tests/test_projector.py::test_projector_mode_from_the_link_enlarges_charts_and_text",
     ),
-    "sidebar.ratio_help": (
-        "tests/test_claims_core.py::test_ratio_means_majority_per_minority",
-    ),
+    "sidebar.ratio_help": ("tests/test_claims_core.py::test_ratio_means_majority_per_minority",),
     "sidebar.sep_help": (
         "tests/test_claims_core.py::test_bayes_rule_misses_many_positives_at_1_to_1000_and_separation_4",
     ),
@@ -861,9 +836,7 @@ CLAIMS: dict[str, tuple[str, ...]] = {
         "tests/test_claims_core.py::test_cost_claims_of_the_threshold_page",
         "tests/test_claims_thresholds_calibration.py::test_cost_chart_colours_are_the_ones_the_caption_names",
     ),
-    "thresholds.cost_help": (
-        "tests/test_claims_core.py::test_only_the_cost_ratio_matters",
-    ),
+    "thresholds.cost_help": ("tests/test_claims_core.py::test_only_the_cost_ratio_matters",),
     "thresholds.curves_caption": (
         "tests/test_claims_core.py::test_roc_looks_good_while_most_alarms_are_false",
     ),
@@ -1097,15 +1070,21 @@ NOT_CLAIMS: dict[str, str] = {
 
 def flagged_keys() -> list[str]:
     """The explanatory keys whose English text states a number or a direction."""
-    return sorted(key for key, text in catalogue("en").items()
-                  if not key.startswith(NOT_EXPLANATORY) and states_a_claim(text))
+    return sorted(
+        key
+        for key, text in catalogue("en").items()
+        if not key.startswith(NOT_EXPLANATORY) and states_a_claim(text)
+    )
 
 
 def _test_names(path: Path) -> set[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    return {node.name for node in ast.walk(tree)
-            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
-            and node.name.startswith("test_")}
+    return {
+        node.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.name.startswith("test_")
+    }
 
 
 def test_every_explanatory_claim_has_a_test():
@@ -1130,17 +1109,25 @@ def test_every_claim_names_existing_tests(key):
         assert name.split("[")[0] in _test_names(path), node
 
 
-@pytest.mark.parametrize("text", [
-    "At 1:1000 the rare class gives under 1 % of the gradient.",
-    "Balanced weights move the boundary towards class 0.",
-    "The slope barely changes.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At 1:1000 the rare class gives under 1 % of the gradient.",
+        "Balanced weights move the boundary towards class 0.",
+        "The slope barely changes.",
+    ],
+)
 def test_the_detector_flags_numbers_and_directions(text):
     assert states_a_claim(text)
 
 
-@pytest.mark.parametrize("text", [
-    "Class weights", "Choose a strategy {name}.", "The loss $w_1 y \\log p$ per sample.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Class weights",
+        "Choose a strategy {name}.",
+        "The loss $w_1 y \\log p$ per sample.",
+    ],
+)
 def test_the_detector_ignores_labels_placeholders_and_formulas(text):
     assert not states_a_claim(text)

@@ -37,15 +37,26 @@ def train(seed: int):
 
 
 def held_out(seed: int, kind: str = "balanced"):
-    return make_long_tailed(sm.evaluation_counts(COUNTS, kind, per_class=PER_CLASS),
-                            class_sep=SEP, random_state=seed + 1)
+    return make_long_tailed(
+        sm.evaluation_counts(COUNTS, kind, per_class=PER_CLASS),
+        class_sep=SEP,
+        random_state=seed + 1,
+    )
 
 
 def fit(seed: int, name: str, *, batch: int = BATCH, source: str = "global"):
     X, y = train(seed)
     params = sm.relevant_params(name, source=source, beta=0.999, gamma=2.0)
-    return sm.train_strategy(X, y, name, n_classes=len(COUNTS), epochs=EPOCHS,
-                             batch_size=batch, random_state=seed, **params)
+    return sm.train_strategy(
+        X,
+        y,
+        name,
+        n_classes=len(COUNTS),
+        epochs=EPOCHS,
+        batch_size=batch,
+        random_state=seed,
+        **params,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -64,9 +75,10 @@ def sources(models):
     out = {}
     for seed in SEEDS:
         for batch in (32, 64, 256):
-            fitted = {"global": models[seed]["ins"] if batch == BATCH
-                      else fit(seed, "ins", batch=batch),
-                      "batch": fit(seed, "ins", batch=batch, source="batch")}
+            fitted = {
+                "global": models[seed]["ins"] if batch == BATCH else fit(seed, "ins", batch=batch),
+                "batch": fit(seed, "ins", batch=batch, source="batch"),
+            }
             out[seed, batch] = sm.source_comparison(fitted, *held_out(seed), counts=COUNTS)
     return out
 
@@ -104,11 +116,22 @@ def test_the_rarest_count_is_the_head_divided_by_the_ratio_rounded(head, ratio):
 
 def _settings_used(path: Path) -> set[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    names = {t.id for node in ast.walk(tree) if isinstance(node, ast.Assign)
-             and isinstance(node.value, ast.Call) and ast.unparse(node.value.func)
-             == "ui.current_settings" for t in node.targets if isinstance(t, ast.Name)}
-    return {node.attr for node in ast.walk(tree) if isinstance(node, ast.Attribute)
-            and isinstance(node.value, ast.Name) and node.value.id in names}
+    names = {
+        t.id
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Assign)
+        and isinstance(node.value, ast.Call)
+        and ast.unparse(node.value.func) == "ui.current_settings"
+        for t in node.targets
+        if isinstance(t, ast.Name)
+    }
+    return {
+        node.attr
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute)
+        and isinstance(node.value, ast.Name)
+        and node.value.id in names
+    }
 
 
 def test_of_the_sidebar_only_the_seed_applies():
@@ -151,8 +174,8 @@ def test_extra_predictions_raise_f05_only_if_their_precision_beats_0_8_f05(seed)
     assert before["f_beta"] == pytest.approx(1.25 * tp / (n_pred + 0.25 * before["support"]))
     candidates = np.flatnonzero(pred == 0)
     for hit_rate in (0.2, 0.5, 0.7, 0.9):  # turn 40 predictions of 0 into 1
-        right = candidates[y[candidates] == 1][:round(40 * hit_rate)]
-        wrong = candidates[y[candidates] == 0][:40 - len(right)]
+        right = candidates[y[candidates] == 1][: round(40 * hit_rate)]
+        wrong = candidates[y[candidates] == 0][: 40 - len(right)]
         after = pred.copy()
         after[np.concatenate([right, wrong])] = 1
         f_after = per_class_report(y, after, beta=0.5).loc[1, "f_beta"]
@@ -209,8 +232,7 @@ def test_on_the_long_tailed_test_set_the_rare_f05_can_fall_while_recall_rises(mo
 def test_what_counting_inside_each_batch_does_to_the_weights(batch, seed):
     """cb.batch_text, cb.batch_effect, cb.batch_help, cb.look_for."""
     _, y = train(seed)
-    spread = sm.batch_weight_spread(y, "ins", batch_size=batch, epochs=EPOCHS,
-                                    random_state=seed)
+    spread = sm.batch_weight_spread(y, "ins", batch_size=batch, epochs=EPOCHS, random_state=seed)
     # The source's method: every class the same share (INS).
     np.testing.assert_allclose(spread["share_global"], 1 / 7)
     tail = spread.iloc[-1]
@@ -237,10 +259,8 @@ def test_every_run_takes_the_same_mean_step_per_sample(monkeypatch):
     seen = {}
     monkeypatch.setattr(sm, "train_softmax", lambda X, y, **kw: seen.update(kw))
     for source in sm.SOURCES:
-        sm.train_strategy(X, y, "ins", source=source, batch_size=64, epochs=3,
-                          learning_rate=0.5)
-        mean_w = mean_sample_weight(y, weighting=source, scheme="ins", batch_size=64,
-                                    epochs=3)
+        sm.train_strategy(X, y, "ins", source=source, batch_size=64, epochs=3, learning_rate=0.5)
+        mean_w = mean_sample_weight(y, weighting=source, scheme="ins", batch_size=64, epochs=3)
         assert seen["learning_rate"] * mean_w == pytest.approx(0.5)
     global_mean = np.mean(weights_from_counts(COUNTS, "ins")[y])
     assert mean_sample_weight(y, weighting="global", scheme="ins") == pytest.approx(global_mean)
@@ -274,8 +294,14 @@ def test_pytorchs_divisor_against_this_trainers(models):
 def test_the_ens_chart_runs_towards_beta_one_on_a_log_axis():
     """schemes.axis_one_minus_beta, schemes.ens_title: 1 - beta on a reversed log axis."""
     one_minus = np.logspace(-5, 0, 60)
-    fig = line_chart([Curve("class 0", one_minus, one_minus, "#000000")], title="t",
-                     xtitle="x", ytitle="y", log_x=True, reverse_x=True)
+    fig = line_chart(
+        [Curve("class 0", one_minus, one_minus, "#000000")],
+        title="t",
+        xtitle="x",
+        ytitle="y",
+        log_x=True,
+        reverse_x=True,
+    )
     assert fig.layout.xaxis.type == "log" and fig.layout.xaxis.autorange == "reversed"
     source = (ROOT / "views" / "weight_schemes.py").read_text(encoding="utf-8")
     assert "np.logspace(-5, 0" in source and "reverse_x=True" in source

@@ -52,8 +52,15 @@ def default_models():
     X, y = _data()
     X_test, y_test = _data(seed=DEFAULTS.seed + 1)
     w = class_weights(y)
-    return {"X": X, "y": y, "X_test": X_test, "y_test": y_test, "w": w,
-            "plain": fit_logistic(X, y), "weighted": fit_logistic(X, y, w0=w[0], w1=w[1])}
+    return {
+        "X": X,
+        "y": y,
+        "X_test": X_test,
+        "y_test": y_test,
+        "w": w,
+        "plain": fit_logistic(X, y),
+        "weighted": fit_logistic(X, y, w0=w[0], w1=w[1]),
+    }
 
 
 def _coef(model):
@@ -67,9 +74,10 @@ def test_alpha_below_half_predicts_fewer_positives_and_above_more(seed):
     than no α, α = 0.75 more, and α = 0.5 the same (it only halves the loss)."""
     X, y = _data(ratio=100, seed=seed)
     X_test, _ = _data(ratio=100, seed=seed + 1)
-    positives = {alpha: int(predict_labels(*fit_focal_linear(X, y, gamma=2.0, alpha=alpha),
-                                           X_test).sum())
-                 for alpha in (None, 0.25, 0.5, 0.75)}
+    positives = {
+        alpha: int(predict_labels(*fit_focal_linear(X, y, gamma=2.0, alpha=alpha), X_test).sum())
+        for alpha in (None, 0.25, 0.5, 0.75)
+    }
     assert positives[0.25] < positives[None] < positives[0.75]
     assert positives[0.75] >= 3 * max(positives[None], 1)
     assert positives[0.5] == positives[None]
@@ -169,8 +177,9 @@ def test_balanced_weights_raise_minority_recall_at_the_price_of_precision(defaul
     assert plain.loc[1, "recall"] < 0.1 < 0.8 < weighted.loc[1, "recall"]
     assert weighted.loc[1, "precision"] < 0.5
     center = m["X"].mean(axis=0)
-    shift = (boundary_offset(*_coef(m["weighted"]), center)
-             - boundary_offset(*_coef(m["plain"]), center))
+    shift = boundary_offset(*_coef(m["weighted"]), center) - boundary_offset(
+        *_coef(m["plain"]), center
+    )
     assert shift < 0
     assert m["weighted"].predict(m["X_test"]).sum() > m["plain"].predict(m["X_test"]).sum()
 
@@ -237,8 +246,9 @@ def test_cost_claims_of_the_threshold_page(default_models):
     assert bayes_threshold(1.0, 100.0) == pytest.approx(1 / 101)
     assert bayes_threshold(1.0, 1000.0) == pytest.approx(1 / 1001)
     assert bayes_threshold(1.0, 1.0) == 0.5
-    costs = expected_cost(m["y_test"], p, cost_fp=1.0, cost_fn=100.0,
-                          thresholds=[1 / 101, 0.5])["cost"].to_numpy()
+    costs = expected_cost(m["y_test"], p, cost_fp=1.0, cost_fn=100.0, thresholds=[1 / 101, 0.5])[
+        "cost"
+    ].to_numpy()
     assert costs[0] < 0.8 * costs[1]
     for c_fp, c_fn in ((1.0, 100.0), (3.0, 7.0), (0.01, 5.0)):
         assert bayes_threshold(c_fp, c_fn) == pytest.approx(weighted_threshold(c_fp, c_fn))
@@ -248,12 +258,13 @@ def test_cost_claims_of_the_threshold_page(default_models):
 @given(st.floats(0.01, 100), st.floats(0.01, 100), st.floats(0.01, 1000))
 def test_only_the_cost_ratio_matters(c_fp, c_fn, scale):
     """thresholds.cost_help."""
-    assert bayes_threshold(scale * c_fp, scale * c_fn) == pytest.approx(
-        bayes_threshold(c_fp, c_fn))
+    assert bayes_threshold(scale * c_fp, scale * c_fn) == pytest.approx(bayes_threshold(c_fp, c_fn))
     y = np.array([0, 0, 0, 1, 0, 1, 1, 0])
     p = np.array([0.1, 0.3, 0.35, 0.4, 0.6, 0.7, 0.9, 0.2])
-    assert optimal_threshold(y, p, cost_fp=scale * c_fp, cost_fn=scale * c_fn)[0] == \
-        optimal_threshold(y, p, cost_fp=c_fp, cost_fn=c_fn)[0]
+    assert (
+        optimal_threshold(y, p, cost_fp=scale * c_fp, cost_fn=scale * c_fn)[0]
+        == optimal_threshold(y, p, cost_fp=c_fp, cost_fn=c_fn)[0]
+    )
 
 
 def test_plain_model_is_close_to_calibrated_on_well_specified_data(default_models):
@@ -267,7 +278,8 @@ def test_plain_model_is_close_to_calibrated_on_well_specified_data(default_model
     assert abs(p.mean() - m["y_test"].mean()) < 0.5 * m["y_test"].mean()
     assert expected_calibration_error(y_test, plain) < 0.01
     assert expected_calibration_error(y_test, under) > 10 * expected_calibration_error(
-        y_test, plain)
+        y_test, plain
+    )
 
 
 def test_a_threshold_tuned_on_training_predictions_is_optimistic_badly_for_forests():
@@ -275,13 +287,17 @@ def test_a_threshold_tuned_on_training_predictions_is_optimistic_badly_for_fores
     X, y = _data(ratio=100)
     X_test, y_test = _data(ratio=100, seed=1)
     ratios = {}
-    for name, model in (("linear", fit_logistic(X, y)),
-                        ("forest", RandomForestClassifier(n_estimators=50, random_state=0,
-                                                          n_jobs=1).fit(X, y))):
+    for name, model in (
+        ("linear", fit_logistic(X, y)),
+        ("forest", RandomForestClassifier(n_estimators=50, random_state=0, n_jobs=1).fit(X, y)),
+    ):
         p_train, p_test = model.predict_proba(X)[:, 1], model.predict_proba(X_test)[:, 1]
         t, train_cost = optimal_threshold(y, p_train, cost_fp=1.0, cost_fn=100.0)
-        test_cost = float(expected_cost(y_test, p_test, cost_fp=1.0, cost_fn=100.0,
-                                        thresholds=[min(t, 1.0)])["cost"].iloc[0])
+        test_cost = float(
+            expected_cost(y_test, p_test, cost_fp=1.0, cost_fn=100.0, thresholds=[min(t, 1.0)])[
+                "cost"
+            ].iloc[0]
+        )
         ratios[name] = train_cost / test_cost
     assert 0.6 < ratios["linear"] <= 1.1
     assert ratios["forest"] < 0.3
@@ -319,9 +335,9 @@ def test_balanced_weights_give_both_classes_the_same_total_weight(n1, n0):
     """sidebar.balanced_help, overview.look_for (50 %)."""
     y = np.r_[np.zeros(n0, dtype=int), np.ones(n1, dtype=int)]
     w = class_weights(y)
-    assert [w[0], w[1]] == pytest.approx(list(compute_class_weight("balanced",
-                                                                   classes=np.array([0, 1]),
-                                                                   y=y)))
+    assert [w[0], w[1]] == pytest.approx(
+        list(compute_class_weight("balanced", classes=np.array([0, 1]), y=y))
+    )
     assert w[1] * n1 / (w[0] * n0 + w[1] * n1) == pytest.approx(0.5)
 
 
@@ -348,7 +364,8 @@ def test_pos_weight_is_the_labs_loss_divided_by_w0():
     p = np.array([0.2, 0.6, 0.5, 0.9, 0.05])
     w0, w1 = 0.5005, 500.0
     assert weighted_bce(y, p, w0=1.0, w1=w1 / w0) == pytest.approx(
-        weighted_bce(y, p, w0=w0, w1=w1) / w0)
+        weighted_bce(y, p, w0=w0, w1=w1) / w0
+    )
 
 
 def _adam_steps(grads, lr=0.05, beta1=0.9, beta2=0.999, eps=1e-8):
@@ -378,9 +395,10 @@ def test_adam_steps_barely_change_when_the_loss_is_scaled(scale, seed):
 def ensemble_fits():
     X, y = _data(ratio=100)
     X_test, y_test = _data(ratio=100, seed=1)
-    fits = {name: fit_strategy(name, X, y, n_estimators=10)
-            for name in ("easy_ensemble", "balanced_bagging", "balanced_random_forest",
-                         "rusboost")}
+    fits = {
+        name: fit_strategy(name, X, y, n_estimators=10)
+        for name in ("easy_ensemble", "balanced_bagging", "balanced_random_forest", "rusboost")
+    }
     return fits, X, y, X_test, y_test
 
 
@@ -404,10 +422,16 @@ def test_rusboost_keeps_two_majority_rows_per_minority_row(ensemble_fits):
 def default_ensembles():
     X, y = _data()
     X_test, y_test = _data(seed=1)
-    fits = {name: fit_strategy(name, X, y, **({} if name == "class_weight" else
-                                                {"n_estimators": 10}))
-            for name in ("class_weight", "easy_ensemble", "balanced_bagging",
-                         "balanced_random_forest", "rusboost")}
+    fits = {
+        name: fit_strategy(name, X, y, **({} if name == "class_weight" else {"n_estimators": 10}))
+        for name in (
+            "class_weight",
+            "easy_ensemble",
+            "balanced_bagging",
+            "balanced_random_forest",
+            "rusboost",
+        )
+    }
     return fits, X_test, y_test
 
 
@@ -421,8 +445,11 @@ def test_weighted_logistic_regression_is_hard_to_beat_on_gaussian_data(default_e
     for name, fit in fits.items():
         p = fit.model.predict_proba(X_test)[:, 1]
         report = per_class_report(y_test, (p >= 0.5).astype(int), labels=[0, 1])
-        scores[name] = (average_precision_score(y_test, p), report.loc[1, "recall"],
-                        report.loc[1, "precision"])
+        scores[name] = (
+            average_precision_score(y_test, p),
+            report.loc[1, "recall"],
+            report.loc[1, "precision"],
+        )
     ap, recall, _ = scores.pop("class_weight")
     for name, (ap_e, recall_e, precision_e) in scores.items():
         assert np.sum(y_test == 1) == 20
@@ -479,18 +506,24 @@ def test_two_clusters_make_the_one_d_view_noise():
     for shape in ("gaussian", "two_clusters"):
         norms, angles = [], []
         for seed in range(10):
-            X, y = make_imbalanced(DEFAULTS.n, DEFAULTS.ratio, class_sep=DEFAULTS.sep,
-                                   shape=shape, random_state=seed)
+            X, y = make_imbalanced(
+                DEFAULTS.n, DEFAULTS.ratio, class_sep=DEFAULTS.sep, shape=shape, random_state=seed
+            )
             v = X[y == 1].mean(axis=0) - X[y == 0].mean(axis=0)
             norms.append(np.linalg.norm(v))
             angles.append(np.degrees(np.arccos(abs(v @ u) / np.linalg.norm(v))))
         out[shape] = (np.array(norms), np.array(angles))
-    assert out["two_clusters"][0].max() < 0.35 * DEFAULTS.sep < 0.7 * DEFAULTS.sep \
+    assert (
+        out["two_clusters"][0].max()
+        < 0.35 * DEFAULTS.sep
+        < 0.7 * DEFAULTS.sep
         < out["gaussian"][0].min()
+    )
     assert np.std(out["two_clusters"][1]) > 25 > 10 > np.std(out["gaussian"][1])
     # No slope along that axis separates the classes: the 1-D fit is no better than chance.
-    X, y = make_imbalanced(DEFAULTS.n, 100, class_sep=DEFAULTS.sep, shape="two_clusters",
-                           random_state=0)
+    X, y = make_imbalanced(
+        DEFAULTS.n, 100, class_sep=DEFAULTS.sep, shape="two_clusters", random_state=0
+    )
     x = project_1d(X, y).reshape(-1, 1)
     w = class_weights(y)
     pred = fit_logistic(x, y, w0=w[0], w1=w[1]).predict(x)
@@ -502,8 +535,7 @@ def test_two_clusters_make_the_one_d_view_noise():
 def test_on_misspecified_shapes_both_runs_still_reach_their_own_minimum(shape):
     """grad.converge_misspecified: masking still only slows the descent; both runs
     end at the minimum of their own loss, and the two minima differ."""
-    X, y = make_imbalanced(DEFAULTS.n, 100, class_sep=DEFAULTS.sep, shape=shape,
-                           random_state=0)
+    X, y = make_imbalanced(DEFAULTS.n, 100, class_sep=DEFAULTS.sep, shape=shape, random_state=0)
     w = class_weights(y)
     result = compare_convergence(X, y, w0=w[0], w1=w[1])
     for run in (result.unweighted, result.weighted):

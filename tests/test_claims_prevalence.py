@@ -35,10 +35,16 @@ SETTINGS = [(20_000, 1000, 10), (20_000, 100, 1000), (5000, 10, 1)]
 
 
 @cache
-def report(n: int = 20_000, ratio: int = 1000, deploy: int = 10, shape: str = "gaussian",
-           cost_fn: float = 100.0):
-    return deployment_report(n, ratio, deploy, class_sep=2.0, shape=shape, seed=0,
-                             cost_fp=1.0, cost_fn=cost_fn)
+def report(
+    n: int = 20_000,
+    ratio: int = 1000,
+    deploy: int = 10,
+    shape: str = "gaussian",
+    cost_fn: float = 100.0,
+):
+    return deployment_report(
+        n, ratio, deploy, class_sep=2.0, shape=shape, seed=0, cost_fp=1.0, cost_fn=cost_fn
+    )
 
 
 @cache
@@ -99,8 +105,9 @@ def test_intervals_are_95_percent_stratified_bootstrap_with_500_replicates():
     assert inspect.signature(bootstrap_intervals).parameters["level"].default == 0.95
     _, _, model, Xd, yd, p = fitted(5000, 100, 10, "gaussian")
     r = deployment_report(5000, 100, 10, class_sep=2.0, seed=0)
-    again = bootstrap_intervals(yd, p, threshold=r.threshold, n_boot=500,
-                                random_state=0).set_index("metric")
+    again = bootstrap_intervals(yd, p, threshold=r.threshold, n_boot=500, random_state=0).set_index(
+        "metric"
+    )
     np.testing.assert_allclose(r.intervals[["low", "high"]], again[["low", "high"]])
 
 
@@ -113,12 +120,12 @@ def test_recall_interval_is_wide_with_few_positives(shape):
     assert width_few > 5 * width
     # recall of n1 positives moves in steps of 1/n1
     assert (r.intervals_test.loc["recall", "estimate"] * 20) == pytest.approx(
-        round(r.intervals_test.loc["recall", "estimate"] * 20))
+        round(r.intervals_test.loc["recall", "estimate"] * 20)
+    )
     # and at a deployment of 1:1000 the deployment set keeps few positives: wider
     few = report(deploy=1000, shape=shape)
     assert few.n1_deploy == 20
-    assert (few.intervals.loc["recall", "high"] - few.intervals.loc["recall", "low"]
-            > 5 * width)
+    assert few.intervals.loc["recall", "high"] - few.intervals.loc["recall", "low"] > 5 * width
 
 
 # ---------------------------------------------------------------- label shift
@@ -127,10 +134,12 @@ def test_recall_interval_is_wide_with_few_positives(shape):
 def test_for_the_true_posterior_the_correction_is_exact_on_every_shape(shape, ratio, deploy):
     X, _ = make_imbalanced(2000, 5, class_sep=2.0, shape=shape, random_state=1)
     at_train = true_posterior(X, ratio=ratio, class_sep=2.0, shape=shape)
-    moved = label_shift_correction(at_train, train_prior=1 / (1 + ratio),
-                                   deploy_prior=1 / (1 + deploy))
-    np.testing.assert_allclose(moved, true_posterior(X, ratio=deploy, class_sep=2.0,
-                                                     shape=shape), rtol=1e-9, atol=1e-15)
+    moved = label_shift_correction(
+        at_train, train_prior=1 / (1 + ratio), deploy_prior=1 / (1 + deploy)
+    )
+    np.testing.assert_allclose(
+        moved, true_posterior(X, ratio=deploy, class_sep=2.0, shape=shape), rtol=1e-9, atol=1e-15
+    )
 
 
 def test_gaussian_true_posterior_is_logistic_in_x():
@@ -171,16 +180,14 @@ def test_mean_p_lies_between_the_training_and_the_deployment_rate(shape, setting
 def test_mean_corrected_true_posterior_matches_the_deployment_rate():
     Xd, yd = deployment_data(200_000, 10, class_sep=2.0, random_state=0)
     truth_at_train = true_posterior(Xd, ratio=1000, class_sep=2.0)
-    corrected = label_shift_correction(truth_at_train, train_prior=1 / 1001,
-                                       deploy_prior=1 / 11)
+    corrected = label_shift_correction(truth_at_train, train_prior=1 / 1001, deploy_prior=1 / 11)
     assert corrected.mean() == pytest.approx(yd.mean(), rel=0.02)
 
 
 def test_em_uses_no_labels_and_its_correction_has_mean_equal_to_the_estimate():
     *_, yd, p = fitted(20_000, 1000, 10, "gaussian")
     study = label_shift_study(yd, p, train_prior=0.001)
-    shuffled = label_shift_study(np.random.default_rng(0).permutation(yd), p,
-                                 train_prior=0.001)
+    shuffled = label_shift_study(np.random.default_rng(0).permutation(yd), p, train_prior=0.001)
     assert study.em_prior == shuffled.em_prior == estimate_prior_em(p, train_prior=0.001)
     assert study.deploy_prior == yd.mean()
     assert study.mean_corrected_em == pytest.approx(study.em_prior, abs=1e-6)
@@ -192,12 +199,14 @@ def test_rule_thresholds_and_the_uncorrected_equivalent(shape):
     rules, study = r.study.rules, r.study
     assert rules.loc["half", "threshold"] == 0.5
     assert rules.loc["bayes_uncorrected", "threshold"] == pytest.approx(1 / 101)
-    tu = uncorrected_threshold(1 / 101, train_prior=study.train_prior,
-                               deploy_prior=study.deploy_prior)
+    tu = uncorrected_threshold(
+        1 / 101, train_prior=study.train_prior, deploy_prior=study.deploy_prior
+    )
     assert rules.loc["bayes_corrected", "threshold"] == pytest.approx(tu)
     *_, p = fitted(20_000, 1000, 10, shape)
-    corrected = label_shift_correction(p, train_prior=study.train_prior,
-                                       deploy_prior=study.deploy_prior)
+    corrected = label_shift_correction(
+        p, train_prior=study.train_prior, deploy_prior=study.deploy_prior
+    )
     clear = np.abs(corrected - 1 / 101) > 1e-9
     np.testing.assert_array_equal((p >= tu)[clear], (corrected >= 1 / 101)[clear])
 
@@ -208,8 +217,10 @@ def test_corrected_rule_moves_with_prevalence_and_meets_the_uncorrected_at_train
     pi_s = 1 / 1001
     costs = cost_by_prevalence(yd, p, [1000], train_prior=pi_s, cost_fn=100.0)
     assert costs["bayes_corrected"].iloc[0] == costs["bayes_uncorrected"].iloc[0]
-    thresholds = [uncorrected_threshold(1 / 101, train_prior=pi_s, deploy_prior=1 / (1 + r))
-                  for r in PREVALENCE_RATIOS]
+    thresholds = [
+        uncorrected_threshold(1 / 101, train_prior=pi_s, deploy_prior=1 / (1 + r))
+        for r in PREVALENCE_RATIOS
+    ]
     assert np.all(np.diff(thresholds) > 0)  # higher prevalence, lower threshold on p
 
 

@@ -37,8 +37,17 @@ def _summary(ratio, seed, shape):
     (X, y), (X_t, y_t) = _data(ratio, seed, shape)
     w = class_weights(y)
     plain, weighted = fit_logistic(X, y), fit_logistic(X, y, w0=w[0], w1=w[1])
-    return summarise_boundaries(plain.coef_[0], plain.intercept_[0], weighted.coef_[0],
-                                weighted.intercept_[0], X, X_t, y_t, w0=w[0], w1=w[1])
+    return summarise_boundaries(
+        plain.coef_[0],
+        plain.intercept_[0],
+        weighted.coef_[0],
+        weighted.intercept_[0],
+        X,
+        X_t,
+        y_t,
+        w0=w[0],
+        w1=w[1],
+    )
 
 
 @functools.cache
@@ -46,8 +55,9 @@ def _trees(ratio, shape, seed=0):
     """What the tree section shows (ui.nonlinear)."""
     (X, y), (X_t, y_t) = _data(ratio, seed, shape)
     x_range, y_range = plot_extent(X, y)
-    return compare_nonlinear(X, y, X_t, y_t, x_range=x_range, y_range=y_range,
-                             random_state=seed, size=20)
+    return compare_nonlinear(
+        X, y, X_t, y_t, x_range=x_range, y_range=y_range, random_state=seed, size=20
+    )
 
 
 # ------------------------------------------------------------ shapes section
@@ -93,8 +103,10 @@ def test_boundaries_shape_table_rows_are_the_comparisons_numbers():
     assert table.loc["jaccard", "unequal_var"] == here.gap.jaccard
     assert table.loc["coef_change", "gaussian"] == gaussian.gap.coef_change
     assert table.loc["recall_moved", "unequal_var"] == here.reports["moved"].loc[1, "recall"]
-    assert table.loc["precision_weighted", "gaussian"] == \
-        gaussian.reports["weighted"].loc[1, "precision"]
+    assert (
+        table.loc["precision_weighted", "gaussian"]
+        == gaussian.reports["weighted"].loc[1, "precision"]
+    )
     assert 0 < table.loc["angle", "unequal_var"] < 180
 
 
@@ -116,7 +128,8 @@ def test_boundaries_trees_are_small_seeded_and_use_balanced_weights():
     np.testing.assert_array_equal(model.predict_proba(X[:500]), again.predict_proba(X[:500]))
     n1 = np.sum(y == 1)
     assert _trees(100, "two_clusters").weights == pytest.approx(
-        (len(y) / (2 * (len(y) - n1)), len(y) / (2 * n1)))
+        (len(y) / (2 * (len(y) - n1)), len(y) / (2 * n1))
+    )
 
 
 def test_boundaries_no_line_fits_two_clusters_but_balanced_trees_do():

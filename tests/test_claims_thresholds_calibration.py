@@ -32,8 +32,12 @@ from lib.weights import class_weights
 
 DEFAULTS = Settings()
 #: (n, ratio, sep): the page's defaults first, then other settings.
-SETTINGS = [(DEFAULTS.n, DEFAULTS.ratio, DEFAULTS.sep), (2000, 20, 2.0), (20000, 100, 2.0),
-            (20000, 20, 1.0)]
+SETTINGS = [
+    (DEFAULTS.n, DEFAULTS.ratio, DEFAULTS.sep),
+    (2000, 20, 2.0),
+    (20000, 100, 2.0),
+    (20000, 20, 1.0),
+]
 #: A false-negative cost per setting (c_FP = 1) at which the best rule is neither
 #: "always 0" nor "always 1": the page's default 100, then 100, 20, 10.
 COST_FN = dict(zip(SETTINGS, (100.0, 100.0, 20.0, 10.0), strict=True))
@@ -46,8 +50,9 @@ def _data(n, ratio, sep, seed, shape="gaussian"):
 
 
 def _test_cost(y, p, t, cost_fn, cost_fp=1.0):
-    return float(expected_cost(y, p, cost_fp=cost_fp, cost_fn=cost_fn,
-                               thresholds=[t])["cost"].iloc[0])
+    return float(
+        expected_cost(y, p, cost_fp=cost_fp, cost_fn=cost_fn, thresholds=[t])["cost"].iloc[0]
+    )
 
 
 # ------------------------------------------------------------ the tuned threshold
@@ -60,14 +65,17 @@ def test_tuned_threshold_is_scikit_learns_cv_with_5_folds_and_200_log_odds_candi
     splitter = tuned.model.cv
     assert isinstance(splitter, StratifiedKFold) and splitter.n_splits == 5
     assert len(tuned.thresholds) == 200
-    assert np.allclose(np.diff(np.log(tuned.thresholds / (1 - tuned.thresholds))),
-                       np.log(tuned.thresholds[1] / (1 - tuned.thresholds[1]))
-                       - np.log(tuned.thresholds[0] / (1 - tuned.thresholds[0])))
+    assert np.allclose(
+        np.diff(np.log(tuned.thresholds / (1 - tuned.thresholds))),
+        np.log(tuned.thresholds[1] / (1 - tuned.thresholds[1]))
+        - np.log(tuned.thresholds[0] / (1 - tuned.thresholds[0])),
+    )
     est = tuned.model.estimator_
     assert est.C == 1.0 and est.class_weight is None
     # the same threshold as tune_threshold_cv with fit_logistic's model
-    direct = tune_threshold_cv(fit_logistic(X, y).__class__(C=1.0, max_iter=1000), X, y,
-                               cost_fp=1.0, cost_fn=100.0)
+    direct = tune_threshold_cv(
+        fit_logistic(X, y).__class__(C=1.0, max_iter=1000), X, y, cost_fp=1.0, cost_fn=100.0
+    )
     assert direct.threshold == tuned.threshold
     # 3 positives: 3 folds
     y3 = np.zeros(200, dtype=int)
@@ -98,8 +106,7 @@ def test_cross_validated_cost_is_an_honest_estimate_of_the_test_cost(setting):
 
 @pytest.mark.parametrize("seed", [0, 1])
 @pytest.mark.parametrize("setting", SETTINGS)
-def test_bayes_threshold_is_as_good_as_the_tuned_one_for_the_calibrated_plain_model(
-        setting, seed):
+def test_bayes_threshold_is_as_good_as_the_tuned_one_for_the_calibrated_plain_model(setting, seed):
     """thresholds.which_text: on Gaussian data the plain model's Bayes threshold has a
     test cost within 15 % of the cross-validated threshold's in every setting here (measured
     Bayes / tuned 0.81-1.11), and below it at the defaults (0.061 vs 0.075)."""
@@ -118,11 +125,19 @@ def _weighted_costs(n, ratio, sep, seed, shape="gaussian", cost_fn=100.0):
     (X, y), (Xt, yt) = _data(n, ratio, sep, seed, shape)
     w = class_weights(y)
     model = fit_logistic(X, y, w0=w[0], w1=w[1])
-    tuned = tune_threshold_cv(model.__class__(C=1.0, max_iter=1000, class_weight=w), X, y,
-                              cost_fp=1.0, cost_fn=cost_fn, random_state=seed)
+    tuned = tune_threshold_cv(
+        model.__class__(C=1.0, max_iter=1000, class_weight=w),
+        X,
+        y,
+        cost_fp=1.0,
+        cost_fn=cost_fn,
+        random_state=seed,
+    )
     p = tuned.model.predict_proba(Xt)[:, 1]
-    return (_test_cost(yt, p, bayes_threshold(1.0, cost_fn), cost_fn),
-            _test_cost(yt, p, tuned.threshold, cost_fn))
+    return (
+        _test_cost(yt, p, bayes_threshold(1.0, cost_fn), cost_fn),
+        _test_cost(yt, p, tuned.threshold, cost_fn),
+    )
 
 
 def test_bayes_threshold_costs_several_times_more_on_a_weighted_model_at_the_defaults():
@@ -150,7 +165,8 @@ def test_bayes_threshold_costs_more_for_the_plain_model_on_unequal_spread(seed, 
     tuned = tune_plain_threshold(X, y, cost_fp=1.0, cost_fn=cost_fn, random_state=seed)
     p = fit_logistic(X, y).predict_proba(Xt)[:, 1]
     assert _test_cost(yt, p, bayes_threshold(1.0, cost_fn), cost_fn) > _test_cost(
-        yt, p, tuned.threshold, cost_fn)
+        yt, p, tuned.threshold, cost_fn
+    )
 
 
 @pytest.mark.parametrize("setting", SETTINGS)
@@ -181,8 +197,16 @@ def _gap(n, ratio, sep, seed, shape):
     (X, y), (Xt, yt) = _data(n, ratio, sep, seed, shape)
     w = class_weights(y)
     plain, weighted = fit_logistic(X, y), fit_logistic(X, y, w0=w[0], w1=w[1])
-    return weighting_gap_row(plain.coef_[0], float(plain.intercept_[0]), weighted.coef_[0],
-                             float(weighted.intercept_[0]), Xt, yt, w0=w[0], w1=w[1])
+    return weighting_gap_row(
+        plain.coef_[0],
+        float(plain.intercept_[0]),
+        weighted.coef_[0],
+        float(weighted.intercept_[0]),
+        Xt,
+        yt,
+        w0=w[0],
+        w1=w[1],
+    )
 
 
 @pytest.mark.parametrize("seed", [0, 1])
@@ -192,8 +216,9 @@ def test_on_a_misspecified_shape_weighting_is_not_a_moved_threshold(setting, see
     than on Gaussian data (24 of 24 cases); on Unequal spread the coefficient vector
     grows by a third or more (measured 0.34-1.05; Gaussian |change| at most 0.19); on
     Two minority clusters at separation 2 it turns by 8° or more (measured 12-29°)."""
-    gaps = {shape: _gap(*setting, seed, shape)
-            for shape in ("gaussian", "unequal_var", "two_clusters")}
+    gaps = {
+        shape: _gap(*setting, seed, shape) for shape in ("gaussian", "unequal_var", "two_clusters")
+    }
     for shape in ("unequal_var", "two_clusters"):
         assert gaps[shape]["agreement"] < gaps["gaussian"]["agreement"], shape
     assert gaps["unequal_var"]["slope_change"] >= 1 / 3
@@ -207,8 +232,12 @@ def test_gap_row_matches_compare_weighting_and_threshold():
     (X, y), (Xt, yt) = _data(2000, 20, 2.0, 0)
     w = class_weights(y)
     plain, weighted = fit_logistic(X, y), fit_logistic(X, y, w0=w[0], w1=w[1])
-    args = (plain.coef_[0], float(plain.intercept_[0]), weighted.coef_[0],
-            float(weighted.intercept_[0]))
+    args = (
+        plain.coef_[0],
+        float(plain.intercept_[0]),
+        weighted.coef_[0],
+        float(weighted.intercept_[0]),
+    )
     row = weighting_gap_row(*args, Xt, yt, w0=w[0], w1=w[1])
     gap = compare_weighting_and_threshold(*args, Xt, w0=w[0], w1=w[1])
     assert row["agreement"] == gap.agreement and row["angle"] == gap.angle
@@ -229,7 +258,7 @@ def test_repair_holds_out_a_stratified_calibration_set_and_keeps_the_test_set():
     assert all(len(p) == len(yt) for p in rep.probabilities.values())
     with pytest.raises(ValueError, match="at least 10"):
         y_few = y.copy()
-        y_few[np.flatnonzero(y == 1)[MIN_PER_CLASS - 1:]] = 0
+        y_few[np.flatnonzero(y == 1)[MIN_PER_CLASS - 1 :]] = 0
         calibration_repair(X, y_few, Xt, yt)
 
 
@@ -260,9 +289,15 @@ def test_weights_shift_the_gaussian_log_odds_by_about_a_constant(seed):
     (X, y), (Xt, _) = _data(20000, 20, 1.0, seed)
     w = class_weights(y)
     plain, weighted = fit_logistic(X, y), fit_logistic(X, y, w0=w[0], w1=w[1])
-    gap = compare_weighting_and_threshold(plain.coef_[0], float(plain.intercept_[0]),
-                                          weighted.coef_[0], float(weighted.intercept_[0]),
-                                          Xt, w0=w[0], w1=w[1])
+    gap = compare_weighting_and_threshold(
+        plain.coef_[0],
+        float(plain.intercept_[0]),
+        weighted.coef_[0],
+        float(weighted.intercept_[0]),
+        Xt,
+        w0=w[0],
+        w1=w[1],
+    )
     assert abs(gap.slope_change) < 0.03
     assert gap.intercept_shift == pytest.approx(gap.log_ratio, rel=0.1)
 

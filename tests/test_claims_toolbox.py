@@ -75,8 +75,7 @@ MISSPECIFIED = tuple(s for s in SHAPES if s != "gaussian")
 #: The logistic remedies of the arena's default selection.
 LOGISTIC_REMEDIES = ("class_weight", "random_under", "smote", "threshold")
 #: The arena's remedies that rebalance the classes the model is trained on.
-REBALANCING = ("class_weight", "random_under", "smote", "balanced_random_forest",
-               "easy_ensemble")
+REBALANCING = ("class_weight", "random_under", "smote", "balanced_random_forest", "easy_ensemble")
 
 
 def data(ratio=RATIO, seed=SEED, sep=SEP, shape="gaussian", n=N):
@@ -86,8 +85,9 @@ def data(ratio=RATIO, seed=SEED, sep=SEP, shape="gaussian", n=N):
 # ===================================================================== arena
 def arena(X, y, names=ui.ARENA_DEFAULT, *, folds=5, repeats=3):
     """The arena's run at its default folds and repeats (views/arena.py via ui.arena)."""
-    return cross_validate_strategies(X, y, list(names), n_splits=folds, n_repeats=repeats,
-                                     random_state=SEED, errors="skip")
+    return cross_validate_strategies(
+        X, y, list(names), n_splits=folds, n_repeats=repeats, random_state=SEED, errors="skip"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -100,8 +100,10 @@ def synthetic():
 
 @pytest.fixture(scope="module")
 def digits10():
-    return arena(*load_real("digits", 10), ("none", "class_weight", "random_under", "smote",
-                                            "balanced_random_forest", "threshold"))
+    return arena(
+        *load_real("digits", 10),
+        ("none", "class_weight", "random_under", "smote", "balanced_random_forest", "threshold"),
+    )
 
 
 @pytest.fixture(scope="module")
@@ -144,10 +146,12 @@ def test_arena_under_sampling_and_ensembles_can_rank_worse_or_better(digits10, d
     m50, h50 = means(digits50), halves(digits50)
     # digits 1:10: the balanced random forest ranks better than the plain model;
     assert m10.loc["balanced_random_forest", "pr_auc"] > (
-        m10.loc["none", "pr_auc"] + h10.loc["none", "pr_auc"])
+        m10.loc["none", "pr_auc"] + h10.loc["none", "pr_auc"]
+    )
     # digits 1:50: under-sampling to 1:1 keeps 26 majority rows of 1,298 and ranks worse.
     assert m50.loc["random_under", "pr_auc"] < (
-        m50.loc["none", "pr_auc"] - h50.loc["none", "pr_auc"])
+        m50.loc["none", "pr_auc"] - h50.loc["none", "pr_auc"]
+    )
 
 
 def test_arena_logistic_remedies_buy_recall_with_precision(synthetic, digits10, digits50):
@@ -170,7 +174,8 @@ def test_arena_logistic_remedies_buy_recall_with_precision(synthetic, digits10, 
 
 
 def test_arena_logistic_remedies_land_close_on_gaussian_data_and_spread_on_digits(
-        synthetic, digits50):
+    synthetic, digits50
+):
     gaussian = means(synthetic).loc[list(LOGISTIC_REMEDIES)]
     assert np.ptp(gaussian["recall_1"]) < 0.05
     assert gaussian["precision_1"].max() / gaussian["precision_1"].min() < 1.5
@@ -225,8 +230,9 @@ def test_arena_intervals_are_too_narrow():
     estimates, naive = [], []
     for seed in range(12):
         X, y = make_imbalanced(1000, 10, class_sep=SEP, random_state=seed)
-        result = cross_validate_strategies(X, y, ["none"], n_splits=5, n_repeats=3,
-                                           random_state=seed)
+        result = cross_validate_strategies(
+            X, y, ["none"], n_splits=5, n_repeats=3, random_state=seed
+        )
         estimates.append(means(result).loc["none", "recall_1"])
         naive.append(halves(result).loc["none", "recall_1"] / stats.t.ppf(0.975, 14))
     assert np.std(estimates, ddof=1) > 1.5 * np.median(naive)
@@ -237,7 +243,7 @@ def test_arena_test_folds_keep_the_true_class_balance(synthetic, digits50):
         for cls in (0, 1):
             n_c = int(np.sum(y == cls))
             per_fold = result.folds[f"test_count_{cls}"]
-            assert per_fold.between(n_c // 5, -(-n_c // 5)).all()   # about 1/k of them
+            assert per_fold.between(n_c // 5, -(-n_c // 5)).all()  # about 1/k of them
 
 
 def _inner(model):
@@ -247,8 +253,15 @@ def _inner(model):
 
 
 def test_arena_models_are_the_ones_the_method_text_names():
-    for name in ("none", "class_weight", "random_over", "random_under", "smote", "adasyn",
-                 "threshold"):
+    for name in (
+        "none",
+        "class_weight",
+        "random_over",
+        "random_under",
+        "smote",
+        "adasyn",
+        "threshold",
+    ):
         model = make_strategy(name)
         if hasattr(model, "fit") and not hasattr(model, "steps"):
             X, y = data(ratio=10, n=300)
@@ -256,9 +269,11 @@ def test_arena_models_are_the_ones_the_method_text_names():
         steps = dict(model.steps)
         assert isinstance(steps["scale"], StandardScaler), name
         assert isinstance(steps["model"], LogisticRegression) and steps["model"].C == 1.0
-    defaults = {"easy_ensemble": EasyEnsembleClassifier(),
-                "balanced_bagging": BalancedBaggingClassifier(),
-                "balanced_random_forest": BalancedRandomForestClassifier()}
+    defaults = {
+        "easy_ensemble": EasyEnsembleClassifier(),
+        "balanced_bagging": BalancedBaggingClassifier(),
+        "balanced_random_forest": BalancedRandomForestClassifier(),
+    }
     for name, default in defaults.items():
         ours = make_strategy(name).get_params()
         theirs = default.get_params()
@@ -267,7 +282,7 @@ def test_arena_models_are_the_ones_the_method_text_names():
     rusboost = make_strategy("rusboost")
     assert rusboost.estimator.max_depth == 3
     X, y = data(ratio=10, n=330)
-    assert rusboost.sampling_strategy(y) == {0: 60, 1: 30}   # two majority rows per minority
+    assert rusboost.sampling_strategy(y) == {0: 60, 1: 30}  # two majority rows per minority
     focal = make_strategy("focal")
     assert isinstance(focal.steps[0][1], StandardScaler)
     assert type(focal.steps[1][1]).__name__ == "FocalLossClassifier"
@@ -276,8 +291,9 @@ def test_arena_models_are_the_ones_the_method_text_names():
 def test_arena_sample_of_a_large_data_set_keeps_60_positives_for_10_folds_and_smote():
     X, y = data(ratio=10_000, n=1_000_000)
     assert int(y.sum()) == 100
-    rows = stratified_subsample(y, ui.ARENA_MAX_ROWS, random_state=SEED,
-                                min_per_class=ui.ARENA_MIN_MINORITY)
+    rows = stratified_subsample(
+        y, ui.ARENA_MAX_ROWS, random_state=SEED, min_per_class=ui.ARENA_MIN_MINORITY
+    )
     Xs, ys = X[rows], y[rows]
     assert len(ys) == ui.ARENA_MAX_ROWS and int(ys.sum()) == 60 == ui.ARENA_MIN_MINORITY
     # 1:{after} is milder than 1:{before}
@@ -289,16 +305,17 @@ def test_arena_sample_of_a_large_data_set_keeps_60_positives_for_10_folds_and_sm
 
 def test_real_data_sets_are_as_described():
     from sklearn.datasets import load_breast_cancer, load_digits
+
     cancer = load_breast_cancer()
     assert cancer.data.shape == (569, 30)
     assert list(cancer.target_names) == ["malignant", "benign"]
     X, y = load_real("breast_cancer", 10)
-    assert int(np.sum(y == 0)) == int(np.sum(cancer.target == 1))   # every benign kept
-    assert int(np.sum(y == 1)) < int(np.sum(cancer.target == 0))    # malignant reduced
+    assert int(np.sum(y == 0)) == int(np.sum(cancer.target == 1))  # every benign kept
+    assert int(np.sum(y == 1)) < int(np.sum(cancer.target == 0))  # malignant reduced
     digits = load_digits()
     assert digits.data.shape == (1797, 64) and digits.images.shape[1:] == (8, 8)
     X, y = load_real("digits", 10)
-    assert int(np.sum(y == 0)) == int(np.sum(digits.target != 8))   # every other digit
+    assert int(np.sum(y == 0)) == int(np.sum(digits.target != 8))  # every other digit
     assert X.shape[1] == 64
 
 
@@ -329,12 +346,16 @@ def test_focal_loss_multiplies_each_samples_loss_by_the_modulating_factor():
     p = rng.uniform(0.01, 0.99, 200)
     p_t = np.where(y == 1, p, 1 - p)
     for gamma in (0.5, 2.0, 5.0):
-        np.testing.assert_allclose(focal_loss(y, p, gamma=gamma, reduction="none"),
-                                   (1 - p_t) ** gamma * weighted_bce(y, p, reduction="none"))
+        np.testing.assert_allclose(
+            focal_loss(y, p, gamma=gamma, reduction="none"),
+            (1 - p_t) ** gamma * weighted_bce(y, p, reduction="none"),
+        )
 
 
-@pytest.mark.parametrize("ratio, seed, sep, shape", [
-    (100, 0, 2.0, "gaussian"), (1000, 1, 1.0, "gaussian"), (1000, 0, 2.0, "unequal_var")])
+@pytest.mark.parametrize(
+    "ratio, seed, sep, shape",
+    [(100, 0, 2.0, "gaussian"), (1000, 1, 1.0, "gaussian"), (1000, 0, 2.0, "unequal_var")],
+)
 def test_focal_loss_shrinks_the_easy_majoritys_share_on_other_settings(ratio, seed, sep, shape):
     X, y = data(ratio, seed, sep, shape)
     p = fit_logistic(X, y).predict_proba(X)[:, 1]
@@ -351,8 +372,9 @@ def test_smote_lesson_setting_is_1_percent_and_smote_equalises_the_classes():
     assert fit.counts_after[0] == fit.counts_after[1]
 
 
-@pytest.mark.parametrize("ratio, shape", [(100, "gaussian"), (1000, "gaussian"),
-                                          (100, "two_clusters")])
+@pytest.mark.parametrize(
+    "ratio, shape", [(100, "gaussian"), (1000, "gaussian"), (100, "two_clusters")]
+)
 def test_prior_correction_turns_resampled_probabilities_back_into_risks(ratio, shape):
     X, y = data(ratio, shape=shape)
     X_test, y_test = data(ratio, SEED + 1, shape=shape)
@@ -387,8 +409,13 @@ def probabilities(ratio=RATIO, seed=SEED, sep=SEP, shape="gaussian"):
 
 
 REMEDIES = ("class_weight", "random_under", "smote")
-SETTINGS = [(3, "gaussian"), (10, "gaussian"), (100, "gaussian"), (1000, "gaussian"),
-            *((ratio, shape) for shape in MISSPECIFIED for ratio in (10, 1000))]
+SETTINGS = [
+    (3, "gaussian"),
+    (10, "gaussian"),
+    (100, "gaussian"),
+    (1000, "gaussian"),
+    *((ratio, shape) for shape in MISSPECIFIED for ratio in (10, 1000)),
+]
 
 
 @pytest.mark.parametrize("ratio, shape", SETTINGS)
@@ -407,10 +434,12 @@ def test_the_overestimate_shrinks_from_hundreds_of_times_to_a_few(shape):
     over = {}
     for ratio in (10, 100, 1000):
         y, models = probabilities(ratio, shape=shape)
-        over[ratio] = min(np.mean(models[n][0]) for n in REMEDIES) / np.mean(y), max(
-            np.mean(models[n][0]) for n in REMEDIES) / np.mean(y)
-    assert 1.5 < over[10][0] and over[10][1] < 6          # a few times at 1:10
-    assert over[1000][0] > 100                            # hundreds of times at 1:1000
+        over[ratio] = (
+            min(np.mean(models[n][0]) for n in REMEDIES) / np.mean(y),
+            max(np.mean(models[n][0]) for n in REMEDIES) / np.mean(y),
+        )
+    assert 1.5 < over[10][0] and over[10][1] < 6  # a few times at 1:10
+    assert over[1000][0] > 100  # hundreds of times at 1:1000
     assert over[10][1] < over[100][0] and over[100][1] < over[1000][0]
 
 
@@ -473,7 +502,8 @@ def test_the_correction_changes_probabilities_not_rankings(ratio, shape):
         assert not np.allclose(raw, corrected)
         assert roc_auc_score(y, corrected) == pytest.approx(roc_auc_score(y, raw), abs=1e-12)
         assert average_precision_score(y, corrected) == pytest.approx(
-            average_precision_score(y, raw), abs=1e-12)
+            average_precision_score(y, raw), abs=1e-12
+        )
 
 
 def test_the_weight_correction_with_w0_beta_is_the_undersampling_correction():
@@ -496,7 +526,7 @@ def test_reliability_bins_hold_equal_counts_and_empty_bins_sit_at_the_floor():
     curve = reliability_curve(y, models["class_weight"][0], n_bins=10, strategy="quantile")
     assert len(curve) == 10 and np.ptp(curve["count"]) <= 1
     empty = curve["observed_frequency"] == 0
-    assert empty.any()   # at 1:1000 most bins hold no positive
+    assert empty.any()  # at 1:1000 most bins hold no positive
     fig = reliability_chart({"w": curve}, title="", xtitle="", ytitle="", diagonal="d")
     drawn = np.asarray(fig.data[1].y, dtype=float)
     low = 10 ** fig.layout.yaxis.range[0]
@@ -519,7 +549,7 @@ def test_random_over_sampling_copies_minority_rows_and_under_sampling_drops_majo
     assert (over.copies[y == 1] > 1).all() and (over.copies[y == 0] == 1).all()
     under = resampling_view(fit_strategy("random_under", X, y), len(y))
     assert (y[under.removed] == 0).all() and len(under.synthetic) == 0
-    assert len(under.removed) == int(np.sum(y == 0)) - int(np.sum(y == 1))   # most of it
+    assert len(under.removed) == int(np.sum(y == 0)) - int(np.sum(y == 1))  # most of it
 
 
 def _distance_to_segments(points, starts, ends):
@@ -534,13 +564,17 @@ def _distance_to_segments(points, starts, ends):
 @pytest.mark.parametrize("name, key", [("smote", "k_neighbors"), ("adasyn", "n_neighbors")])
 @pytest.mark.parametrize("ratio, k", [(1000, 5), (1000, 1), (100, 5), (100, 1)])
 def test_synthetic_points_lie_between_a_minority_point_and_a_k_nearest_neighbour(
-        name, key, ratio, k):
+    name, key, ratio, k
+):
     X, y = data(ratio)
     synthetic = resampling_view(fit_strategy(name, X, y, **{key: k}), len(y)).synthetic
     assert len(synthetic) > 0
     minority = X[y == 1]
-    neighbours = NearestNeighbors(n_neighbors=k + 1).fit(minority).kneighbors(
-        minority, return_distance=False)[:, 1:]
+    neighbours = (
+        NearestNeighbors(n_neighbors=k + 1)
+        .fit(minority)
+        .kneighbors(minority, return_distance=False)[:, 1:]
+    )
     starts, ends = np.repeat(minority, k, axis=0), minority[neighbours.ravel()]
     assert _distance_to_segments(synthetic, starts, ends).max() < 1e-9
 
@@ -553,22 +587,28 @@ def _majority_share_around(X, y, points, k=5):
 def test_adasyn_puts_more_points_where_the_majority_crowds_in():
     for ratio in (10, 100):
         X, y = data(ratio)
-        around = {name: _majority_share_around(
-            X, y, resampling_view(fit_strategy(name, X, y), len(y)).synthetic)
-            for name in ("smote", "adasyn")}
+        around = {
+            name: _majority_share_around(
+                X, y, resampling_view(fit_strategy(name, X, y), len(y)).synthetic
+            )
+            for name in ("smote", "adasyn")
+        }
         assert around["adasyn"] > around["smote"] + 0.03, ratio
     # At 1:1000 almost every minority point has only majority neighbours, so
     # ADASYN's weights are nearly uniform and it looks like SMOTE.
     X, y = data()
     near = NearestNeighbors(n_neighbors=6).fit(X).kneighbors(X[y == 1], return_distance=False)
     assert np.mean(np.sum(y[near[:, 1:]] == 0, axis=1) == 5) > 0.8
-    shares = [_majority_share_around(X, y, resampling_view(fit_strategy(n, X, y), len(y))
-                                     .synthetic) for n in ("smote", "adasyn")]
+    shares = [
+        _majority_share_around(X, y, resampling_view(fit_strategy(n, X, y), len(y)).synthetic)
+        for n in ("smote", "adasyn")
+    ]
     assert abs(shares[0] - shares[1]) < 0.02
 
 
-@pytest.mark.parametrize("name, key, sampler", [("smote", "k_neighbors", SMOTE),
-                                                 ("adasyn", "n_neighbors", ADASYN)])
+@pytest.mark.parametrize(
+    "name, key, sampler", [("smote", "k_neighbors", SMOTE), ("adasyn", "n_neighbors", ADASYN)]
+)
 def test_neighbour_samplers_need_k_plus_1_minority_samples(name, key, sampler):
     check_strategy_data(name, {0: 100, 1: 6}, **{key: 5})
     with pytest.raises(ValueError, match="at least 6"):
@@ -585,16 +625,26 @@ def _offset(model):
     return -beta0 / np.linalg.norm(beta)
 
 
-@pytest.mark.parametrize("ratio, seed, shape", [
-    (1000, 0, "gaussian"), (1000, 1, "gaussian"), (100, 0, "gaussian"), (10, 0, "gaussian"),
-    (1000, 0, "unequal_var"), (10, 0, "unequal_var")])
+@pytest.mark.parametrize(
+    "ratio, seed, shape",
+    [
+        (1000, 0, "gaussian"),
+        (1000, 1, "gaussian"),
+        (100, 0, "gaussian"),
+        (10, 0, "gaussian"),
+        (1000, 0, "unequal_var"),
+        (10, 0, "unequal_var"),
+    ],
+)
 def test_samplers_move_the_boundary_towards_the_majority_as_far_as_class_weights(
-        ratio, seed, shape):
+    ratio, seed, shape
+):
     X, y = data(ratio, seed, shape=shape)
     X_test, y_test = data(ratio, seed + 1, shape=shape)
-    fits = {name: fit_strategy(name, X, y, random_state=seed)
-            for name in ("none", "class_weight", "random_over", "random_under", "smote",
-                         "adasyn")}
+    fits = {
+        name: fit_strategy(name, X, y, random_state=seed)
+        for name in ("none", "class_weight", "random_over", "random_under", "smote", "adasyn")
+    }
     base = _offset(fits["none"].model)
     weighted = _offset(fits["class_weight"].model) - base
     flagged0 = np.mean(fits["none"].model.predict(X_test[y_test == 0]))
@@ -639,23 +689,25 @@ def test_sampling_strategy_is_minority_over_majority_after_resampling():
             check_strategy_data(name, {0: 19_800, 1: 198}, sampling_strategy=0.005)
 
 
-@pytest.mark.parametrize("ratio, shape", [(100, "gaussian"), (10, "gaussian"),
-                                          (10, "unequal_var")])
+@pytest.mark.parametrize("ratio, shape", [(100, "gaussian"), (10, "gaussian"), (10, "unequal_var")])
 def test_resampling_raises_recall_and_lowers_precision(ratio, shape):
     X, y = data(ratio, shape=shape)
     X_test, y_test = data(ratio, SEED + 1, shape=shape)
-    plain = per_class_report(y_test, fit_strategy("none", X, y).model.predict(X_test),
-                             labels=[0, 1])
+    plain = per_class_report(
+        y_test, fit_strategy("none", X, y).model.predict(X_test), labels=[0, 1]
+    )
     assert plain.loc[1, "precision"] > 0
     for name in ("random_over", "random_under", "smote", "adasyn", "class_weight"):
-        report = per_class_report(y_test, fit_strategy(name, X, y).model.predict(X_test),
-                                  labels=[0, 1])
+        report = per_class_report(
+            y_test, fit_strategy(name, X, y).model.predict(X_test), labels=[0, 1]
+        )
         assert report.loc[1, "recall"] > plain.loc[1, "recall"], name
         assert report.loc[1, "precision"] < plain.loc[1, "precision"], name
 
 
-@pytest.mark.parametrize("seed, shape", [(0, "gaussian"), (1, "gaussian"),
-                                         (0, "unequal_var"), (0, "two_clusters")])
+@pytest.mark.parametrize(
+    "seed, shape", [(0, "gaussian"), (1, "gaussian"), (0, "unequal_var"), (0, "two_clusters")]
+)
 def test_at_1_to_1000_the_plain_model_predicts_no_positives_and_shows_precision_0(seed, shape):
     X, y = data(seed=seed, shape=shape)
     X_test, y_test = data(seed=seed + 1, shape=shape)
@@ -688,15 +740,15 @@ def test_the_arena_refuses_fewer_positives_than_folds():
 def test_on_many_features_a_non_linear_ensemble_can_pay_off(digits10):
     mean, half = means(digits10), halves(digits10)
     assert mean.loc["balanced_random_forest", "pr_auc"] > (
-        mean.loc["class_weight", "pr_auc"] + half.loc["class_weight", "pr_auc"])
+        mean.loc["class_weight", "pr_auc"] + half.loc["class_weight", "pr_auc"]
+    )
     assert mean.loc["balanced_random_forest", "f_beta_1"] > mean.loc["class_weight", "f_beta_1"]
 
 
 def test_the_least_frequent_value_is_the_default_positive_class():
-    frame = pd.DataFrame({"target": ["a"] * 5 + ["b"] * 2 + ["c"] * 3 + [None] * 4,
-                          "x": range(14)})
+    frame = pd.DataFrame({"target": ["a"] * 5 + ["b"] * 2 + ["c"] * 3 + [None] * 4, "x": range(14)})
     labels = [c for c in class_counts(frame, "target").index if c != MISSING]
-    assert labels[-1] == "b"   # views/your_data.py preselects the last label
+    assert labels[-1] == "b"  # views/your_data.py preselects the last label
 
 
 # ============================================================= terminology
@@ -707,9 +759,9 @@ def _catalogue(lang):
 def test_korean_has_one_word_for_threshold_and_keeps_jeongyuhwa_for_normalisation():
     en, ko = _catalogue("en"), _catalogue("ko")
     for key, text in ko.items():
-        assert "임계값" not in text and "기준값" not in text, key   # 임곗값 only
+        assert "임계값" not in text and "기준값" not in text, key  # 임곗값 only
         if re.search(r"regulari[sz]|penalt", en.get(key, ""), re.IGNORECASE):
-            assert "정규화" not in text, key                      # 규제, not 정규화
+            assert "정규화" not in text, key  # 규제, not 정규화
     assert any("임곗값" in text for text in ko.values())
 
 

@@ -74,8 +74,13 @@ def _page_constants(script: str) -> dict[str, object]:
     for node in tree.body:
         if isinstance(node, ast.Assign):
             targets = node.targets[0]
-            names = ([t.id for t in targets.elts] if isinstance(targets, ast.Tuple)
-                     else [targets.id] if isinstance(targets, ast.Name) else [])
+            names = (
+                [t.id for t in targets.elts]
+                if isinstance(targets, ast.Tuple)
+                else [targets.id]
+                if isinstance(targets, ast.Name)
+                else []
+            )
             try:
                 value = ast.literal_eval(node.value)
             except ValueError:
@@ -89,9 +94,14 @@ def _slider_default(script: str, param: str) -> object:
     """The default value of ``ui.slider_param(param, options, default, ...)`` in a page."""
     tree = ast.parse((ROOT / script).read_text(encoding="utf-8"))
     for node in ast.walk(tree):
-        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                and node.func.attr == "slider_param" and node.args
-                and isinstance(node.args[0], ast.Constant) and node.args[0].value == param):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "slider_param"
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and node.args[0].value == param
+        ):
             return ast.literal_eval(node.args[2])
     raise AssertionError(f"no slider {param!r} in {script}")
 
@@ -120,11 +130,13 @@ def test_balanced_accuracy_is_accuracy_with_balanced_sample_weights(seed, n, rat
     y[:2] = [0, 1]  # both classes present
     pred = rng.integers(0, 2, size=n)
     balanced = balanced_accuracy_score(y, pred)
-    assert accuracy_score(y, pred, sample_weight=compute_sample_weight("balanced", y)) \
-        == pytest.approx(balanced, abs=1e-12)
+    assert accuracy_score(
+        y, pred, sample_weight=compute_sample_weight("balanced", y)
+    ) == pytest.approx(balanced, abs=1e-12)
     w = class_weights(y)  # the lab's balanced weights n / (k n_c)
-    assert accuracy_score(y, pred, sample_weight=np.where(y == 1, w[1], w[0])) \
-        == pytest.approx(balanced, abs=1e-12)
+    assert accuracy_score(y, pred, sample_weight=np.where(y == 1, w[1], w[0])) == pytest.approx(
+        balanced, abs=1e-12
+    )
 
 
 @pytest.fixture(scope="module")
@@ -178,7 +190,8 @@ def test_recall_ignores_class_weights_as_sample_weight(seed, w0, w1):
     pred = rng.integers(0, 2, size=200)
     sw = np.where(y == 1, w1, w0)
     assert recall_score(y, pred, sample_weight=sw, zero_division=0.0) == pytest.approx(
-        recall_score(y, pred, zero_division=0.0), abs=1e-12)
+        recall_score(y, pred, zero_division=0.0), abs=1e-12
+    )
 
 
 def test_the_validation_set_has_the_training_sets_class_counts():
@@ -220,14 +233,16 @@ def test_importance_weights_give_the_metrics_at_the_deployment_mix(lab_predictio
         expected = tpr * deploy / (tpr * deploy + fpr * (1 - deploy))
         assert precision_score(y, pred, sample_weight=w) == pytest.approx(expected, rel=1e-12)
         assert accuracy_score(y, pred, sample_weight=w) == pytest.approx(
-            deploy * tpr + (1 - deploy) * (1 - fpr), rel=1e-12)
+            deploy * tpr + (1 - deploy) * (1 - fpr), rel=1e-12
+        )
     # Check against a real deployment set: keep every positive, subsample the negatives.
     rng = np.random.default_rng(0)
     pos, neg = np.flatnonzero(y == 1), np.flatnonzero(y == 0)
     keep = np.concatenate([pos, rng.choice(neg, size=4 * len(pos), replace=False)])  # 20 %
     w = np.where(y == 1, 0.2 / rate, 0.8 / (1 - rate))
     assert precision_score(y[keep], pred[keep]) == pytest.approx(
-        precision_score(y, pred, sample_weight=w), abs=0.05)
+        precision_score(y, pred, sample_weight=w), abs=0.05
+    )
     assert precision_score(y[keep], pred[keep]) > 2 * precision_score(y, pred)
 
 
@@ -235,12 +250,18 @@ def test_zero_division_and_f05_favour_precision():
     y = np.array([0, 0, 1, 1, 1])
     never_1 = per_class_report(y, np.zeros(5, dtype=int), labels=[0, 1])
     assert never_1.loc[1, "precision"] == 0.0  # scikit-learn's zero_division=0
-    report = per_class_report(np.array([1] * 10 + [0] * 90),
-                              np.array([1] * 2 + [0] * 8 + [1] * 1 + [0] * 89), labels=[0, 1])
+    report = per_class_report(
+        np.array([1] * 10 + [0] * 90),
+        np.array([1] * 2 + [0] * 8 + [1] * 1 + [0] * 89),
+        labels=[0, 1],
+    )
     p, r, f = report.loc[1, ["precision", "recall", "f_beta"]]
     assert p > r and abs(f - p) < abs(f - r)  # F0.5 lies nearer precision
-    swapped = per_class_report(np.array([1] * 2 + [0] * 8 + [1] * 1 + [0] * 89),
-                               np.array([1] * 10 + [0] * 90), labels=[0, 1])
+    swapped = per_class_report(
+        np.array([1] * 2 + [0] * 8 + [1] * 1 + [0] * 89),
+        np.array([1] * 10 + [0] * 90),
+        labels=[0, 1],
+    )
     assert swapped.loc[1, "precision"] == pytest.approx(r)
     assert swapped.loc[1, "f_beta"] < f  # same P and R swapped: lower F0.5
 
@@ -258,8 +279,10 @@ def lesson_runs():
     X_val, y_val = make_imbalanced(n, ratio, class_sep=sep, random_state=seed + 1)
     epochs = _slider_default("views/training_loss.py", "epochs")
     assert epochs == 30
-    runs = {name: train_binary_sgd(X, y, w0=a, w1=b, epochs=epochs, X_val=X_val, y_val=y_val)
-            for name, (a, b) in (("weighted", (w0, w1)), ("plain", (1.0, 1.0)))}
+    runs = {
+        name: train_binary_sgd(X, y, w0=a, w1=b, epochs=epochs, X_val=X_val, y_val=y_val)
+        for name, (a, b) in (("weighted", (w0, w1)), ("plain", (1.0, 1.0)))
+    }
     return runs, X_val, y_val, (w0, w1)
 
 
@@ -279,8 +302,9 @@ def test_weighted_validation_loss_rewards_the_training_device(lesson_runs):
     assert abs(best_plain - best_weighted) >= 10
     # the page's curves are these numbers
     assert h["val_loss"].iloc[-1] == pytest.approx(plain_loss["weighted"], rel=1e-9)
-    assert runs["plain"].history["val_loss"].iloc[-1] == pytest.approx(plain_loss["plain"],
-                                                                      rel=1e-9)
+    assert runs["plain"].history["val_loss"].iloc[-1] == pytest.approx(
+        plain_loss["plain"], rel=1e-9
+    )
 
 
 @pytest.mark.parametrize("ratio", [10, 100, 1000])
@@ -289,8 +313,10 @@ def test_balanced_weights_raise_the_plain_validation_loss_at_other_settings(rati
     X, y = make_imbalanced(2000, ratio, class_sep=2.0, random_state=0)
     X_val, y_val = make_imbalanced(2000, ratio, class_sep=2.0, random_state=1)
     w = class_weights(y)
-    runs = [train_binary_sgd(X, y, w0=a, w1=b, epochs=10, X_val=X_val, y_val=y_val)
-            for a, b in ((w[0], w[1]), (1.0, 1.0))]
+    runs = [
+        train_binary_sgd(X, y, w0=a, w1=b, epochs=10, X_val=X_val, y_val=y_val)
+        for a, b in ((w[0], w[1]), (1.0, 1.0))
+    ]
     weighted, plain = (run.history["val_loss"].iloc[-1] for run in runs)
     assert weighted > plain
 
@@ -299,8 +325,9 @@ def test_two_class_softmax_is_logistic_regression(lesson_runs):
     runs, X_val, _, _ = lesson_runs
     run = runs["weighted"]
     logits = run.logits(X_val)
-    assert run.predict_proba(X_val)[:, 1] == pytest.approx(expit(logits[:, 1] - logits[:, 0]),
-                                                           abs=1e-12)
+    assert run.predict_proba(X_val)[:, 1] == pytest.approx(
+        expit(logits[:, 1] - logits[:, 0]), abs=1e-12
+    )
 
 
 def test_sgd_step_is_divided_by_the_mean_weight():
@@ -327,7 +354,8 @@ def test_training_loss_page_table_shows_balanced_accuracy_in_the_balanced_row():
     for column in ("accuracy", "precision", "recall", "balanced accuracy", "log-loss"):
         assert frame[column].nunique() == 1, column
     assert frame["accuracy, weighted"].iloc[2] == pytest.approx(
-        frame["balanced accuracy"].iloc[2], abs=1e-12)
+        frame["balanced accuracy"].iloc[2], abs=1e-12
+    )
     assert frame["accuracy, weighted"].iloc[0] == pytest.approx(frame["accuracy"].iloc[0])
     assert frame["recall, weighted"].nunique() == 1
 
@@ -413,11 +441,21 @@ def test_marker_size_grows_4px_per_decade_and_zero_weight_is_an_open_circle():
     assert weight_sizes(np.array([0.0, 1e9])) == pytest.approx([3, 24])
     X, y = _sw_data()
     weights = point_weights(y, w1=10.0, picked=[0], factor=0.0)
-    fig = weighted_map(X, y, weights, [BoundaryLine(np.array([1.0, 1.0]), 0.0, 0.5, "b",
-                                                    "#000000")],
-                       x_range=(-4, 4), y_range=(-4, 4), title="t")
-    symbols = {s for trace in fig.data if getattr(trace, "marker", None) is not None
-               and isinstance(trace.marker.symbol, tuple) for s in trace.marker.symbol}
+    fig = weighted_map(
+        X,
+        y,
+        weights,
+        [BoundaryLine(np.array([1.0, 1.0]), 0.0, 0.5, "b", "#000000")],
+        x_range=(-4, 4),
+        y_range=(-4, 4),
+        title="t",
+    )
+    symbols = {
+        s
+        for trace in fig.data
+        if getattr(trace, "marker", None) is not None and isinstance(trace.marker.symbol, tuple)
+        for s in trace.marker.symbol
+    }
     assert "circle-open" in symbols
 
 
@@ -434,8 +472,9 @@ def picked_study():
             before = _margin(coef, intercept, X[i], int(y[i]))
             if before >= 0:
                 continue
-            model = fit_logistic(X, y, sample_weight=point_weights(y, w1=w, picked=[i],
-                                                                  factor=100.0))
+            model = fit_logistic(
+                X, y, sample_weight=point_weights(y, w1=w, picked=[i], factor=100.0)
+            )
             after = _margin(model.coef_[0], float(model.intercept_[0]), X[i], int(y[i]))
             out[(w, int(i))] = (before, after)
     return out
@@ -487,11 +526,9 @@ def recency_studies():
     out = {}
     for drift in DRIFTS_TESTED:
         for seed in SEEDS:
-            train = make_drifting(SW["N_DRIFT"], drift=drift, max_age=SW["DAYS"],
-                                  random_state=seed)
+            train = make_drifting(SW["N_DRIFT"], drift=drift, max_age=SW["DAYS"], random_state=seed)
             fresh = make_drifting(SW["N_FRESH"], drift=drift, max_age=0, random_state=seed + 1)
-            out[(drift, seed)] = (train, fresh, recency_study(train, fresh,
-                                                              half_lives=half_lives))
+            out[(drift, seed)] = (train, fresh, recency_study(train, fresh, half_lives=half_lives))
     return out
 
 
@@ -501,7 +538,8 @@ def _mean_accuracy(studies, drift):
 
 def test_recency_weight_halves_every_half_life():
     assert recency_weights(np.array([0.0, 10.0, 100.0]), half_life=10.0) == pytest.approx(
-        [1.0, 0.5, 1 / 1024], rel=1e-12)
+        [1.0, 0.5, 1 / 1024], rel=1e-12
+    )
     tiny = float(recency_weights(np.array([100.0]), half_life=1.0)[0])
     assert tiny == pytest.approx(2.0**-100) and 1e-31 < tiny < 1e-29  # about 10^-30
     ages = np.linspace(0, 100, 101)
@@ -526,8 +564,9 @@ def test_unweighted_fit_lands_between_and_recency_leans_towards_today():
     default_half = float(_slider_default(SW_PAGE, "half"))
     assert (default_drift, default_half) == (90.0, 10.0)
     for seed in SEEDS:
-        train = make_drifting(SW["N_DRIFT"], drift=default_drift, max_age=SW["DAYS"],
-                              random_state=seed)
+        train = make_drifting(
+            SW["N_DRIFT"], drift=default_drift, max_age=SW["DAYS"], random_state=seed
+        )
         coef, _ = fit_recency(train, half_life=None)
         to_today = angle_between(coef, train.coef)
         to_oldest = angle_between(coef, train.coef_oldest)
@@ -564,8 +603,7 @@ def test_forgetting_without_drift_and_the_best_half_life_shrinks_with_drift(rece
     assert at_0[:-1].max() <= at_0[-1] + 0.002  # no half-life beats the unweighted fit
     assert at_0[0] < at_0[-1] - 0.02  # short half-lives lose accuracy
     assert at_0[-2] == pytest.approx(at_0[-1], abs=0.002)  # long ones match it
-    best = [half_lives[int(np.argmax(_mean_accuracy(recency_studies, d)))]
-            for d in DRIFTS_TESTED]
+    best = [half_lives[int(np.argmax(_mean_accuracy(recency_studies, d)))] for d in DRIFTS_TESTED]
     assert best == sorted(best, reverse=True) and best[0] > best[-1]
     at_180 = _mean_accuracy(recency_studies, 180.0)
     assert at_180[-1] < 0.55  # no better than a coin
@@ -577,8 +615,9 @@ def test_forgetting_without_drift_and_the_best_half_life_shrinks_with_drift(rece
 def test_opacity_grows_with_recency_weight_so_faint_points_are_old():
     train = make_drifting(SW["N_DRIFT"], drift=90.0, max_age=SW["DAYS"], random_state=0)
     w = recency_weights(train.age, half_life=10.0)
-    fig = weighted_map(train.X, train.y, w, [], x_range=(-3, 3), y_range=(-3, 3),
-                       encoding="opacity", title="t")
+    fig = weighted_map(
+        train.X, train.y, w, [], x_range=(-3, 3), y_range=(-3, 3), encoding="opacity", title="t"
+    )
     ages, opacities = [], []
     for trace in fig.data:
         ids = np.asarray(trace.customdata)[:, 0].astype(int)
@@ -632,7 +671,8 @@ def test_sklearn_sample_weight_is_weighted_least_squares():
     assert [model.intercept_, model.coef_[0]] == pytest.approx(closed, rel=1e-8)
     study = regression_study(data, n_reps=10, random_state=0)
     assert (study.fits.at["wls", "intercept"], study.fits.at["wls", "slope"]) == pytest.approx(
-        tuple(closed), rel=1e-8)
+        tuple(closed), rel=1e-8
+    )
 
 
 @settings(max_examples=30, deadline=None)
@@ -661,8 +701,9 @@ def test_histograms_centre_on_the_truth_and_wls_is_narrower_when_noise_differs()
         sd_ols, sd_wls = study.sd_theory
         if R == 1:
             assert sd_wls == pytest.approx(sd_ols, rel=1e-12)
-            assert study.fits.at["wls", "slope"] == pytest.approx(study.fits.at["ols", "slope"],
-                                                                  rel=1e-9)
+            assert study.fits.at["wls", "slope"] == pytest.approx(
+                study.fits.at["ols", "slope"], rel=1e-9
+            )
         else:
             assert sd_wls < sd_ols
             assert reps["wls_slope"].std() < reps["ols_slope"].std()
@@ -678,11 +719,15 @@ def test_ols_comes_out_closer_for_3_of_50_seeds_at_r_20():
     wins = 0
     for seed in range(50):
         data = make_heteroscedastic(SW["N_REG"], spread=20.0, random_state=seed)
-        errors = [line_error(*fit, true_intercept=data.intercept, true_slope=data.slope,
-                             x_range=data.x_range)
-                  for fit in (fit_line(data.x, data.y),
-                              fit_line(data.x, data.y,
-                                       sample_weight=inverse_variance_weights(data.sigma)))]
+        errors = [
+            line_error(
+                *fit, true_intercept=data.intercept, true_slope=data.slope, x_range=data.x_range
+            )
+            for fit in (
+                fit_line(data.x, data.y),
+                fit_line(data.x, data.y, sample_weight=inverse_variance_weights(data.sigma)),
+            )
+        ]
         wins += errors[0] < errors[1]
     assert wins == 3
 
@@ -692,13 +737,22 @@ def test_distance_is_averaged_over_0_to_10_and_error_bars_are_1_sigma():
     assert data.x_range == (0.0, 10.0)
     a, b = fit_line(data.x, data.y)
     grid = np.linspace(0.0, 10.0, 100_001)
-    numeric = math.sqrt(np.trapezoid((a + b * grid - data.intercept - data.slope * grid) ** 2,
-                                     grid) / 10.0)
-    assert line_error(a, b, true_intercept=data.intercept, true_slope=data.slope,
-                      x_range=data.x_range) == pytest.approx(numeric, rel=1e-6)
+    numeric = math.sqrt(
+        np.trapezoid((a + b * grid - data.intercept - data.slope * grid) ** 2, grid) / 10.0
+    )
+    assert line_error(
+        a, b, true_intercept=data.intercept, true_slope=data.slope, x_range=data.x_range
+    ) == pytest.approx(numeric, rel=1e-6)
     weights = inverse_variance_weights(data.sigma)
-    fig = errorbar_fit(data.x, data.y, data.sigma, [RegressionLine(a, b, "ols", "#000000")],
-                       x_range=data.x_range, weights=weights, title="t")
+    fig = errorbar_fit(
+        data.x,
+        data.y,
+        data.sigma,
+        [RegressionLine(a, b, "ols", "#000000")],
+        x_range=data.x_range,
+        weights=weights,
+        title="t",
+    )
     points = fig.data[0]
     assert np.asarray(points.error_y.array) == pytest.approx(data.sigma)
     opacity = np.asarray(points.marker.opacity)

@@ -13,17 +13,21 @@ import pytest
 
 from lib.figures import CLASS_COLORS, THRESHOLD_COLOR, UNWEIGHTED_COLOR, WEIGHTED_COLOR
 
-DEUTERANOPIA = np.array([[0.367322, 0.860646, -0.227968],
-                         [0.280085, 0.672501, 0.047413],
-                         [-0.011820, 0.042940, 0.968881]])
+DEUTERANOPIA = np.array(
+    [
+        [0.367322, 0.860646, -0.227968],
+        [0.280085, 0.672501, 0.047413],
+        [-0.011820, 0.042940, 0.968881],
+    ]
+)
 D65 = np.array([0.95047, 1.0, 1.08883])
-RGB_TO_XYZ = np.array([[0.4124, 0.3576, 0.1805],
-                       [0.2126, 0.7152, 0.0722],
-                       [0.0193, 0.1192, 0.9505]])
+RGB_TO_XYZ = np.array(
+    [[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722], [0.0193, 0.1192, 0.9505]]
+)
 
 
 def _linear(hex_colour: str) -> np.ndarray:
-    srgb = np.array([int(hex_colour[i:i + 2], 16) for i in (1, 3, 5)]) / 255
+    srgb = np.array([int(hex_colour[i : i + 2], 16) for i in (1, 3, 5)]) / 255
     return np.where(srgb <= 0.04045, srgb / 12.92, ((srgb + 0.055) / 1.055) ** 2.4)
 
 
@@ -55,7 +59,13 @@ def test_class_colours_stay_apart_with_deuteranopia():
     assert delta_e(CLASS_COLORS[0], CLASS_COLORS[1], deuteranopia=True) > 40
 
 
-@pytest.mark.parametrize("a, b", list(itertools.combinations(
-    [CLASS_COLORS[0], CLASS_COLORS[1], UNWEIGHTED_COLOR, WEIGHTED_COLOR, THRESHOLD_COLOR], 2)))
+@pytest.mark.parametrize(
+    "a, b",
+    list(
+        itertools.combinations(
+            [CLASS_COLORS[0], CLASS_COLORS[1], UNWEIGHTED_COLOR, WEIGHTED_COLOR, THRESHOLD_COLOR], 2
+        )
+    ),
+)
 def test_model_and_class_colours_are_distinguishable_with_deuteranopia(a, b):
     assert delta_e(a, b, deuteranopia=True) > 10, (a, b)

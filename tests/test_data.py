@@ -23,8 +23,7 @@ from lib.models import fit_logistic
 
 
 @settings(deadline=None)
-@given(st.integers(2, 5000), st.floats(1, 10_000), st.integers(0, 2**31),
-       st.sampled_from(SHAPES))
+@given(st.integers(2, 5000), st.floats(1, 10_000), st.integers(0, 2**31), st.sampled_from(SHAPES))
 def test_counts_follow_the_contract(n, ratio, seed, shape):
     X, y = make_imbalanced(n, ratio, shape=shape, random_state=seed)
     assert X.shape == (n, 2) and y.shape == (n,)
@@ -46,16 +45,19 @@ def test_same_seed_same_data_and_separation():
     assert gap == pytest.approx(3.0, abs=0.03)
 
 
-@pytest.mark.parametrize(("kwargs", "message"), [
-    ({"ratio": 0.5}, r"`ratio` must be >= 1. Got 0.5 instead."),
-    ({"ratio": np.nan}, "finite"),
-    ({"ratio": 20_000}, "<= 10000"),
-    ({"n_samples": 1}, "`n_samples` must be >= 2"),
-    ({"n_samples": 10.5}, "integer"),
-    ({"class_sep": -1}, "`class_sep`"),
-    ({"n_features": 0}, "`n_features`"),
-    ({"random_state": -3}, "`random_state`"),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"ratio": 0.5}, r"`ratio` must be >= 1. Got 0.5 instead."),
+        ({"ratio": np.nan}, "finite"),
+        ({"ratio": 20_000}, "<= 10000"),
+        ({"n_samples": 1}, "`n_samples` must be >= 2"),
+        ({"n_samples": 10.5}, "integer"),
+        ({"class_sep": -1}, "`class_sep`"),
+        ({"n_features": 0}, "`n_features`"),
+        ({"random_state": -3}, "`random_state`"),
+    ],
+)
 def test_bad_input(kwargs, message):
     args = {"n_samples": 100, "ratio": 10.0} | kwargs
     with pytest.raises(ValueError, match=message):
@@ -89,6 +91,7 @@ def test_plot_extent_contains_minority():
 
 def test_stratified_subsample_keeps_shares_or_a_minimum_per_class():
     from lib.data import stratified_subsample
+
     _, y = make_imbalanced(1_000_000, 10_000, random_state=0)
     rows = stratified_subsample(y, 20_000, random_state=1)
     assert len(rows) == 20_000 and len(np.unique(rows)) == 20_000
@@ -121,22 +124,37 @@ def test_shapes_are_the_designed_ones():
 
 
 @settings(deadline=None, max_examples=60)
-@given(st.integers(2, 3000), st.floats(1, 10_000), st.integers(1, 6), st.floats(0, 8),
-       st.integers(0, 2**31))
+@given(
+    st.integers(2, 3000),
+    st.floats(1, 10_000),
+    st.integers(1, 6),
+    st.floats(0, 8),
+    st.integers(0, 2**31),
+)
 def test_gaussian_is_unchanged_bit_for_bit(n, ratio, d, sep, seed):
     expected = _gaussian_before_shapes(n, ratio, n_features=d, class_sep=sep, random_state=seed)
-    for got in (make_imbalanced(n, ratio, n_features=d, class_sep=sep, random_state=seed),
-                make_imbalanced(n, ratio, n_features=d, class_sep=sep, shape="gaussian",
-                                random_state=seed)):
+    for got in (
+        make_imbalanced(n, ratio, n_features=d, class_sep=sep, random_state=seed),
+        make_imbalanced(n, ratio, n_features=d, class_sep=sep, shape="gaussian", random_state=seed),
+    ):
         np.testing.assert_array_equal(got[0], expected[0])
         np.testing.assert_array_equal(got[1], expected[1])
 
 
-@pytest.mark.parametrize(("args", "digest"), [
-    ((1000, 10, 2.0, 2, 3), "6b9b86fb1a79b3fed713d594cc15376c78d16ca9df7684a7f0019c25f42fdd03"),
-    ((20000, 1000, 2.0, 2, 0), "67c4ac38461ce4249b32594591693f21ca2cc7adff60e86ef52b96d7efd08d9b"),
-    ((777, 3.5, 0.7, 5, 12345), "d97ab96ab3f52db39338f22de5b4ac68dd4abe792a35368e3678a20df4d8a1e3"),
-])
+@pytest.mark.parametrize(
+    ("args", "digest"),
+    [
+        ((1000, 10, 2.0, 2, 3), "6b9b86fb1a79b3fed713d594cc15376c78d16ca9df7684a7f0019c25f42fdd03"),
+        (
+            (20000, 1000, 2.0, 2, 0),
+            "67c4ac38461ce4249b32594591693f21ca2cc7adff60e86ef52b96d7efd08d9b",
+        ),
+        (
+            (777, 3.5, 0.7, 5, 12345),
+            "d97ab96ab3f52db39338f22de5b4ac68dd4abe792a35368e3678a20df4d8a1e3",
+        ),
+    ],
+)
 def test_gaussian_matches_the_data_recorded_before_shapes(args, digest):
     # SHA-256 of X and y as the implementation of commit 40112b0 drew them.
     n, ratio, sep, d, seed = args
@@ -145,8 +163,13 @@ def test_gaussian_matches_the_data_recorded_before_shapes(args, digest):
 
 
 @settings(deadline=None, max_examples=30)
-@given(st.sampled_from(SHAPES), st.integers(2, 2000), st.floats(1, 1000), st.floats(0, 6),
-       st.integers(0, 2**31 - 2))
+@given(
+    st.sampled_from(SHAPES),
+    st.integers(2, 2000),
+    st.floats(1, 1000),
+    st.floats(0, 6),
+    st.integers(0, 2**31 - 2),
+)
 def test_every_shape_is_determined_by_its_seed(shape, n, ratio, sep, seed):
     a = make_imbalanced(n, ratio, class_sep=sep, shape=shape, random_state=seed)
     b = make_imbalanced(n, ratio, class_sep=sep, shape=shape, random_state=seed)
@@ -175,8 +198,9 @@ def _along_u(X):
 @pytest.mark.parametrize("d", [1, 2, 3])
 def test_unequal_var_minority_has_half_the_spread_and_the_means_sep_apart(d):
     # sidebar.shape_help: "the minority cloud has half the majority's spread"
-    X, y = make_imbalanced(200_000, 1, n_features=d, class_sep=2.5, shape="unequal_var",
-                           random_state=0)
+    X, y = make_imbalanced(
+        200_000, 1, n_features=d, class_sep=2.5, shape="unequal_var", random_state=0
+    )
     sd0, sd1 = X[y == 0].std(axis=0), X[y == 1].std(axis=0)
     np.testing.assert_allclose(sd0, 1.0, rtol=0.01)
     np.testing.assert_allclose(sd1 / sd0, MINORITY_SPREAD, rtol=0.01)
@@ -253,10 +277,12 @@ def _fits(shape):
         "linear_bal": balanced_accuracy_score(y_t, weighted.predict(X_t)),
         "hgb_bal": balanced_accuracy_score(y_t, hgb.predict(X_t)),
         "bayes_bal": balanced_accuracy_score(y_t, z > -np.log(RATIO_M)),
-        "coef_change": float(np.linalg.norm(weighted.coef_ - plain.coef_)
-                             / np.linalg.norm(plain.coef_)),
+        "coef_change": float(
+            np.linalg.norm(weighted.coef_ - plain.coef_) / np.linalg.norm(plain.coef_)
+        ),
         "jaccard": float(np.sum(moved & at_half) / max(1, np.sum(moved | at_half))),
-        "X_t": X_t, "y_t": y_t,
+        "X_t": X_t,
+        "y_t": y_t,
     }
 
 

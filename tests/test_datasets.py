@@ -11,7 +11,7 @@ def original(name):
     """The full data set from scikit-learn, with the app's class 1."""
     if name == "breast_cancer":
         data = load_breast_cancer()
-        return data.data, (data.target == 0).astype(int)   # malignant is sklearn's 0
+        return data.data, (data.target == 0).astype(int)  # malignant is sklearn's 0
     data = load_digits()
     return data.data, (data.target == 8).astype(int)
 
@@ -19,8 +19,13 @@ def original(name):
 ORIGINAL = {name: original(name) for name in ("breast_cancer", "digits")}
 N_MAJORITY = {"breast_cancer": 357, "digits": 1623}
 N_MINORITY = {"breast_cancer": 212, "digits": 174}
-CASES = [("breast_cancer", 10), ("breast_cancer", 50),
-         ("digits", 10), ("digits", 50), ("digits", 200)]
+CASES = [
+    ("breast_cancer", 10),
+    ("breast_cancer", 50),
+    ("digits", 10),
+    ("digits", 50),
+    ("digits", 200),
+]
 
 
 def rows(X):
@@ -69,10 +74,14 @@ def test_load_real_keeps_the_original_row_order(name, ratio):
 
 
 def test_the_expected_minority_counts():
-    counts = {(name, ratio): int(np.sum(load_real(name, ratio)[1] == 1))
-              for name, ratio in CASES}
-    assert counts == {("breast_cancer", 10): 36, ("breast_cancer", 50): 7,
-                      ("digits", 10): 162, ("digits", 50): 32, ("digits", 200): 8}
+    counts = {(name, ratio): int(np.sum(load_real(name, ratio)[1] == 1)) for name, ratio in CASES}
+    assert counts == {
+        ("breast_cancer", 10): 36,
+        ("breast_cancer", 50): 7,
+        ("digits", 10): 162,
+        ("digits", 50): 32,
+        ("digits", 200): 8,
+    }
 
 
 @pytest.mark.parametrize("name, ratio", CASES)
@@ -128,23 +137,26 @@ def test_a_float_ratio_and_the_extreme_reachable_ratios_work():
     assert int(np.sum(y == 1)) == 162
 
 
-@pytest.mark.parametrize("name, ratio, match", [
-    ("iris", 10, "`name` must be one of breast_cancer, digits"),
-    ("", 10, "`name` must be one of"),
-    ("digits", 0.5, "`ratio` must be >= 1"),
-    ("digits", -3, "`ratio` must be >= 1"),
-    ("digits", float("nan"), "`ratio` must be a finite number"),
-    ("digits", float("inf"), "`ratio` must be a finite number"),
-    ("digits", "ten", "`ratio` must be a number"),
-    # 1:1 would need 357 malignant rows; there are 212.
-    ("breast_cancer", 1, r"only 212 minority rows.*needs 357.*at least 2"),
-    ("breast_cancer", 1.5, r"only 212 minority rows.*at least 2"),
-    ("digits", 1, r"only 174 minority rows.*needs 1623.*at least 10"),
-    ("digits", 5, r"only 174 minority rows.*at least 10"),
-    # 1:1000 would leave fewer than five minority rows.
-    ("breast_cancer", 1000, r"357 majority rows.*fewer than 5 minority rows.*at most 71"),
-    ("digits", 10_000, r"1623 majority rows.*fewer than 5 minority rows.*at most 324"),
-])
+@pytest.mark.parametrize(
+    "name, ratio, match",
+    [
+        ("iris", 10, "`name` must be one of breast_cancer, digits"),
+        ("", 10, "`name` must be one of"),
+        ("digits", 0.5, "`ratio` must be >= 1"),
+        ("digits", -3, "`ratio` must be >= 1"),
+        ("digits", float("nan"), "`ratio` must be a finite number"),
+        ("digits", float("inf"), "`ratio` must be a finite number"),
+        ("digits", "ten", "`ratio` must be a number"),
+        # 1:1 would need 357 malignant rows; there are 212.
+        ("breast_cancer", 1, r"only 212 minority rows.*needs 357.*at least 2"),
+        ("breast_cancer", 1.5, r"only 212 minority rows.*at least 2"),
+        ("digits", 1, r"only 174 minority rows.*needs 1623.*at least 10"),
+        ("digits", 5, r"only 174 minority rows.*at least 10"),
+        # 1:1000 would leave fewer than five minority rows.
+        ("breast_cancer", 1000, r"357 majority rows.*fewer than 5 minority rows.*at most 71"),
+        ("digits", 10_000, r"1623 majority rows.*fewer than 5 minority rows.*at most 324"),
+    ],
+)
 def test_load_real_refuses_with_a_useful_message(name, ratio, match):
     with pytest.raises(ValueError, match=match):
         load_real(name, ratio)

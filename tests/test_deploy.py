@@ -55,22 +55,28 @@ STREAM = "/_stcore/stream"
 
 def test_config_keeps_every_file_under_its_prefix(tmp_path: Path) -> None:
     addresses = [f"127.0.0.1:{port}" for port in (18001, 18002, 18003)]
-    config = render_config(TEMPLATE.read_text(), listen="127.0.0.1:18000", prefix=tmp_path,
-                           addresses=addresses)
-    paths = re.findall(r"^\s*(?:pid|lock_file|error_log|access_log|\w+_temp_path)\s+([^\s;]+)",
-                       config, flags=re.MULTILINE)
+    config = render_config(
+        TEMPLATE.read_text(), listen="127.0.0.1:18000", prefix=tmp_path, addresses=addresses
+    )
+    paths = re.findall(
+        r"^\s*(?:pid|lock_file|error_log|access_log|\w+_temp_path)\s+([^\s;]+)",
+        config,
+        flags=re.MULTILINE,
+    )
     assert len(paths) == 9, paths
     assert all(p.startswith(f"{tmp_path}/") for p in paths), paths
     directives = re.sub(r"#.*", "", config)
     assert "lab_r2" in directives and "/etc/" not in directives and "/var/" not in directives
     (tmp_path / "nginx.conf").write_text(config)
-    check = subprocess.run(nginx_command(tmp_path, "-t"), capture_output=True, text=True,
-                           check=False)
+    check = subprocess.run(
+        nginx_command(tmp_path, "-t"), capture_output=True, text=True, check=False
+    )
     assert check.returncode == 0, check.stderr
     for bad in ("127.0.0.1:2; include /etc/passwd", "app-0:8501"):
         with pytest.raises(ValueError, match="IPv4:port"):
-            render_config(TEMPLATE.read_text(), listen="127.0.0.1:1", prefix=tmp_path,
-                          addresses=[bad])
+            render_config(
+                TEMPLATE.read_text(), listen="127.0.0.1:1", prefix=tmp_path, addresses=[bad]
+            )
 
 
 @pytest.fixture(scope="module")
@@ -102,8 +108,7 @@ def _log_length(deployment: Deployment) -> int:
         time.sleep(0.05)
 
 
-def _wait_for_streams(deployment: Deployment, start: int,
-                      cookies: int) -> list[dict[str, Any]]:
+def _wait_for_streams(deployment: Deployment, start: int, cookies: int) -> list[dict[str, Any]]:
     """The access log from line ``start`` on, once it holds ``cookies`` browsers' WebSockets.
 
     nginx logs a WebSocket when it closes, a moment after the browser closed.
@@ -120,8 +125,11 @@ def _wait_for_streams(deployment: Deployment, start: int,
 def _problems(deployment: Deployment) -> list[str]:
     """Warnings and worse in nginx's error log (e.g. a response spooled to disk)."""
     levels = ("[warn]", "[error]", "[crit]", "[alert]", "[emerg]")
-    return [line for line in deployment.error_log.read_text().splitlines()
-            if any(level in line for level in levels)]
+    return [
+        line
+        for line in deployment.error_log.read_text().splitlines()
+        if any(level in line for level in levels)
+    ]
 
 
 def _replica_of(deployment: Deployment, entry: dict[str, Any]) -> str:
@@ -174,7 +182,8 @@ async def _upload(url: str) -> str:
         await page.goto(f"{url}/your-data", wait_until="commit")
         await page.wait_for_function(IDLE_JS, arg=0, timeout=30_000)
         await page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
-            {"name": "mine.csv", "mimeType": "text/csv", "buffer": f"a,b,y\n{rows}".encode()})
+            {"name": "mine.csv", "mimeType": "text/csv", "buffer": f"a,b,y\n{rows}".encode()}
+        )
         await page.get_by_text("mine.csv: 40 rows").wait_for(timeout=30_000)
         cookie = next(c["value"] for c in await context.cookies() if c["name"] == COOKIE)
         await browser.close()
@@ -201,12 +210,14 @@ def _health(deployment: Deployment, replica: str) -> tuple[str, list[str], str]:
     writes it just after the response.
     """
     cookie = f"{replica}.{uuid.uuid4().hex}"
-    request = urllib.request.Request(f"{deployment.url}/_stcore/health",
-                                     headers={"Cookie": f"{COOKIE}={cookie}"})
+    request = urllib.request.Request(
+        f"{deployment.url}/_stcore/health", headers={"Cookie": f"{COOKIE}={cookie}"}
+    )
     with urllib.request.urlopen(request, timeout=10) as response:
         answer = response.read().decode()
-        cookies = [c for c in response.headers.get_all("Set-Cookie") or []
-                   if c.startswith(f"{COOKIE}=")]
+        cookies = [
+            c for c in response.headers.get_all("Set-Cookie") or [] if c.startswith(f"{COOKIE}=")
+        ]
     deadline = time.monotonic() + 5
     while not (mine := [e for e in _entries(deployment) if e["cookie"] == cookie]):
         assert time.monotonic() < deadline, "nginx did not log the request"

@@ -82,12 +82,18 @@ def test_nested_messages_are_translated_in_the_same_language():
     assert str(outer) == f"ADASYN cannot be fitted on this data: {inner}"
     for lang in OTHER:
         assert error_text(outer, lang) == translate(
-            "error.strategy.cannot_fit", lang, name="ADASYN", detail=inner.text(lang))
-    both = Message("error.cv.none_fitted", reasons=(
-        Message("error.cv.reason", name="smote", why=inner),
-        Message("error.cv.reason", name="adasyn", why="plain text from a library")))
-    assert str(both) == (f"No strategy can be fitted on this data: smote: {inner} "
-                         "adasyn: plain text from a library")
+            "error.strategy.cannot_fit", lang, name="ADASYN", detail=inner.text(lang)
+        )
+    both = Message(
+        "error.cv.none_fitted",
+        reasons=(
+            Message("error.cv.reason", name="smote", why=inner),
+            Message("error.cv.reason", name="adasyn", why="plain text from a library"),
+        ),
+    )
+    assert str(both) == (
+        f"No strategy can be fitted on this data: smote: {inner} adasyn: plain text from a library"
+    )
     assert inner.text("ko") in both.text("ko")
     assert "plain text from a library" in both.text("ru")
 
@@ -101,7 +107,8 @@ def test_values_must_match_the_placeholders():
 
 def test_only_a_tuple_of_messages_is_joined():
     assert Message("error.arg.lengths", described=(1, 2)) == (
-        "The inputs must have the same number of samples; got (1, 2).")
+        "The inputs must have the same number of samples; got (1, 2)."
+    )
 
 
 def test_other_errors_are_shown_as_they_are():
@@ -125,8 +132,9 @@ def test_errors_survive_pickling(name, value):
 
 def test_values_named_like_the_parameters_are_allowed():
     # `key` and `lang` are positional-only, so a message may use them as placeholders
-    err = LabError("error.strategy.neighbours", name="smote", k=5, key="k_neighbors",
-                   need=6, have=2, lower=1)
+    err = LabError(
+        "error.strategy.neighbours", name="smote", k=5, key="k_neighbors", need=6, have=2, lower=1
+    )
     assert "k_neighbors=5" in str(err)
 
 
@@ -138,15 +146,15 @@ def test_every_error_key_is_raised_somewhere_and_exists():
 
 
 # ---------------------------------------------------------------- every upload refusal
-GOOD = pd.DataFrame({"a": [1.0, 2.0, 3.0, 4.0], "t": ["x", "y", "z", "w"],
-                     "y": ["no", "yes", "no", "yes"]})
+GOOD = pd.DataFrame(
+    {"a": [1.0, 2.0, 3.0, 4.0], "t": ["x", "y", "z", "w"], "y": ["no", "yes", "no", "yes"]}
+)
 MANY_CLASSES = pd.DataFrame({"a": range(60), "y": range(60)})
 MISSING = pd.DataFrame({"a": [1.0, np.nan, 3.0, 4.0], "y": ["no", "yes", "no", "yes"]})
 ALL_MISSING = pd.DataFrame({"a": [np.nan] * 4, "y": ["no", "yes", "no", "yes"]})
 ONE_CLASS = pd.DataFrame({"a": [1.0, 2.0], "y": ["no", "no"]})
 TINY = pd.DataFrame({"a": [1.0, 2.0, 3.0], "y": ["no", "no", "yes"]})
-TEXT = pd.DataFrame({"a": range(30), "t": [f"v{i}" for i in range(30)],
-                     "y": ["no", "yes"] * 15})
+TEXT = pd.DataFrame({"a": range(30), "t": [f"v{i}" for i in range(30)], "y": ["no", "yes"] * 15})
 INFINITE = pd.DataFrame({"a": [1.0, np.inf, 3.0, 4.0], "y": ["no", "yes", "no", "yes"]})
 
 UPLOAD_CASES: dict[str, Callable[[], Any]] = {
@@ -156,7 +164,8 @@ UPLOAD_CASES: dict[str, Callable[[], Any]] = {
     "empty": lambda: upload.read_csv(b"  \n"),
     "binary": lambda: upload.read_csv(b"PK\x03\x04" + bytes(range(256))),
     "too_many_columns": lambda: upload.read_csv(
-        (",".join(f"c{i}" for i in range(upload.MAX_COLUMNS + 1)) + "\n").encode()),
+        (",".join(f"c{i}" for i in range(upload.MAX_COLUMNS + 1)) + "\n").encode()
+    ),
     "unparseable": lambda: upload.read_csv(b"a,b\n1,2\n1,2,3\n"),
     "too_many_rows": lambda: upload.read_csv(b"a,y\n1,0\n2,1\n3,0\n", max_rows=2),
     "one_column": lambda: upload.read_csv(b"a\n1\n2\n"),
@@ -194,20 +203,24 @@ def test_a_damaged_utf16_file_is_refused_in_every_language():
 
 
 def test_the_cases_cover_every_upload_message():
-    keys = {k.removeprefix("error.upload.") for k in catalogue("en")
-            if k.startswith("error.upload.")}
+    keys = {
+        k.removeprefix("error.upload.") for k in catalogue("en") if k.startswith("error.upload.")
+    }
     assert keys == set(UPLOAD_CASES)
 
 
-@pytest.mark.parametrize("call", [
-    lambda: check_finite_number("w1", float("nan")),
-    lambda: check_finite_number("w1", "abc"),
-    lambda: check_finite_number("w1", -1.0, low=0.0),
-    lambda: check_finite_number("w1", 0.0, low=0.0, low_inclusive=False),
-    lambda: check_int("n", 2.5),
-    lambda: check_int("n", 20, high=10),
-    lambda: check_same_length(X=np.ones(3), y=np.ones(4)),
-])
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: check_finite_number("w1", float("nan")),
+        lambda: check_finite_number("w1", "abc"),
+        lambda: check_finite_number("w1", -1.0, low=0.0),
+        lambda: check_finite_number("w1", 0.0, low=0.0, low_inclusive=False),
+        lambda: check_int("n", 2.5),
+        lambda: check_int("n", 20, high=10),
+        lambda: check_same_length(X=np.ones(3), y=np.ones(4)),
+    ],
+)
 def test_argument_checks_are_translated(call):
     _assert_translated(_error(call))
 
@@ -216,13 +229,16 @@ class _WorseThanChance:
     """Stands in for a boosting model whose first tree is no better than chance."""
 
     def fit(self, X: Any, y: Any) -> None:
-        raise ValueError("BaseClassifier in AdaBoostClassifier ensemble is worse than random, "
-                         "ensemble can not be fit.")
+        raise ValueError(
+            "BaseClassifier in AdaBoostClassifier ensemble is worse than random, "
+            "ensemble can not be fit."
+        )
 
 
 def test_a_failed_fit_is_explained_in_the_chosen_language():
-    err = _error(lambda: fit_model("rusboost", _WorseThanChance(), np.ones((4, 1)),
-                                   np.array([0, 0, 1, 1])))
+    err = _error(
+        lambda: fit_model("rusboost", _WorseThanChance(), np.ones((4, 1)), np.array([0, 0, 1, 1]))
+    )
     assert str(err).startswith("RUSBoost cannot be fitted on this data: the first boosted tree")
     _assert_translated(err)
     for lang in OTHER:
@@ -244,8 +260,14 @@ def test_cross_validation_reasons_are_translatable_from_worker_processes():
     # SMOTE's k_neighbors cannot be met (checked before fitting).
     X, y = make_imbalanced(300, 10, class_sep=30.0, random_state=0)
     result = cross_validate_strategies(
-        X, y, {"none": {}, "adasyn": {}, "smote": {"k_neighbors": 25}}, n_splits=3,
-        n_repeats=1, errors="skip", n_jobs=2)
+        X,
+        y,
+        {"none": {}, "adasyn": {}, "smote": {"k_neighbors": 25}},
+        n_splits=3,
+        n_repeats=1,
+        errors="skip",
+        n_jobs=2,
+    )
     assert set(result.errors) == {"adasyn", "smote"}
     for why in result.errors.values():
         assert isinstance(why, Message)
@@ -259,8 +281,10 @@ def test_cross_validation_reasons_are_translatable_from_worker_processes():
 # ---------------------------------------------------------------- on the pages
 @pytest.mark.parametrize("lang", OTHER)
 def test_upload_page_shows_refusals_in_the_chosen_language(lang):
-    at = upload_in_app(open_page("your_data", n="2000", ratio="20", lang=lang),
-                       b"PK\x03\x04" + bytes(range(256)) * 4)
+    at = upload_in_app(
+        open_page("your_data", n="2000", ratio="20", lang=lang),
+        b"PK\x03\x04" + bytes(range(256)) * 4,
+    )
     reason = translate("error.upload.binary", lang, file="data.csv")
     assert errors_of(at) == [translate("upload.bad_file", lang, message=reason)]
 
@@ -273,8 +297,12 @@ def test_guarded_panels_explain_in_the_chosen_language(lang):
     prefix = translate("error.value", lang, message="")
     assert errors and all(text.startswith(prefix) for text in errors), errors
     for method in ("smote", "adasyn"):
-        reason = translate("error.strategy.no_neighbour", lang,
-                           name=Message(f"strategy.{method}.name").text(lang), have=1)
+        reason = translate(
+            "error.strategy.no_neighbour",
+            lang,
+            name=Message(f"strategy.{method}.name").text(lang),
+            have=1,
+        )
         assert translate("error.value", lang, message=reason) in errors, errors
 
 
@@ -284,8 +312,9 @@ def test_arena_skip_reason_in_the_chosen_language(lang, fresh_arena, monkeypatch
     # language is not visible: pin it for both
     monkeypatch.setattr(ui, "lang", lambda: lang)
     # 1:300 of 2,000: 7 minority samples, 4 in a 3-fold training fold: too few for SMOTE
-    at = open_page("arena", n="2000", ratio="300", strategies="none,smote", folds="3",
-                   repeats="1", lang=lang)
+    at = open_page(
+        "arena", n="2000", ratio="300", strategies="none,smote", folds="3", repeats="1", lang=lang
+    )
     at.button(key="arena_run").click()
     rerun(at)
     [text] = [w.value for w in at.warning]

@@ -47,35 +47,48 @@ def test_resampling_happens_in_training_folds_only(data, monkeypatch):
     X, y = data
     SEEN.clear()
     monkeypatch.setattr(
-        evaluation, "make_strategy",
+        evaluation,
+        "make_strategy",
         lambda name, random_state=0, **params: Pipeline(
-            [("sampler", SMOTE(random_state=random_state)), ("model", Recorder())]))
-    result = cross_validate_strategies(X, y, ["smote"], n_splits=3, n_repeats=2,
-                                       random_state=5)
+            [("sampler", SMOTE(random_state=random_state)), ("model", Recorder())]
+        ),
+    )
+    result = cross_validate_strategies(X, y, ["smote"], n_splits=3, n_repeats=2, random_state=5)
     cv = RepeatedStratifiedKFold(n_splits=3, n_repeats=2, random_state=5)
     splits = list(cv.split(X, y))
     fits = [counts for kind, counts in SEEN if kind == "fit"]
     seen_test = [rows for kind, rows in SEEN if kind == "predict"]
     assert len(fits) == len(seen_test) == len(splits) == len(result.folds)
-    for (train, test), fit_counts, rows, (_, row) in zip(splits, fits, seen_test,
-                                                         result.folds.iterrows(), strict=True):
+    for (train, test), fit_counts, rows, (_, row) in zip(
+        splits, fits, seen_test, result.folds.iterrows(), strict=True
+    ):
         n0, n1 = np.bincount(y[train], minlength=2)
         assert fit_counts == (n0, n0)  # SMOTE balanced the training fold
         # the test fold reaches the model untouched: same rows, same class counts
         np.testing.assert_array_equal(rows, X[test])
         assert (row["test_count_0"], row["test_count_1"]) == tuple(
-            np.bincount(y[test], minlength=2))
+            np.bincount(y[test], minlength=2)
+        )
         assert row["n_test"] == len(test) and row["n_train"] == len(train)
 
 
 def test_folds_and_summary_have_the_promised_columns(data):
     X, y = data
-    result = cross_validate_strategies(X, y, ["none", "random_under"], n_splits=3,
-                                       n_repeats=1)
+    result = cross_validate_strategies(X, y, ["none", "random_under"], n_splits=3, n_repeats=1)
     folds, summary = result.folds, result.summary
     assert len(folds) == 6
-    for column in ["precision_0", "precision_1", "recall_0", "recall_1", "f_beta_0",
-                   "f_beta_1", "pr_auc", "roc_auc", "brier", *TIMING]:
+    for column in [
+        "precision_0",
+        "precision_1",
+        "recall_0",
+        "recall_1",
+        "f_beta_0",
+        "f_beta_1",
+        "pr_auc",
+        "roc_auc",
+        "brier",
+        *TIMING,
+    ]:
         assert column in folds.columns
         assert folds[column].notna().all()
     assert set(summary["strategy"]) == {"none", "random_under"}
@@ -91,8 +104,7 @@ def test_results_are_reproducible_and_parallel_runs_agree(data):
     names = {"smote": {}, "balanced_random_forest": {"n_estimators": 10}}
     a = cross_validate_strategies(X, y, names, n_splits=3, n_repeats=1, random_state=7)
     b = cross_validate_strategies(X, y, names, n_splits=3, n_repeats=1, random_state=7)
-    c = cross_validate_strategies(X, y, names, n_splits=3, n_repeats=1, random_state=7,
-                                  n_jobs=2)
+    c = cross_validate_strategies(X, y, names, n_splits=3, n_repeats=1, random_state=7, n_jobs=2)
     pd.testing.assert_frame_equal(a.folds.drop(columns=TIMING), b.folds.drop(columns=TIMING))
     pd.testing.assert_frame_equal(a.folds.drop(columns=TIMING), c.folds.drop(columns=TIMING))
     d = cross_validate_strategies(X, y, names, n_splits=3, n_repeats=1, random_state=8)
@@ -102,14 +114,25 @@ def test_results_are_reproducible_and_parallel_runs_agree(data):
 def test_callback_reports_progress(data):
     X, y = data
     calls = []
-    cross_validate_strategies(X, y, ["none", "threshold"], n_splits=3, n_repeats=2,
-                              callback=lambda done, total: calls.append((done, total)))
+    cross_validate_strategies(
+        X,
+        y,
+        ["none", "threshold"],
+        n_splits=3,
+        n_repeats=2,
+        callback=lambda done, total: calls.append((done, total)),
+    )
     assert calls == [(i, 12) for i in range(1, 13)]
 
 
 def test_summary_is_a_t_interval_by_hand():
-    folds = pd.DataFrame({"strategy": ["s"] * 4, "precision_1": [0.1, 0.2, 0.3, 0.4],
-                          **{m: [1.0, 1.0, 1.0, 1.0] for m in evaluation.SCORES}})
+    folds = pd.DataFrame(
+        {
+            "strategy": ["s"] * 4,
+            "precision_1": [0.1, 0.2, 0.3, 0.4],
+            **{m: [1.0, 1.0, 1.0, 1.0] for m in evaluation.SCORES},
+        }
+    )
     row = summarize_folds(folds).set_index("metric").loc["precision_1"]
     half = stats.t.ppf(0.975, 3) * np.std([0.1, 0.2, 0.3, 0.4], ddof=1) / 2
     assert row["mean"] == pytest.approx(0.25)
@@ -120,17 +143,20 @@ def test_summary_is_a_t_interval_by_hand():
     assert single["ci_low"].isna().all()
 
 
-@pytest.mark.parametrize("kwargs, match", [
-    ({"strategies": ["nope"]}, "must be one of"),
-    ({"strategies": "none"}, "list of strategy names"),
-    ({"strategies": []}, "at least one"),
-    ({"strategies": {"smote": {"n_estimators": 2}}}, "does not take"),
-    ({"strategies": ["none"], "n_splits": 1}, "n_splits"),
-    ({"strategies": ["none"], "n_repeats": 0}, "n_repeats"),
-    ({"strategies": ["none"], "n_jobs": 0}, "n_jobs"),
-    ({"strategies": ["none"], "beta": 0}, "beta"),
-    ({"strategies": ["none"], "n_splits": 30}, "at least n_splits=30"),
-])
+@pytest.mark.parametrize(
+    "kwargs, match",
+    [
+        ({"strategies": ["nope"]}, "must be one of"),
+        ({"strategies": "none"}, "list of strategy names"),
+        ({"strategies": []}, "at least one"),
+        ({"strategies": {"smote": {"n_estimators": 2}}}, "does not take"),
+        ({"strategies": ["none"], "n_splits": 1}, "n_splits"),
+        ({"strategies": ["none"], "n_repeats": 0}, "n_repeats"),
+        ({"strategies": ["none"], "n_jobs": 0}, "n_jobs"),
+        ({"strategies": ["none"], "beta": 0}, "beta"),
+        ({"strategies": ["none"], "n_splits": 30}, "at least n_splits=30"),
+    ],
+)
 def test_bad_inputs_raise_value_error(kwargs, match, data):
     X, y = data
     with pytest.raises(ValueError, match=match):
@@ -149,8 +175,10 @@ def test_bad_data_raises_value_error(data):
 
 def test_every_registered_strategy_cross_validates_without_warnings(data):
     X, y = data
-    small = {n: ({"n_estimators": 3} if spec.kind == "ensemble" else {})
-             for n, spec in STRATEGIES.items()}
+    small = {
+        n: ({"n_estimators": 3} if spec.kind == "ensemble" else {})
+        for n, spec in STRATEGIES.items()
+    }
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         result = cross_validate_strategies(X, y, small, n_splits=3, n_repeats=1)

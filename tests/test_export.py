@@ -30,9 +30,14 @@ def run_snippet(code: str) -> dict:
 
 
 @settings(deadline=None, max_examples=12)
-@given(st.sampled_from([200, 1000, 5000]), st.sampled_from(RATIO_CHOICES[:12]),
-       st.sampled_from([0.5, 1.0, 2.0, 3.5]), st.integers(0, 10_000),
-       st.sampled_from([0.5005, 1.0, 0.1]), st.sampled_from([1.0, 7.5, 500.0, 0.25]))
+@given(
+    st.sampled_from([200, 1000, 5000]),
+    st.sampled_from(RATIO_CHOICES[:12]),
+    st.sampled_from([0.5, 1.0, 2.0, 3.5]),
+    st.integers(0, 10_000),
+    st.sampled_from([0.5005, 1.0, 0.1]),
+    st.sampled_from([1.0, 7.5, 500.0, 0.25]),
+)
 def test_sklearn_snippet_reproduces_the_apps_model_and_metrics(n, ratio, sep, seed, w0, w1):
     ns = run_snippet(sklearn_snippet(n, ratio, sep, seed, w0, w1))
     X, y = make_imbalanced(n, ratio, class_sep=sep, random_state=seed)
@@ -41,8 +46,12 @@ def test_sklearn_snippet_reproduces_the_apps_model_and_metrics(n, ratio, sep, se
     np.testing.assert_array_equal(ns["y_test"], y_test)
     app = fit_logistic(X, y, w0=w0, w1=w1)
     np.testing.assert_allclose(ns["model"].coef_, app.coef_, rtol=1e-6, atol=1e-8)
-    report = per_class_report(y_test, predict_labels(app.coef_[0], float(app.intercept_[0]),
-                                                     X_test), beta=0.5, labels=[0, 1])
+    report = per_class_report(
+        y_test,
+        predict_labels(app.coef_[0], float(app.intercept_[0]), X_test),
+        beta=0.5,
+        labels=[0, 1],
+    )
     np.testing.assert_allclose(ns["precision"], report["precision"], atol=1e-12)
     np.testing.assert_allclose(ns["recall"], report["recall"], atol=1e-12)
     np.testing.assert_allclose(ns["f05"], report["f_beta"], atol=1e-12)
@@ -59,8 +68,11 @@ def test_sample_weight_line_is_the_same_model():
 
 @pytest.mark.parametrize("w0, w1", [(0.5005, 500.0), (1.0, 1.0), (2.0, 0.5)])
 def test_every_snippet_is_valid_python_with_the_weights(w0, w1):
-    for code in (sklearn_snippet(20000, 1000, 2.0, 0, w0, w1), pytorch_snippet(w0, w1),
-                 keras_snippet(w0, w1)):
+    for code in (
+        sklearn_snippet(20000, 1000, 2.0, 0, w0, w1),
+        pytorch_snippet(w0, w1),
+        keras_snippet(w0, w1),
+    ):
         ast.parse(code)
     assert f"pos_weight=torch.tensor([{w1 / w0!r}])" in pytorch_snippet(w0, w1)
     assert "class_weight={0: " in keras_snippet(w0, w1)
@@ -79,8 +91,9 @@ def test_pos_weight_is_the_ratio_and_rescales_the_loss(w0, w1):
         np.testing.assert_allclose(w0 * torch_style, lab, rtol=1e-9, atol=1e-300)
 
 
-@pytest.mark.parametrize("bad", [dict(w0=0.0, w1=1.0), dict(w0=-1.0, w1=1.0),
-                                 dict(w0=float("nan"), w1=1.0)])
+@pytest.mark.parametrize(
+    "bad", [dict(w0=0.0, w1=1.0), dict(w0=-1.0, w1=1.0), dict(w0=float("nan"), w1=1.0)]
+)
 def test_pos_weight_refuses_unusable_weights(bad):
     with pytest.raises(ValueError):
         pos_weight(**bad)
@@ -98,7 +111,8 @@ def test_boundaries_page_shows_the_snippets_for_its_settings():
     # The page's own metrics table agrees with what the snippet prints.
     ns = run_snippet(codes[0])
     assert f"{ns['recall'][1]:.3f}" in " ".join(
-        f"{v:.3f}" for v in at.dataframe[0].value.to_numpy().ravel() if isinstance(v, float))
+        f"{v:.3f}" for v in at.dataframe[0].value.to_numpy().ravel() if isinstance(v, float)
+    )
 
 
 @pytest.mark.parametrize("shape", SHAPES)
@@ -118,5 +132,7 @@ def test_boundaries_page_snippet_follows_the_shape():
     from tests.test_app import open_page
 
     at = open_page("boundaries", ratio="100", n="2000", seed="3", shape="two_clusters")
-    assert at.code[0].value.rstrip() == sklearn_snippet(2000, 100, 2.0, 3, 1.0, 1.0,
-                                                        shape="two_clusters").rstrip()
+    assert (
+        at.code[0].value.rstrip()
+        == sklearn_snippet(2000, 100, 2.0, 3, 1.0, 1.0, shape="two_clusters").rstrip()
+    )

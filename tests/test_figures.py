@@ -33,8 +33,7 @@ def test_scatter_draws_what_it_is_given_in_svg_when_small():
 def test_scatter_switches_to_webgl_above_the_svg_limit():
     X, y = make_imbalanced(20_000, 10, class_sep=2.0, random_state=0)
     for limit, kind in ((SVG_MAX_POINTS, go.Scatter), (SVG_MAX_POINTS + 1, go.Scattergl)):
-        shown = np.sort(np.r_[np.flatnonzero(y == 1)[:100],
-                              np.flatnonzero(y == 0)[:limit - 100]])
+        shown = np.sort(np.r_[np.flatnonzero(y == 1)[:100], np.flatnonzero(y == 0)[: limit - 100]])
         assert all(isinstance(t, kind) for t in data_scatter(X, y, shown).data)
 
 
@@ -52,8 +51,14 @@ def test_surface_heatmap_marks_minimum():
 
 def test_line_bar_run_and_boundary_figures():
     X, y, shown = data()
-    fig = line_chart([Curve("a", np.arange(3.0), np.ones(3), "#000")], title="t",
-                     xtitle="x", ytitle="y", log_y=True, marks=[(1.0, "#111")])
+    fig = line_chart(
+        [Curve("a", np.arange(3.0), np.ones(3), "#000")],
+        title="t",
+        xtitle="x",
+        ytitle="y",
+        log_y=True,
+        marks=[(1.0, "#111")],
+    )
     assert fig.layout.yaxis.type == "log"
     c = class_gradient_contributions(X, y, [0.0, 0.0], 0.0)
     bars = gradient_bars({"u": c})
@@ -61,8 +66,10 @@ def test_line_bar_run_and_boundary_figures():
     runs = {"u": gradient_descent(X, y, n_steps=3)}
     assert len(run_chart(runs, [("share1", "solid")], title="t", ytitle="y", step=1).data) == 1
     gx, gy, p = probability_grid([1.0, 1.0], 0.0, (-3, 3), (-3, 3), size=20)
-    lines = [BoundaryLine(np.array([1.0, 1.0]), 0.0, 0.5, "b", "#000"),
-             BoundaryLine(np.array([1.0, 0.0]), 0.0, 0.2, "v", "#000")]
+    lines = [
+        BoundaryLine(np.array([1.0, 1.0]), 0.0, 0.5, "b", "#000"),
+        BoundaryLine(np.array([1.0, 0.0]), 0.0, 0.2, "v", "#000"),
+    ]
     fig = boundary_map(X, y, shown, gx, gy, p, lines, title="t")
     assert isinstance(fig.data[0], go.Heatmap)
     diag = fig.data[-2]

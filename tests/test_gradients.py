@@ -31,8 +31,7 @@ def loss(X, y, theta, w0, w1):
 
 
 @settings(deadline=None, max_examples=40)
-@given(st.integers(0, 10_000), st.floats(0.05, 20), st.floats(0.05, 20),
-       st.integers(1, 3))
+@given(st.integers(0, 10_000), st.floats(0.05, 20), st.floats(0.05, 20), st.integers(1, 3))
 def test_grad0_plus_grad1_is_full_gradient(seed, w0, w1, d):
     rng = np.random.default_rng(seed)
     X = rng.normal(size=(40, d))
@@ -41,10 +40,12 @@ def test_grad0_plus_grad1_is_full_gradient(seed, w0, w1, d):
     result = class_gradient_contributions(X, y, theta[:-1], theta[-1], w0=w0, w1=w1)
     assert result.grad0.shape == result.grad1.shape == (d + 1,)
     h = 1e-6
-    numeric = np.array([
-        (loss(X, y, theta + h * e, w0, w1) - loss(X, y, theta - h * e, w0, w1)) / (2 * h)
-        for e in np.eye(d + 1)
-    ])
+    numeric = np.array(
+        [
+            (loss(X, y, theta + h * e, w0, w1) - loss(X, y, theta - h * e, w0, w1)) / (2 * h)
+            for e in np.eye(d + 1)
+        ]
+    )
     np.testing.assert_allclose(result.grad0 + result.grad1, numeric, rtol=1e-5, atol=1e-7)
     assert 0.0 <= result.share1 <= 1.0
 
@@ -87,17 +88,21 @@ def test_gradient_descent_columns():
     assert {"coef_0", "coef_1", "intercept", "share1", "loss_sum0", "loss_sum1"} <= set(run)
 
 
-@pytest.mark.parametrize(("kwargs", "message"), [
-    ({"coef": [1.0, 2.0]}, "one entry per feature"),
-    ({"intercept": np.nan}, "finite"),
-    ({"intercept": [1.0, 2.0]}, "single number"),
-    ({"w0": -1}, "`w0`"),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"coef": [1.0, 2.0]}, "one entry per feature"),
+        ({"intercept": np.nan}, "finite"),
+        ({"intercept": [1.0, 2.0]}, "single number"),
+        ({"w0": -1}, "`w0`"),
+    ],
+)
 def test_bad_input(kwargs, message):
     args = {"coef": [1.0], "intercept": 0.0} | kwargs
     with pytest.raises(ValueError, match=message):
-        class_gradient_contributions(np.ones((3, 1)), [0, 1, 0], args.pop("coef"),
-                                     args.pop("intercept"), **args)
+        class_gradient_contributions(
+            np.ones((3, 1)), [0, 1, 0], args.pop("coef"), args.pop("intercept"), **args
+        )
 
 
 def test_run_in_chunks_equals_one_run():
@@ -105,10 +110,12 @@ def test_run_in_chunks_equals_one_run():
     whole = gradient_descent(X, y, w1=5, n_steps=100)
     first = gradient_descent(X, y, w1=5, n_steps=60)
     last = first.iloc[-1]
-    rest = gradient_descent(X, y, w1=5, n_steps=40,
-                            init=[last["coef_0"], last["coef_1"], last["intercept"]])
-    joined = np.vstack([first.drop(columns="step").to_numpy(),
-                        rest.drop(columns="step").to_numpy()[1:]])
+    rest = gradient_descent(
+        X, y, w1=5, n_steps=40, init=[last["coef_0"], last["coef_1"], last["intercept"]]
+    )
+    joined = np.vstack(
+        [first.drop(columns="step").to_numpy(), rest.drop(columns="step").to_numpy()[1:]]
+    )
     np.testing.assert_array_equal(joined, whole.drop(columns="step").to_numpy())
     with pytest.raises(ValueError, match="`init` must have 3 entries"):
         gradient_descent(X, y, init=[0.0])
@@ -134,11 +141,11 @@ def test_descent_to_minimum_takes_gradient_descents_steps():
     # Step 0 is the start of training, all parameters zero.
     assert (reference[["coef_0", "coef_1", "intercept"]].iloc[0] == 0).all()
     steps = run.history["step"].to_numpy()
-    np.testing.assert_allclose(run.history["loss"], reference["loss"].to_numpy()[steps],
-                               rtol=1e-9)
+    np.testing.assert_allclose(run.history["loss"], reference["loss"].to_numpy()[steps], rtol=1e-9)
     theta = reference[["coef_0", "coef_1", "intercept"]].to_numpy()[steps]
-    np.testing.assert_allclose(run.history["distance"],
-                               np.linalg.norm(theta - run.optimum, axis=1), rtol=1e-6)
+    np.testing.assert_allclose(
+        run.history["distance"], np.linalg.norm(theta - run.optimum, axis=1), rtol=1e-6
+    )
     z = X @ theta[:, :2].T + theta[:, 2]
     np.testing.assert_allclose(run.history["recall1"], np.mean(z[y == 1] > 0, axis=0))
 
@@ -150,9 +157,11 @@ def test_minimum_matches_an_independent_solver(lesson_runs):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             lbfgs = LogisticRegression(C=np.inf, tol=1e-12, max_iter=10_000).fit(
-                X, y, sample_weight=np.where(y == 1, w1, w0))
-        np.testing.assert_allclose(run.optimum, np.append(lbfgs.coef_[0], lbfgs.intercept_),
-                                   rtol=1e-5, atol=1e-6)
+                X, y, sample_weight=np.where(y == 1, w1, w0)
+            )
+        np.testing.assert_allclose(
+            run.optimum, np.append(lbfgs.coef_[0], lbfgs.intercept_), rtol=1e-5, atol=1e-6
+        )
 
 
 def test_both_runs_converge_to_their_own_minimum(lesson_runs):
@@ -176,7 +185,8 @@ def test_near_the_minimum_each_step_removes_a_share_mu_over_lambda(lesson_runs):
     h = runs.unweighted.history
     late = h[(h["step"] >= 8000) & (h["distance"] > 0)]
     per_step = -np.log(late["distance"].iloc[-1] / late["distance"].iloc[0]) / (
-        late["step"].iloc[-1] - late["step"].iloc[0])
+        late["step"].iloc[-1] - late["step"].iloc[0]
+    )
     assert per_step == pytest.approx(1.0 / runs.unweighted.conditioning, rel=0.1)
 
 
@@ -213,8 +223,7 @@ def test_unweighted_minimum_is_calibrated_in_the_large(lesson_runs):
     _, _, runs = lesson_runs
     # The score equation of the intercept: at the maximum-likelihood fit the
     # mean predicted probability equals the positive rate (any data).
-    assert runs.unweighted.optimum_mean_p == pytest.approx(runs.unweighted.positive_rate,
-                                                           rel=1e-6)
+    assert runs.unweighted.optimum_mean_p == pytest.approx(runs.unweighted.positive_rate, rel=1e-6)
     assert runs.weighted.optimum_mean_p > 100 * runs.weighted.positive_rate
 
 
@@ -316,11 +325,14 @@ def test_runs_stop_once_at_the_minimum():
     assert first["step"].iloc[0] >= run.steps_to_optimum
 
 
-@pytest.mark.parametrize(("kwargs", "message"), [
-    ({"n_steps": 0}, "n_steps"),
-    ({"tol": 1.5}, "tol"),
-    ({"w0": 0.0}, "both be > 0"),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"n_steps": 0}, "n_steps"),
+        ({"tol": 1.5}, "tol"),
+        ({"w0": 0.0}, "both be > 0"),
+    ],
+)
 def test_descent_to_minimum_refuses_bad_input(kwargs, message):
     X, y = make_imbalanced(200, 3, random_state=0)
     with pytest.raises(ValueError, match=message):
@@ -337,8 +349,9 @@ def test_contributions_at_a_step_and_their_table():
     run = gradient_descent(X, y, w1=9.0, n_steps=5)
     c = contributions_at(X, y, run, 3, w1=9.0)
     row = run.iloc[3]
-    direct = class_gradient_contributions(X, y, [row["coef_0"], row["coef_1"]],
-                                          row["intercept"], w1=9.0)
+    direct = class_gradient_contributions(
+        X, y, [row["coef_0"], row["coef_1"]], row["intercept"], w1=9.0
+    )
     assert c.share1 == pytest.approx(direct.share1)
     table = contribution_table({"a": c})
     assert list(table.index) == ["norm0", "norm1", "share1", "loss0", "loss1", "loss_share1"]

@@ -38,7 +38,7 @@ from lib.strategies import check_strategy_data, fit_strategy, make_strategy
 
 @pytest.fixture(scope="module")
 def data():
-    return make_imbalanced(300, 10, random_state=0)   # 273 of class 0, 27 of class 1
+    return make_imbalanced(300, 10, random_state=0)  # 273 of class 0, 27 of class 1
 
 
 @pytest.fixture(scope="module")
@@ -49,11 +49,13 @@ def logistic():
 
 # --- lib.models.model_probability_grid -------------------------------------------------
 
+
 @pytest.mark.parametrize("size", [2, 17, 60])
 def test_model_probability_grid_equals_the_closed_form_grid(logistic, size):
     gx, gy, prob = model_probability_grid(logistic, (-3.0, 4.0), (-2.5, 1.5), size=size)
-    ex, ey, expected = probability_grid(logistic.coef_, float(logistic.intercept_[0]),
-                                        (-3.0, 4.0), (-2.5, 1.5), size=size)
+    ex, ey, expected = probability_grid(
+        logistic.coef_, float(logistic.intercept_[0]), (-3.0, 4.0), (-2.5, 1.5), size=size
+    )
     assert gx.shape == gy.shape == (size,)
     assert prob.shape == (size, size)
     np.testing.assert_allclose(gx, ex)
@@ -71,7 +73,7 @@ def test_model_probability_grid_rows_follow_y(logistic):
 
 def test_model_probability_grid_uses_the_column_of_class_one():
     X, y01 = make_imbalanced(300, 3, class_sep=2.0, random_state=2)
-    model = LogisticRegression().fit(X, y01 + 1)          # classes_ == [1, 2]
+    model = LogisticRegression().fit(X, y01 + 1)  # classes_ == [1, 2]
     _, _, prob = model_probability_grid(model, (-2, 2), (-2, 2), size=8)
     xx, yy = np.meshgrid(np.linspace(-2, 2, 8), np.linspace(-2, 2, 8))
     expected = model.predict_proba(np.column_stack([xx.ravel(), yy.ravel()]))[:, 0]
@@ -94,7 +96,7 @@ def test_model_probability_grid_refuses_models_without_class_one():
     with pytest.raises(ValueError, match="classes include 1"):
         model_probability_grid(model, (0, 1), (0, 1))
     with pytest.raises(ValueError, match="classes include 1"):
-        model_probability_grid(LogisticRegression(), (0, 1), (0, 1))   # not fitted
+        model_probability_grid(LogisticRegression(), (0, 1), (0, 1))  # not fitted
 
 
 @pytest.mark.parametrize("size", [1, 401, 2.5])
@@ -105,13 +107,16 @@ def test_model_probability_grid_refuses_bad_sizes(logistic, size):
 
 # --- lib.models.boundary_cells ---------------------------------------------------------
 
+
 def test_boundary_cells_hand_example():
     gx, gy = np.array([0.0, 1.0, 2.0]), np.array([0.0, 1.0])
-    prob = np.array([[0.1, 0.6, 0.7],
-                     [0.2, 0.3, 0.8]])
+    prob = np.array([[0.1, 0.6, 0.7], [0.2, 0.3, 0.8]])
     xs, ys = boundary_cells(gx, gy, prob)
-    assert sorted(zip(xs.tolist(), ys.tolist(), strict=True)) == [(0.5, 0.0), (1.0, 0.5),
-                                                                  (1.5, 1.0)]
+    assert sorted(zip(xs.tolist(), ys.tolist(), strict=True)) == [
+        (0.5, 0.0),
+        (1.0, 0.5),
+        (1.5, 1.0),
+    ]
     xs, ys = boundary_cells(gx, gy, prob, threshold=0.65)
     assert sorted(zip(xs.tolist(), ys.tolist(), strict=True)) == [(1.5, 0.0), (1.5, 1.0)]
     # p > t is positive, like scikit-learn's predict: a cell exactly at the
@@ -121,9 +126,14 @@ def test_boundary_cells_hand_example():
 
 
 @settings(max_examples=60)
-@given(st.floats(-3, 3).filter(lambda v: abs(v) > 0.05),
-       st.floats(-3, 3).filter(lambda v: abs(v) > 0.05),
-       st.floats(-2, 2), st.floats(0.05, 0.95), st.integers(5, 60), st.integers(5, 60))
+@given(
+    st.floats(-3, 3).filter(lambda v: abs(v) > 0.05),
+    st.floats(-3, 3).filter(lambda v: abs(v) > 0.05),
+    st.floats(-2, 2),
+    st.floats(0.05, 0.95),
+    st.integers(5, 60),
+    st.integers(5, 60),
+)
 def test_boundary_cells_lie_on_the_line_of_a_linear_model(w1, w2, b, t, m, k):
     gx = np.linspace(-3.0, 3.0, m)
     gy = np.linspace(-2.0, 2.0, k)
@@ -152,13 +162,16 @@ def test_boundary_cells_without_a_boundary(value):
     assert len(xs) == len(ys) == 0
 
 
-@pytest.mark.parametrize("prob, threshold, match", [
-    (np.zeros((3, 4)), 0.5, r"must have shape \(4, 3\)"),     # transposed
-    (np.zeros((4, 3, 1)), 0.5, "must have shape"),
-    (np.zeros(12), 0.5, "must have shape"),
-    (np.zeros((4, 3)), 0.0, "threshold"),
-    (np.zeros((4, 3)), 1.0, "threshold"),
-])
+@pytest.mark.parametrize(
+    "prob, threshold, match",
+    [
+        (np.zeros((3, 4)), 0.5, r"must have shape \(4, 3\)"),  # transposed
+        (np.zeros((4, 3, 1)), 0.5, "must have shape"),
+        (np.zeros(12), 0.5, "must have shape"),
+        (np.zeros((4, 3)), 0.0, "threshold"),
+        (np.zeros((4, 3)), 1.0, "threshold"),
+    ],
+)
 def test_boundary_cells_refuses_bad_input(prob, threshold, match):
     with pytest.raises(ValueError, match=match):
         boundary_cells(np.arange(3.0), np.arange(4.0), prob, threshold=threshold)
@@ -170,6 +183,7 @@ def test_boundary_cells_refuses_non_finite_axes():
 
 
 # --- lib.calibration.probability_histogram ---------------------------------------------
+
 
 def brute_histogram(y, p, left, right):
     m = len(left)
@@ -183,10 +197,18 @@ def brute_histogram(y, p, left, right):
     return np.divide(counts, totals, out=np.zeros_like(counts), where=totals > 0)
 
 
-@given(arrays(np.float64, st.integers(1, 80),
-              elements=st.one_of(st.floats(0, 1, allow_nan=False), st.just(1.0),
-                                 st.floats(0, 1e-3, allow_nan=False))),
-       st.integers(1, 40), st.sampled_from([1e-6, 1e-4, 1e-2, 0.3]), st.integers(0, 2**31 - 1))
+@given(
+    arrays(
+        np.float64,
+        st.integers(1, 80),
+        elements=st.one_of(
+            st.floats(0, 1, allow_nan=False), st.just(1.0), st.floats(0, 1e-3, allow_nan=False)
+        ),
+    ),
+    st.integers(1, 40),
+    st.sampled_from([1e-6, 1e-4, 1e-2, 0.3]),
+    st.integers(0, 2**31 - 1),
+)
 def test_probability_histogram_shares_and_bins(p, n_bins, low, seed):
     y = np.random.default_rng(seed).integers(0, 2, size=len(p))
     hist = probability_histogram(y, p, n_bins=n_bins, low=low)
@@ -211,7 +233,7 @@ def test_probability_histogram_shares_and_bins(p, n_bins, low, seed):
 def test_probability_histogram_ends():
     y = [0, 0, 1, 1, 1, 0]
     p = [0.0, 1e-9, 1.0, 1.0, 0.2, 0.05]
-    hist = probability_histogram(y, p, n_bins=2, low=0.01)   # edges 0.01, 0.1, 1
+    hist = probability_histogram(y, p, n_bins=2, low=0.01)  # edges 0.01, 0.1, 1
     np.testing.assert_allclose(hist["left"], [0.01, 0.1])
     np.testing.assert_allclose(hist["right"], [0.1, 1.0])
     # Class 0: 0 and 1e-9 (below low) and 0.05 all in the first bin.
@@ -229,15 +251,18 @@ def test_probability_histogram_default_bins_and_a_single_class():
     np.testing.assert_allclose(hist["share_0"][hist["share_0"] > 0], 0.25)
 
 
-@pytest.mark.parametrize("kwargs, match", [
-    ({"n_bins": 0}, "n_bins"),
-    ({"n_bins": 1001}, "n_bins"),
-    ({"low": 0.0}, "low"),
-    ({"low": 1.0}, "low"),
-    ({"p": [0.1, 1.5]}, "between 0 and 1"),
-    ({"p": [0.1]}, "same number"),
-    ({"y": [0, 3]}, "0 and 1"),
-])
+@pytest.mark.parametrize(
+    "kwargs, match",
+    [
+        ({"n_bins": 0}, "n_bins"),
+        ({"n_bins": 1001}, "n_bins"),
+        ({"low": 0.0}, "low"),
+        ({"low": 1.0}, "low"),
+        ({"p": [0.1, 1.5]}, "between 0 and 1"),
+        ({"p": [0.1]}, "same number"),
+        ({"y": [0, 3]}, "0 and 1"),
+    ],
+)
 def test_probability_histogram_refuses_bad_input(kwargs, match):
     args = {"y": [0, 1], "p": [0.1, 0.6], **kwargs}
     with pytest.raises(ValueError, match=match):
@@ -246,13 +271,17 @@ def test_probability_histogram_refuses_bad_input(kwargs, match):
 
 # --- lib.strategies: sampling ratios and resampled data --------------------------------
 
-@pytest.mark.parametrize("name, ratio, after", [
-    ("random_under", 0.5, {0: 54, 1: 27}),
-    ("random_under", 1.0, {0: 27, 1: 27}),
-    ("random_over", 0.5, {0: 273, 1: 136}),
-    ("smote", 0.25, {0: 273, 1: 68}),
-    ("borderline_smote", 0.5, {0: 273, 1: 136}),
-])
+
+@pytest.mark.parametrize(
+    "name, ratio, after",
+    [
+        ("random_under", 0.5, {0: 54, 1: 27}),
+        ("random_under", 1.0, {0: 27, 1: 27}),
+        ("random_over", 0.5, {0: 273, 1: 136}),
+        ("smote", 0.25, {0: 273, 1: 68}),
+        ("borderline_smote", 0.5, {0: 273, 1: 136}),
+    ],
+)
 def test_resamplers_follow_the_sampling_strategy(data, name, ratio, after):
     X, y = data
     fit = fit_strategy(name, X, y, sampling_strategy=ratio)
@@ -268,8 +297,10 @@ def test_default_sampling_strategy_balances(data):
     X, y = data
     assert fit_strategy("random_over", X, y).counts_after == {0: 273, 1: 273}
     assert fit_strategy("smote", X, y).counts_after == {0: 273, 1: 273}
-    assert fit_strategy("random_under", X, y, sampling_strategy="auto").counts_after == \
-        {0: 27, 1: 27}
+    assert fit_strategy("random_under", X, y, sampling_strategy="auto").counts_after == {
+        0: 27,
+        1: 27,
+    }
 
 
 def test_smote_appends_synthetic_rows_after_the_originals(data):
@@ -291,16 +322,19 @@ def test_smote_appends_synthetic_rows_after_the_originals(data):
 
 def test_the_final_model_was_trained_on_the_reported_resampled_data(data):
     X, y = data
-    for name, params in [("smote", {"sampling_strategy": 0.4}),
-                         ("random_under", {"sampling_strategy": 0.5}),
-                         ("random_over", {})]:
+    for name, params in [
+        ("smote", {"sampling_strategy": 0.4}),
+        ("random_under", {"sampling_strategy": 0.5}),
+        ("random_over", {}),
+    ]:
         fit = fit_strategy(name, X, y, random_state=1, **params)
         assert fit.model.steps[0][0] == "sampler"
         # Everything after the sampler, refitted on the reported data, is the same model.
         rest = SkPipeline([(k, clone(step)) for k, step in fit.model.steps[1:]])
         rest.fit(fit.X_resampled, fit.y_resampled)
-        np.testing.assert_allclose(rest.predict_proba(X), fit.model.predict_proba(X),
-                                   rtol=1e-9, atol=1e-12)
+        np.testing.assert_allclose(
+            rest.predict_proba(X), fit.model.predict_proba(X), rtol=1e-9, atol=1e-12
+        )
 
 
 def test_random_under_resampled_rows_are_the_sampled_indices(data):
@@ -311,8 +345,9 @@ def test_random_under_resampled_rows_are_the_sampled_indices(data):
     assert len(fit.synthetic) == len(fit.y_resampled) and not fit.synthetic.any()
 
 
-@pytest.mark.parametrize("name, params", [("none", {}), ("class_weight", {}),
-                                          ("easy_ensemble", {"n_estimators": 2})])
+@pytest.mark.parametrize(
+    "name, params", [("none", {}), ("class_weight", {}), ("easy_ensemble", {"n_estimators": 2})]
+)
 def test_non_resampling_strategies_report_no_resampled_data(data, name, params):
     X, y = data
     fit = fit_strategy(name, X, y, **params)
@@ -320,15 +355,19 @@ def test_non_resampling_strategies_report_no_resampled_data(data, name, params):
     assert fit.counts_after == fit.counts_before
 
 
-@pytest.mark.parametrize("value, match", [
-    (0.0, "sampling_strategy` must be > 0"),
-    (-0.5, "sampling_strategy` must be > 0"),
-    (1.5, "sampling_strategy` must be <= 1"),
-    (float("nan"), "sampling_strategy` must be a finite"),
-    ("minority", "'auto' or a number"),
-])
-@pytest.mark.parametrize("name", ["random_over", "random_under", "smote", "adasyn",
-                                  "borderline_smote"])
+@pytest.mark.parametrize(
+    "value, match",
+    [
+        (0.0, "sampling_strategy` must be > 0"),
+        (-0.5, "sampling_strategy` must be > 0"),
+        (1.5, "sampling_strategy` must be <= 1"),
+        (float("nan"), "sampling_strategy` must be a finite"),
+        ("minority", "'auto' or a number"),
+    ],
+)
+@pytest.mark.parametrize(
+    "name", ["random_over", "random_under", "smote", "adasyn", "borderline_smote"]
+)
 def test_bad_sampling_strategies_are_refused(name, value, match):
     with pytest.raises(ValueError, match=match):
         make_strategy(name, sampling_strategy=value)
@@ -339,15 +378,19 @@ def test_sampling_strategy_is_only_a_resampler_parameter():
         make_strategy("none", sampling_strategy=0.5)
 
 
-@pytest.mark.parametrize("name, key", [("smote", "k_neighbors"),
-                                       ("borderline_smote", "k_neighbors"),
-                                       ("adasyn", "n_neighbors")])
+@pytest.mark.parametrize(
+    "name, key",
+    [("smote", "k_neighbors"), ("borderline_smote", "k_neighbors"), ("adasyn", "n_neighbors")],
+)
 def test_check_strategy_data_needs_k_plus_one_minority_samples(name, key):
-    with pytest.raises(ValueError, match=rf"\({key}=5\).*at least 6 minority samples.*"
-                                         rf"only 3\. Lower {key} to 2"):
+    with pytest.raises(
+        ValueError,
+        match=rf"\({key}=5\).*at least 6 minority samples.*"
+        rf"only 3\. Lower {key} to 2",
+    ):
         check_strategy_data(name, {0: 100, 1: 3}, **{key: 5})
     with pytest.raises(ValueError, match=rf"{key}=5"):
-        check_strategy_data(name, {0: 100, 1: 3})       # default k is 5
+        check_strategy_data(name, {0: 100, 1: 3})  # default k is 5
     check_strategy_data(name, {0: 100, 1: 3}, **{key: 2})
     check_strategy_data(name, {0: 100, 1: 6}, **{key: 5})
     # one minority sample: no k can work, so the message does not suggest a lower one
@@ -360,11 +403,15 @@ def test_check_strategy_data_uses_the_smaller_class_whatever_its_label():
         check_strategy_data("smote", {0: 3, 1: 100})
 
 
-@pytest.mark.parametrize("name", ["random_over", "random_under", "smote", "adasyn",
-                                  "borderline_smote"])
+@pytest.mark.parametrize(
+    "name", ["random_over", "random_under", "smote", "adasyn", "borderline_smote"]
+)
 def test_check_strategy_data_refuses_a_ratio_below_the_current_one(name):
-    with pytest.raises(ValueError, match=r"minority/majority = 0\.1, above the sampling "
-                                         r"ratio 0\.05.*(at least|above) 0\.1"):
+    with pytest.raises(
+        ValueError,
+        match=r"minority/majority = 0\.1, above the sampling "
+        r"ratio 0\.05.*(at least|above) 0\.1",
+    ):
         check_strategy_data(name, {0: 100, 1: 10}, sampling_strategy=0.05)
     check_strategy_data(name, {0: 100, 1: 100}, sampling_strategy="auto")  # adds nothing
     if name == "random_under":
@@ -393,8 +440,7 @@ def test_fit_strategy_checks_the_data_first(data):
     few = np.concatenate([np.flatnonzero(y == 0), np.flatnonzero(y == 1)[:3]])
     with pytest.raises(ValueError, match="k_neighbors=5.*only 3"):
         fit_strategy("smote", X[few], y[few])
-    assert fit_strategy("smote", X[few], y[few], k_neighbors=2).counts_after == {0: 273,
-                                                                                 1: 273}
+    assert fit_strategy("smote", X[few], y[few], k_neighbors=2).counts_after == {0: 273, 1: 273}
     with pytest.raises(ValueError, match="sampling ratio 0.05"):
         fit_strategy("random_under", X, y, sampling_strategy=0.05)
 
@@ -436,17 +482,19 @@ def test_rusboost_max_depth_parameter():
 
 # --- lib.evaluation.cross_validate_strategies(errors=...) ------------------------------
 
+
 @pytest.fixture(scope="module")
 def five_minority():
     X, y = make_imbalanced(100, 19, random_state=0)
-    assert int(np.sum(y == 1)) == 5       # 4 in every training fold of 5
+    assert int(np.sum(y == 1)) == 5  # 4 in every training fold of 5
     return X, y
 
 
 def test_cv_skips_a_strategy_that_cannot_be_fitted(five_minority):
     X, y = five_minority
-    result = cross_validate_strategies(X, y, {"none": {}, "smote": {"k_neighbors": 5}},
-                                       n_splits=5, n_repeats=1, errors="skip")
+    result = cross_validate_strategies(
+        X, y, {"none": {}, "smote": {"k_neighbors": 5}}, n_splits=5, n_repeats=1, errors="skip"
+    )
     assert set(result.errors) == {"smote"}
     assert "k_neighbors" in result.errors["smote"]
     assert "only 4" in result.errors["smote"]
@@ -460,14 +508,14 @@ def test_cv_raises_by_default_when_a_strategy_cannot_be_fitted(five_minority):
     X, y = five_minority
     for kwargs in ({}, {"errors": "raise"}):
         with pytest.raises(ValueError, match="k_neighbors=5.*only 4"):
-            cross_validate_strategies(X, y, ["none", "smote"], n_splits=5, n_repeats=1,
-                                      **kwargs)
+            cross_validate_strategies(X, y, ["none", "smote"], n_splits=5, n_repeats=1, **kwargs)
 
 
 def test_cv_without_failures_reports_no_errors(five_minority):
     X, y = five_minority
-    result = cross_validate_strategies(X, y, {"none": {}, "smote": {"k_neighbors": 3}},
-                                       n_splits=5, n_repeats=1, errors="skip")
+    result = cross_validate_strategies(
+        X, y, {"none": {}, "smote": {"k_neighbors": 3}}, n_splits=5, n_repeats=1, errors="skip"
+    )
     assert result.errors == {}
     assert set(result.folds["strategy"]) == {"none", "smote"}
 
@@ -481,18 +529,21 @@ def test_cv_refuses_unknown_error_modes(five_minority, value):
 
 def test_cv_raises_when_every_strategy_fails(five_minority):
     X, y = five_minority
-    with pytest.raises(ValueError, match=r"No strategy can be fitted on this data: SMOTE: "
-                                         r".*ADASYN: "):
-        cross_validate_strategies(X, y, ["smote", "adasyn"], n_splits=5, n_repeats=1,
-                                  errors="skip")
+    with pytest.raises(
+        ValueError,
+        match=r"No strategy can be fitted on this data: SMOTE: "
+        r".*ADASYN: ",
+    ):
+        cross_validate_strategies(X, y, ["smote", "adasyn"], n_splits=5, n_repeats=1, errors="skip")
 
 
 def test_cv_skips_a_strategy_that_fails_while_fitting():
     # Classes 30 standard deviations apart: no minority point has a majority
     # neighbour, and ADASYN stops with a RuntimeError in every fold.
     X, y = make_imbalanced(300, 10, class_sep=30.0, random_state=0)
-    result = cross_validate_strategies(X, y, ["none", "adasyn"], n_splits=3, n_repeats=1,
-                                       errors="skip")
+    result = cross_validate_strategies(
+        X, y, ["none", "adasyn"], n_splits=3, n_repeats=1, errors="skip"
+    )
     assert set(result.errors) == {"adasyn"}
     assert result.errors["adasyn"].startswith("failed on 3 of 3 folds")
     assert "ADASYN cannot be fitted on this data" in result.errors["adasyn"]
@@ -517,38 +568,71 @@ def test_cv_leaves_out_a_strategy_that_fails_on_some_folds_only(five_minority, m
         return real_fit(name, model, X_train, y_train)
 
     monkeypatch.setattr(evaluation, "fit_model", flaky)
-    result = cross_validate_strategies(X, y, {"none": {}, "smote": {"k_neighbors": 3}},
-                                       n_splits=5, n_repeats=1, errors="skip")
+    result = cross_validate_strategies(
+        X, y, {"none": {}, "smote": {"k_neighbors": 3}}, n_splits=5, n_repeats=1, errors="skip"
+    )
     assert calls["smote"] == 5
-    assert result.errors == {"smote": "failed on 1 of 5 folds, so it is left out of the "
-                                      "comparison: boom"}
+    assert result.errors == {
+        "smote": "failed on 1 of 5 folds, so it is left out of the comparison: boom"
+    }
     # The four folds smote did fit are dropped too: every strategy shown shares folds.
     assert set(result.folds["strategy"]) == {"none"}
     assert len(result.folds) == 5
     calls["smote"] = 0
     with pytest.raises(ValueError, match="boom"):
-        cross_validate_strategies(X, y, {"none": {}, "smote": {"k_neighbors": 3}},
-                                  n_splits=5, n_repeats=1)
+        cross_validate_strategies(
+            X, y, {"none": {}, "smote": {"k_neighbors": 3}}, n_splits=5, n_repeats=1
+        )
 
 
 # --- lib.figures_strategies ------------------------------------------------------------
 
+
 def test_strategy_map_draws_map_points_lines_marks_and_boundary(logistic):
     X, y = make_imbalanced(200, 9, class_sep=2.0, random_state=0)
     grid = model_probability_grid(logistic, (-3, 3), (-3, 3), size=20)
-    line = BoundaryLine(coef=logistic.coef_[0], intercept=float(logistic.intercept_[0]),
-                        threshold=0.5, label="reference", color="#000000")
-    marked = [Marked(x=np.array([0.1, 0.2]), y=np.array([0.3, 0.4]), label="synthetic",
-                     color=SYNTHETIC_COLOR),
-              Marked(x=np.array([1.0]), y=np.array([-1.0]), label="removed",
-                     color=REMOVED_COLOR, symbol="x-open")]
+    line = BoundaryLine(
+        coef=logistic.coef_[0],
+        intercept=float(logistic.intercept_[0]),
+        threshold=0.5,
+        label="reference",
+        color="#000000",
+    )
+    marked = [
+        Marked(
+            x=np.array([0.1, 0.2]), y=np.array([0.3, 0.4]), label="synthetic", color=SYNTHETIC_COLOR
+        ),
+        Marked(
+            x=np.array([1.0]),
+            y=np.array([-1.0]),
+            label="removed",
+            color=REMOVED_COLOR,
+            symbol="x-open",
+        ),
+    ]
     boundary = boundary_cells(*grid)
-    fig = strategy_map(X, y, np.arange(len(y)), grid, lines=[line], marked=marked,
-                       boundary=boundary, boundary_label="boundary", title="A map")
+    fig = strategy_map(
+        X,
+        y,
+        np.arange(len(y)),
+        grid,
+        lines=[line],
+        marked=marked,
+        boundary=boundary,
+        boundary_label="boundary",
+        title="A map",
+    )
     assert isinstance(fig, go.Figure)
     assert fig.layout.title.text == "A map"
     assert [type(t).__name__ for t in fig.data] == [
-        "Heatmap", "Scatter", "Scatter", "Scatter", "Scatter", "Scatter", "Scatter"]
+        "Heatmap",
+        "Scatter",
+        "Scatter",
+        "Scatter",
+        "Scatter",
+        "Scatter",
+        "Scatter",
+    ]
     assert [t.name for t in fig.data[3:]] == ["reference", "synthetic", "removed", "boundary"]
     assert "class 1 (n = 20)" in fig.data[2].name
     assert len(fig.data[1].x) + len(fig.data[2].x) == len(y)
@@ -563,23 +647,33 @@ def test_strategy_map_minimal(logistic):
     X, y = make_imbalanced(50, 4, random_state=0)
     grid = model_probability_grid(logistic, (-3, 3), (-3, 3), size=5)
     fig = strategy_map(X, y, np.arange(10), grid, title="t")
-    assert len(fig.data) == 3                   # heatmap and the two classes
+    assert len(fig.data) == 3  # heatmap and the two classes
     assert len(fig.data[1].x) + len(fig.data[2].x) == 10
 
 
 def histograms():
     rng = np.random.default_rng(0)
     y = rng.integers(0, 2, size=200)
-    return {"plain": probability_histogram(y, rng.uniform(size=200), n_bins=6),
-            "weighted": probability_histogram(y, rng.uniform(size=200) ** 2, n_bins=6)}
+    return {
+        "plain": probability_histogram(y, rng.uniform(size=200), n_bins=6),
+        "weighted": probability_histogram(y, rng.uniform(size=200) ** 2, n_bins=6),
+    }
 
 
 def test_probability_panels_one_panel_per_model():
     hists = histograms()
-    marks = {"plain": [(0.01, "#000000", "dash")],
-             "weighted": [(0.2, "#111111", "dot"), (0.5, "#222222", "solid")]}
-    fig = probability_panels(hists, marks=marks, title="Probabilities", xtitle="p",
-                             ytitle="share", tr=lambda key, **v: f"{key}{v['cls']}")
+    marks = {
+        "plain": [(0.01, "#000000", "dash")],
+        "weighted": [(0.2, "#111111", "dot"), (0.5, "#222222", "solid")],
+    }
+    fig = probability_panels(
+        hists,
+        marks=marks,
+        title="Probabilities",
+        xtitle="p",
+        ytitle="share",
+        tr=lambda key, **v: f"{key}{v['cls']}",
+    )
     assert isinstance(fig, go.Figure)
     assert fig.layout.title.text == "Probabilities"
     assert len(fig.data) == 4
@@ -599,22 +693,34 @@ def test_probability_panels_one_panel_per_model():
     np.testing.assert_allclose(fig.layout.xaxis.range, [np.log10(hists["plain"]["left"][0]), 0])
     assert [s.xref for s in shapes] == ["x", "x2", "x2"]
     assert fig.layout.xaxis.type == "log" and fig.layout.xaxis2.type == "log"
-    assert fig.layout.xaxis.title.text == "p"      # (2 + 1) // 2: the first of two panels
+    assert fig.layout.xaxis.title.text == "p"  # (2 + 1) // 2: the first of two panels
     assert fig.layout.xaxis2.title.text in (None, "")
 
 
 def test_probability_panels_titles_the_middle_axis_of_three():
     h = histograms()["plain"]
-    fig = probability_panels({"a": h, "b": h, "c": h}, marks={"c": [(0.2, "#000000", "dash")]},
-                             title="t", xtitle="p", ytitle="s", tr=lambda key, **v: key)
+    fig = probability_panels(
+        {"a": h, "b": h, "c": h},
+        marks={"c": [(0.2, "#000000", "dash")]},
+        title="t",
+        xtitle="p",
+        ytitle="s",
+        tr=lambda key, **v: key,
+    )
     assert len(fig.data) == 6
     assert [fig.layout[f"xaxis{k}"].title.text or "" for k in ("", "2", "3")] == ["", "p", ""]
     assert [(s.xref, s.x0) for s in fig.layout.shapes] == [("x3", pytest.approx(0.2))]
 
 
 def test_probability_panels_without_marks():
-    fig = probability_panels({"only": histograms()["plain"]}, marks={}, title="t",
-                             xtitle="p", ytitle="s", tr=lambda key, **v: key)
+    fig = probability_panels(
+        {"only": histograms()["plain"]},
+        marks={},
+        title="t",
+        xtitle="p",
+        ytitle="s",
+        tr=lambda key, **v: key,
+    )
     assert len(fig.data) == 2
     assert len(fig.layout.shapes) == 0
 
@@ -628,12 +734,15 @@ def test_reliability_chart_diagonal_and_one_curve_per_model():
     rng = np.random.default_rng(1)
     p = rng.uniform(0.001, 1.0, size=400)
     y = (rng.uniform(size=400) < p).astype(int)
-    y[p < 0.1] = 0                           # a bin without positives -> frequency 0
-    curves = {"plain": reliability_curve(y, p, n_bins=10),
-              "squared": reliability_curve(y, p ** 2, n_bins=10)}
+    y[p < 0.1] = 0  # a bin without positives -> frequency 0
+    curves = {
+        "plain": reliability_curve(y, p, n_bins=10),
+        "squared": reliability_curve(y, p**2, n_bins=10),
+    }
     assert (curves["plain"]["observed_frequency"] == 0).any()
-    fig = reliability_chart(curves, title="Reliability", xtitle="mean", ytitle="freq",
-                            diagonal="calibrated", low=1e-3)
+    fig = reliability_chart(
+        curves, title="Reliability", xtitle="mean", ytitle="freq", diagonal="calibrated", low=1e-3
+    )
     assert isinstance(fig, go.Figure)
     assert len(fig.data) == 3
     assert [t.name for t in fig.data] == ["calibrated", "plain", "squared"]
@@ -643,17 +752,20 @@ def test_reliability_chart_diagonal_and_one_curve_per_model():
     assert fig.layout.xaxis.type == fig.layout.yaxis.type == "log"
     assert fig.layout.xaxis.range[0] == pytest.approx(-3)
     freq = np.asarray(fig.data[1].y)
-    assert freq.min() == pytest.approx(1e-3)   # the empty bin is drawn at the floor
-    np.testing.assert_allclose(freq, np.maximum(curves["plain"]["observed_frequency"], 1e-3),
-                               rtol=1e-6)
+    assert freq.min() == pytest.approx(1e-3)  # the empty bin is drawn at the floor
+    np.testing.assert_allclose(
+        freq, np.maximum(curves["plain"]["observed_frequency"], 1e-3), rtol=1e-6
+    )
     np.testing.assert_array_equal(fig.data[1].customdata, curves["plain"]["count"])
     assert fig.data[1].line.color != fig.data[2].line.color
 
 
 def test_add_points_adds_one_trace_per_point_to_the_same_figure():
     fig = go.Figure(go.Scatter(x=[0, 1], y=[0, 1]))
-    points = [Point(x=0.2, y=0.8, label="t = 0.5", color="#000000"),
-              Point(x=0.4, y=0.6, label="Bayes", color="#009E73", symbol="star")]
+    points = [
+        Point(x=0.2, y=0.8, label="t = 0.5", color="#000000"),
+        Point(x=0.4, y=0.6, label="Bayes", color="#009E73", symbol="star"),
+    ]
     out = add_points(fig, points)
     assert out is fig
     assert len(fig.data) == 3
@@ -665,17 +777,24 @@ def test_add_points_adds_one_trace_per_point_to_the_same_figure():
 
 
 def test_interval_chart_one_panel_per_metric_rows_in_label_order():
-    summary = pd.DataFrame([
-        {"strategy": s, "metric": m, "mean": mean, "ci_low": mean - 0.1,
-         "ci_high": mean + 0.05}
-        for s, base in (("smote", 0.5), ("none", 0.3))
-        for m, mean in (("pr_auc", base), ("recall_1", base + 0.2))])
-    summary.loc[len(summary)] = {"strategy": "focal", "metric": "pr_auc", "mean": 0.4,
-                                 "ci_low": np.nan, "ci_high": np.nan}
-    labels = {"none": "No remedy", "focal": "Focal loss", "smote": "SMOTE",
-              "absent": "Not run"}
-    fig = interval_chart(summary, {"pr_auc": "PR-AUC", "recall_1": "Recall 1"}, labels,
-                         title="Intervals")
+    summary = pd.DataFrame(
+        [
+            {"strategy": s, "metric": m, "mean": mean, "ci_low": mean - 0.1, "ci_high": mean + 0.05}
+            for s, base in (("smote", 0.5), ("none", 0.3))
+            for m, mean in (("pr_auc", base), ("recall_1", base + 0.2))
+        ]
+    )
+    summary.loc[len(summary)] = {
+        "strategy": "focal",
+        "metric": "pr_auc",
+        "mean": 0.4,
+        "ci_low": np.nan,
+        "ci_high": np.nan,
+    }
+    labels = {"none": "No remedy", "focal": "Focal loss", "smote": "SMOTE", "absent": "Not run"}
+    fig = interval_chart(
+        summary, {"pr_auc": "PR-AUC", "recall_1": "Recall 1"}, labels, title="Intervals"
+    )
     assert isinstance(fig, go.Figure)
     assert fig.layout.title.text == "Intervals"
     assert len(fig.data) == 2
@@ -698,9 +817,11 @@ def test_check_strategy_data_agrees_with_imbalanced_learn(name, counts, ratio):
     n0, n1 = counts
     X = np.random.default_rng(0).normal(size=(n0 + n1, 2))
     y = np.array([0] * n0 + [1] * n1)
-    sampler = clone(make_strategy(name, sampling_strategy=ratio, k_neighbors=2)
-                    if name == "smote" else make_strategy(name, sampling_strategy=ratio)
-                    ).named_steps["sampler"]
+    sampler = clone(
+        make_strategy(name, sampling_strategy=ratio, k_neighbors=2)
+        if name == "smote"
+        else make_strategy(name, sampling_strategy=ratio)
+    ).named_steps["sampler"]
     try:
         sampler.fit_resample(X, y)
         imblearn_ok = True

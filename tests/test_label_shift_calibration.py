@@ -63,8 +63,7 @@ def _sigmoid(z: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-z))
 
 
-def _posterior(X: np.ndarray, ratio: float, *, sep: float, shape: str = "gaussian"
-               ) -> np.ndarray:
+def _posterior(X: np.ndarray, ratio: float, *, sep: float, shape: str = "gaussian") -> np.ndarray:
     """The Bayes posterior P(y=1|x) of make_imbalanced's data at prior 1 / (1 + ratio)."""
     return _sigmoid(true_log_odds(X, ratio=ratio, class_sep=sep, shape=shape))
 
@@ -72,8 +71,9 @@ def _posterior(X: np.ndarray, ratio: float, *, sep: float, shape: str = "gaussia
 # ======================================================================= label shift
 @given(p=prob_arrays, pi=prior)
 def test_equal_priors_leave_probabilities_unchanged(p, pi):
-    np.testing.assert_allclose(label_shift_correction(p, train_prior=pi, deploy_prior=pi),
-                               p, rtol=1e-12, atol=1e-15)
+    np.testing.assert_allclose(
+        label_shift_correction(p, train_prior=pi, deploy_prior=pi), p, rtol=1e-12, atol=1e-15
+    )
 
 
 @given(p=prob_arrays, pi=prior, beta=st.floats(1e-3, 1.0))
@@ -85,7 +85,10 @@ def test_undersampling_is_the_label_shift_back_to_the_true_prior(p, pi, beta):
         return
     np.testing.assert_allclose(
         label_shift_correction(p, train_prior=pi_s, deploy_prior=pi),
-        prior_correction(p, beta), rtol=1e-9, atol=1e-12)
+        prior_correction(p, beta),
+        rtol=1e-9,
+        atol=1e-12,
+    )
 
 
 @given(p=prob_arrays, a=prior, b=prior)
@@ -133,8 +136,9 @@ def test_correction_turns_one_bayes_posterior_into_the_other(shape):
     np.testing.assert_allclose(moved, at_10, rtol=1e-9, atol=1e-12)
 
 
-def _label_shifted(seed: int, *, n1: int = 1000, n0: int = 10_000, ratio: float = 100,
-                   sep: float = 2.0) -> tuple[np.ndarray, np.ndarray]:
+def _label_shifted(
+    seed: int, *, n1: int = 1000, n0: int = 10_000, ratio: float = 100, sep: float = 2.0
+) -> tuple[np.ndarray, np.ndarray]:
     """Deployment data at prior n1 / (n1 + n0) from a 1:ratio population.
 
     Labels are drawn from the exact posterior at 1:ratio, so probabilities equal to
@@ -162,8 +166,7 @@ def test_em_recovers_the_deployment_prior_from_calibrated_probabilities(seed):
     assert abs(estimate - truth) < 0.015
     assert abs(float(p.mean()) - truth) > 0.06
     # the estimate is a fixed point of the EM step
-    step = float(np.mean(label_shift_correction(p, train_prior=1 / 101,
-                                                 deploy_prior=estimate)))
+    step = float(np.mean(label_shift_correction(p, train_prior=1 / 101, deploy_prior=estimate)))
     assert abs(step - estimate) < 1e-6
 
 
@@ -193,26 +196,32 @@ def test_em_edge_cases():
     assert estimate_prior_em([0.1, 0.7], train_prior=0.3, max_iter=1) == pytest.approx(0.4)
 
 
-@pytest.mark.parametrize(("kwargs", "key"), [
-    ({"train_prior": 0.0, "deploy_prior": 0.5}, "error.arg.above"),
-    ({"train_prior": 1.0, "deploy_prior": 0.5}, "error.arg.below"),
-    ({"train_prior": 0.5, "deploy_prior": -0.1}, "error.arg.above"),
-    ({"train_prior": 0.5, "deploy_prior": 1.5}, "error.arg.at_most"),
-    ({"train_prior": float("nan"), "deploy_prior": 0.5}, "error.arg.not_finite"),
-    ({"train_prior": 0.5, "deploy_prior": "a"}, "error.arg.not_number"),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "key"),
+    [
+        ({"train_prior": 0.0, "deploy_prior": 0.5}, "error.arg.above"),
+        ({"train_prior": 1.0, "deploy_prior": 0.5}, "error.arg.below"),
+        ({"train_prior": 0.5, "deploy_prior": -0.1}, "error.arg.above"),
+        ({"train_prior": 0.5, "deploy_prior": 1.5}, "error.arg.at_most"),
+        ({"train_prior": float("nan"), "deploy_prior": 0.5}, "error.arg.not_finite"),
+        ({"train_prior": 0.5, "deploy_prior": "a"}, "error.arg.not_number"),
+    ],
+)
 def test_label_shift_rejects_bad_priors(kwargs, key):
     with pytest.raises(LabError) as info:
         label_shift_correction([0.2], **kwargs)
     assert info.value.message.key == key
 
 
-@pytest.mark.parametrize(("p", "key"), [
-    ([0.2, 1.5], "error.arg.not_probabilities"),
-    ([-0.1], "error.arg.not_probabilities"),
-    ([0.2, float("nan")], "error.arg.non_finite"),
-    (["x"], "error.arg.numbers_only"),
-])
+@pytest.mark.parametrize(
+    ("p", "key"),
+    [
+        ([0.2, 1.5], "error.arg.not_probabilities"),
+        ([-0.1], "error.arg.not_probabilities"),
+        ([0.2, float("nan")], "error.arg.non_finite"),
+        (["x"], "error.arg.numbers_only"),
+    ],
+)
 def test_label_shift_rejects_bad_probabilities(p, key):
     with pytest.raises(LabError) as info:
         label_shift_correction(p, train_prior=0.5, deploy_prior=0.1)
@@ -221,12 +230,15 @@ def test_label_shift_rejects_bad_probabilities(p, key):
         estimate_prior_em(p, train_prior=0.5)
 
 
-@pytest.mark.parametrize(("kwargs", "key"), [
-    ({"train_prior": 0.0}, "error.arg.above"),
-    ({"train_prior": 0.5, "tol": 0.0}, "error.arg.above"),
-    ({"train_prior": 0.5, "max_iter": 0}, "error.arg.at_least"),
-    ({"train_prior": 0.5, "max_iter": 2.5}, "error.arg.not_integer"),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "key"),
+    [
+        ({"train_prior": 0.0}, "error.arg.above"),
+        ({"train_prior": 0.5, "tol": 0.0}, "error.arg.above"),
+        ({"train_prior": 0.5, "max_iter": 0}, "error.arg.at_least"),
+        ({"train_prior": 0.5, "max_iter": 2.5}, "error.arg.not_integer"),
+    ],
+)
 def test_em_rejects_bad_arguments(kwargs, key):
     with pytest.raises(LabError) as info:
         estimate_prior_em([0.2, 0.3], **kwargs)
@@ -246,8 +258,9 @@ def score_pools() -> tuple[np.ndarray, np.ndarray]:
     return p[y == 1], p[y == 0]
 
 
-def _test_set(pools: tuple[np.ndarray, np.ndarray], n1: int, n0: int,
-              rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+def _test_set(
+    pools: tuple[np.ndarray, np.ndarray], n1: int, n0: int, rng: np.random.Generator
+) -> tuple[np.ndarray, np.ndarray]:
     pos, neg = pools
     p = np.r_[rng.choice(pos, n1, replace=False), rng.choice(neg, n0, replace=False)]
     return np.r_[np.ones(n1), np.zeros(n0)], p
@@ -287,8 +300,11 @@ def test_pr_auc_chance_level_is_the_prevalence(pi):
 
 
 @settings(max_examples=200)
-@given(y=arrays(np.int64, st.integers(2, 60), elements=st.integers(0, 1)),
-       seed=st.integers(0, 2**32 - 1), t=st.floats(0.05, 0.95))
+@given(
+    y=arrays(np.int64, st.integers(2, 60), elements=st.integers(0, 1)),
+    seed=st.integers(0, 2**32 - 1),
+    t=st.floats(0.05, 0.95),
+)
 def test_balanced_accuracy_is_accuracy_with_balanced_sample_weights(y, seed, t):
     # scikit-learn's definition. The two sums run in a different order, so they
     # agree to rounding only: measured over 20,000 random cases, at most 5.6e-16
@@ -299,14 +315,17 @@ def test_balanced_accuracy_is_accuracy_with_balanced_sample_weights(y, seed, t):
     weights = compute_sample_weight("balanced", y)
     expected = accuracy_score(y, (p >= t).astype(np.int64), sample_weight=weights)
     assert prevalence_metrics(y, p, threshold=t).balanced_accuracy == pytest.approx(
-        expected, rel=0.0, abs=1e-15)
+        expected, rel=0.0, abs=1e-15
+    )
 
 
 @settings(max_examples=200)
-@given(y=arrays(np.int64, st.integers(2, 40), elements=st.integers(0, 1)),
-       scores=arrays(np.int64, 40, elements=st.integers(0, 6)),
-       w=arrays(np.int64, 40, elements=st.integers(0, 3)),
-       t=st.sampled_from([0.1, 0.5, 0.55, 0.9]))
+@given(
+    y=arrays(np.int64, st.integers(2, 40), elements=st.integers(0, 1)),
+    scores=arrays(np.int64, 40, elements=st.integers(0, 6)),
+    w=arrays(np.int64, 40, elements=st.integers(0, 3)),
+    t=st.sampled_from([0.1, 0.5, 0.55, 0.9]),
+)
 def test_fast_bootstrap_metrics_equal_scikit_learn_on_the_repeated_sample(y, scores, w, t):
     # The bootstrap evaluates a replicate as weights (multiplicities); it must give
     # what scikit-learn gives on the sample with each point repeated w_i times,
@@ -318,16 +337,23 @@ def test_fast_bootstrap_metrics_equal_scikit_learn_on_the_repeated_sample(y, sco
         return
     fast = _WeightedMetrics(y, p, t)(w.astype(np.float64))
     reference = prevalence_metrics(y[repeated], p[repeated], threshold=t).as_dict()
-    np.testing.assert_allclose(fast, [reference[m] for m in BOOTSTRAP_METRICS],
-                               rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(
+        fast, [reference[m] for m in BOOTSTRAP_METRICS], rtol=1e-12, atol=1e-12
+    )
 
 
 def test_metrics_dataclass_fields():
     result = prevalence_metrics([0, 0, 1, 1], [0.1, 0.6, 0.4, 0.9])
     assert isinstance(result, PrevalenceMetrics)
-    assert result.as_dict() == {"prevalence": 0.5, "precision": 0.5, "recall": 0.5,
-                                "average_precision": pytest.approx(0.8333333333),
-                                "roc_auc": 0.75, "balanced_accuracy": 0.5, "mcc": 0.0}
+    assert result.as_dict() == {
+        "prevalence": 0.5,
+        "precision": 0.5,
+        "recall": 0.5,
+        "average_precision": pytest.approx(0.8333333333),
+        "roc_auc": 0.75,
+        "balanced_accuracy": 0.5,
+        "mcc": 0.0,
+    }
     # nothing predicted positive: precision 0 (scikit-learn's zero_division=0), MCC 0
     none = prevalence_metrics([0, 1], [0.1, 0.2], threshold=0.5)
     assert none.precision == 0.0 and none.recall == 0.0 and none.mcc == 0.0
@@ -344,7 +370,8 @@ def test_intervals_contain_the_estimate_and_widen_with_fewer_positives(score_poo
         table = bootstrap_intervals(y, p, n_boot=1000, random_state=n1)
         assert list(table["metric"]) == list(BOOTSTRAP_METRICS)
         assert (table["low"] <= table["estimate"]).all() and (
-            table["estimate"] <= table["high"]).all(), table
+            table["estimate"] <= table["high"]
+        ).all(), table
         estimate = prevalence_metrics(y, p).as_dict()
         assert list(table["estimate"]) == [estimate[m] for m in BOOTSTRAP_METRICS]
         widths[n1] = (table["high"] - table["low"]).to_numpy()
@@ -361,9 +388,13 @@ def _population_truth() -> dict[str, float]:
     pi, tpr, fpr = 0.1, sps.beta.sf(0.5, 3, 2), sps.beta.sf(0.5, 2, 3)
     tp, fn, fp, tn = pi * tpr, pi * (1 - tpr), (1 - pi) * fpr, (1 - pi) * (1 - fpr)
     auc = integrate.quad(lambda s: sps.beta.pdf(s, 3, 2) * sps.beta.cdf(s, 2, 3), 0, 1)[0]
-    return {"precision": tp / (tp + fp), "recall": tpr, "roc_auc": auc,
-            "balanced_accuracy": 0.5 * (tpr + 1 - fpr),
-            "mcc": (tp * tn - fp * fn) / math.sqrt((tp + fp) * (tp + fn) * (tn + fp) * (tn + fn))}
+    return {
+        "precision": tp / (tp + fp),
+        "recall": tpr,
+        "roc_auc": auc,
+        "balanced_accuracy": 0.5 * (tpr + 1 - fpr),
+        "mcc": (tp * tn - fp * fn) / math.sqrt((tp + fp) * (tp + fn) * (tn + fp) * (tn + fn)),
+    }
 
 
 def test_intervals_cover_the_population_value_about_as_often_as_promised():
@@ -407,17 +438,20 @@ def test_intervals_are_reproducible_and_nested():
     assert (narrow["high"] - narrow["low"] < a["high"] - a["low"]).all()
 
 
-@pytest.mark.parametrize(("call", "key"), [
-    (lambda: prevalence_metrics([0, 0], [0.1, 0.2]), "error.arg.one_class"),
-    (lambda: bootstrap_intervals([1, 1], [0.1, 0.2]), "error.arg.one_class"),
-    (lambda: prevalence_metrics([0, 2], [0.1, 0.2]), "error.arg.binary_labels"),
-    (lambda: prevalence_metrics([0, 1], [0.1, 1.2]), "error.arg.not_probabilities"),
-    (lambda: prevalence_metrics([0, 1], [0.1, 0.2, 0.3]), "error.arg.lengths"),
-    (lambda: prevalence_metrics([0, 1], [0.1, 0.2], threshold=1.0), "error.arg.below"),
-    (lambda: bootstrap_intervals([0, 1], [0.1, 0.2], n_boot=5), "error.arg.at_least"),
-    (lambda: bootstrap_intervals([0, 1], [0.1, 0.2], level=1.0), "error.arg.below"),
-    (lambda: bootstrap_intervals([0, 1], [0.1, 0.2], random_state=-1), "error.arg.at_least"),
-])
+@pytest.mark.parametrize(
+    ("call", "key"),
+    [
+        (lambda: prevalence_metrics([0, 0], [0.1, 0.2]), "error.arg.one_class"),
+        (lambda: bootstrap_intervals([1, 1], [0.1, 0.2]), "error.arg.one_class"),
+        (lambda: prevalence_metrics([0, 2], [0.1, 0.2]), "error.arg.binary_labels"),
+        (lambda: prevalence_metrics([0, 1], [0.1, 1.2]), "error.arg.not_probabilities"),
+        (lambda: prevalence_metrics([0, 1], [0.1, 0.2, 0.3]), "error.arg.lengths"),
+        (lambda: prevalence_metrics([0, 1], [0.1, 0.2], threshold=1.0), "error.arg.below"),
+        (lambda: bootstrap_intervals([0, 1], [0.1, 0.2], n_boot=5), "error.arg.at_least"),
+        (lambda: bootstrap_intervals([0, 1], [0.1, 0.2], level=1.0), "error.arg.below"),
+        (lambda: bootstrap_intervals([0, 1], [0.1, 0.2], random_state=-1), "error.arg.at_least"),
+    ],
+)
 def test_metrics_reject_bad_input(call, key):
     with pytest.raises(LabError) as info:
         call()
@@ -442,13 +476,19 @@ def test_new_errors_read_in_every_language():
 def rebalanced_models():
     """An undersampled and a weighted logistic model at 1:100, with calibration and test data."""
     X, y = make_imbalanced(60_000, 100, class_sep=2.0, random_state=0)
-    (Xtr, ytr), cal, test = ((X[i:i + 20_000], y[i:i + 20_000]) for i in (0, 20_000, 40_000))
+    (Xtr, ytr), cal, test = ((X[i : i + 20_000], y[i : i + 20_000]) for i in (0, 20_000, 40_000))
     rng = np.random.default_rng(0)
     pos, neg = np.flatnonzero(ytr == 1), np.flatnonzero(ytr == 0)
     kept = np.r_[pos, rng.choice(neg, len(pos), replace=False)]
     n0, n1 = np.bincount(ytr)
-    return {"undersampled": fit_logistic(Xtr[kept], ytr[kept]),
-            "weighted": fit_logistic(Xtr, ytr, w0=1.0, w1=n0 / n1)}, cal, test
+    return (
+        {
+            "undersampled": fit_logistic(Xtr[kept], ytr[kept]),
+            "weighted": fit_logistic(Xtr, ytr, w0=1.0, w1=n0 / n1),
+        },
+        cal,
+        test,
+    )
 
 
 @pytest.mark.parametrize("name", ["undersampled", "weighted"])
@@ -475,8 +515,9 @@ def test_repair_is_scikit_learns_frozen_calibration(rebalanced_models):
             warnings.simplefilter("ignore", UserWarning)  # few positives per fold
             reference = CalibratedClassifierCV(FrozenEstimator(model), method=method).fit(Xc, yc)
         ours = fit_calibrator(model, Xc, yc, method=method)
-        np.testing.assert_allclose(ours.predict_proba(Xte), reference.predict_proba(Xte),
-                                   rtol=0, atol=1e-12)
+        np.testing.assert_allclose(
+            ours.predict_proba(Xte), reference.predict_proba(Xte), rtol=0, atol=1e-12
+        )
     np.testing.assert_array_equal(model.coef_, coef)
 
 
@@ -484,8 +525,9 @@ def _odds_vs_repair(shape: str) -> dict[str, float]:
     # 1:20, separation 1: an undersampled and a weighted logistic model, each
     # corrected by the one-line odds correction or repaired by isotonic regression.
     X, y = make_imbalanced(60_000, 20, class_sep=1.0, shape=shape, random_state=0)
-    (Xtr, ytr), (Xc, yc), (Xte, yte) = ((X[i:i + 20_000], y[i:i + 20_000])
-                                        for i in (0, 20_000, 40_000))
+    (Xtr, ytr), (Xc, yc), (Xte, yte) = (
+        (X[i : i + 20_000], y[i : i + 20_000]) for i in (0, 20_000, 40_000)
+    )
     rng = np.random.default_rng(0)
     pos, neg = np.flatnonzero(ytr == 1), np.flatnonzero(ytr == 0)
     kept = np.r_[pos, rng.choice(neg, len(pos), replace=False)]
@@ -494,12 +536,17 @@ def _odds_vs_repair(shape: str) -> dict[str, float]:
     weighted = fit_logistic(Xtr, ytr, w0=1.0, w1=1.0 / beta)
     out = {}
     for name, model, corrected in (
-            ("under", under, prior_correction(under.predict_proba(Xte)[:, 1], beta)),
-            ("weighted", weighted,
-             weight_correction(weighted.predict_proba(Xte)[:, 1], 1.0, 1.0 / beta))):
+        ("under", under, prior_correction(under.predict_proba(Xte)[:, 1], beta)),
+        (
+            "weighted",
+            weighted,
+            weight_correction(weighted.predict_proba(Xte)[:, 1], 1.0, 1.0 / beta),
+        ),
+    ):
         repaired = recalibrate(model, Xc, yc, Xte, method="isotonic")
-        out[f"{name}_ece_ratio"] = (expected_calibration_error(yte, corrected)
-                                    / expected_calibration_error(yte, repaired))
+        out[f"{name}_ece_ratio"] = expected_calibration_error(
+            yte, corrected
+        ) / expected_calibration_error(yte, repaired)
         out[f"{name}_brier_ratio"] = brier_score(yte, corrected) / brier_score(yte, repaired)
     return out
 
@@ -521,15 +568,22 @@ def test_odds_correction_is_enough_on_the_well_specified_shape():
         assert ratios[f"{name}_brier_ratio"] < 1.01, ratios
 
 
-@pytest.mark.parametrize(("call", "key"), [
-    (lambda m: fit_calibrator(LogisticRegression(), np.ones((4, 1)), [0, 1, 0, 1]),
-     "error.calibration.not_fitted"),
-    (lambda m: fit_calibrator(m, np.ones((4, 1)), [0, 1, 0, 1], method="beta"),
-     "error.arg.choice"),
-    (lambda m: fit_calibrator(m, np.ones((4, 1)), [0, 0, 0, 0]), "error.arg.one_class"),
-    (lambda m: fit_calibrator(m, np.ones((4, 1)), [0, 1, 0]), "error.arg.lengths"),
-    (lambda m: recalibrate(m, np.ones((4, 1)), [0, 1, 0, 1], np.ones(3)), "error.arg.ndim"),
-])
+@pytest.mark.parametrize(
+    ("call", "key"),
+    [
+        (
+            lambda m: fit_calibrator(LogisticRegression(), np.ones((4, 1)), [0, 1, 0, 1]),
+            "error.calibration.not_fitted",
+        ),
+        (
+            lambda m: fit_calibrator(m, np.ones((4, 1)), [0, 1, 0, 1], method="beta"),
+            "error.arg.choice",
+        ),
+        (lambda m: fit_calibrator(m, np.ones((4, 1)), [0, 0, 0, 0]), "error.arg.one_class"),
+        (lambda m: fit_calibrator(m, np.ones((4, 1)), [0, 1, 0]), "error.arg.lengths"),
+        (lambda m: recalibrate(m, np.ones((4, 1)), [0, 1, 0, 1], np.ones(3)), "error.arg.ndim"),
+    ],
+)
 def test_calibration_rejects_bad_input(call, key):
     fitted = LogisticRegression().fit(np.array([[0.0], [1.0], [2.0], [3.0]]), [0, 0, 1, 1])
     with pytest.raises(LabError) as info:
@@ -566,21 +620,24 @@ def test_tuned_threshold_is_near_bayes_for_a_calibrated_model(seed):
     # samples the tuned threshold was within 0.36 in log-odds (0.019 in p) of it,
     # and its test cost at most 1.008 times the Bayes threshold's.
     X, y = make_imbalanced(20_000, 50, class_sep=2.0, random_state=seed)
-    tuned = tune_threshold_cv(LogisticRegression(), X, y, cost_fp=1.0, cost_fn=20.0,
-                              random_state=seed)
+    tuned = tune_threshold_cv(
+        LogisticRegression(), X, y, cost_fp=1.0, cost_fn=20.0, random_state=seed
+    )
     bayes = bayes_threshold(1.0, 20.0)
     gap = math.log(tuned.threshold / (1 - tuned.threshold)) - math.log(bayes / (1 - bayes))
     assert abs(gap) < 0.6, (tuned.threshold, bayes)
     Xte, yte = make_imbalanced(100_000, 50, class_sep=2.0, random_state=seed + 100)
     p = tuned.model.predict_proba(Xte)[:, 1]
-    costs = expected_cost(yte, p, cost_fp=1.0, cost_fn=20.0,
-                          thresholds=[tuned.threshold, bayes])["cost"].to_numpy()
+    costs = expected_cost(yte, p, cost_fp=1.0, cost_fn=20.0, thresholds=[tuned.threshold, bayes])[
+        "cost"
+    ].to_numpy()
     assert costs[0] < 1.05 * costs[1], costs
     # the returned curve is the one the threshold was chosen from
     assert tuned.cv_cost == pytest.approx(tuned.cv_costs.min())
     assert tuned.threshold == tuned.thresholds[np.argmin(tuned.cv_costs)]
-    np.testing.assert_array_equal(tuned.model.predict(Xte[:500]),
-                                  (p[:500] >= tuned.threshold).astype(np.int64))
+    np.testing.assert_array_equal(
+        tuned.model.predict(Xte[:500]), (p[:500] >= tuned.threshold).astype(np.int64)
+    )
 
 
 def test_training_threshold_is_optimistic_cross_validated_one_is_not():
@@ -593,35 +650,48 @@ def test_training_threshold_is_optimistic_cross_validated_one_is_not():
     Xte, yte = make_imbalanced(40_000, 20, class_sep=2.0, random_state=100)
     forest = RandomForestClassifier(n_estimators=50, random_state=0, n_jobs=1)
     fitted = forest.fit(X, y)
-    t_train, train_cost = optimal_threshold(y, fitted.predict_proba(X)[:, 1],
-                                            cost_fp=1.0, cost_fn=20.0)
-    test_at_train = expected_cost(yte, fitted.predict_proba(Xte)[:, 1], cost_fp=1.0,
-                                  cost_fn=20.0, thresholds=[t_train])["cost"].iloc[0]
+    t_train, train_cost = optimal_threshold(
+        y, fitted.predict_proba(X)[:, 1], cost_fp=1.0, cost_fn=20.0
+    )
+    test_at_train = expected_cost(
+        yte, fitted.predict_proba(Xte)[:, 1], cost_fp=1.0, cost_fn=20.0, thresholds=[t_train]
+    )["cost"].iloc[0]
     assert train_cost < 0.05 * test_at_train, (train_cost, test_at_train)
 
-    tuned = tune_threshold_cv(RandomForestClassifier(n_estimators=50, random_state=0,
-                                                     n_jobs=1),
-                              X, y, cost_fp=1.0, cost_fn=20.0, random_state=0)
-    test_at_cv = expected_cost(yte, tuned.model.predict_proba(Xte)[:, 1], cost_fp=1.0,
-                               cost_fn=20.0, thresholds=[tuned.threshold])["cost"].iloc[0]
+    tuned = tune_threshold_cv(
+        RandomForestClassifier(n_estimators=50, random_state=0, n_jobs=1),
+        X,
+        y,
+        cost_fp=1.0,
+        cost_fn=20.0,
+        random_state=0,
+    )
+    test_at_cv = expected_cost(
+        yte,
+        tuned.model.predict_proba(Xte)[:, 1],
+        cost_fp=1.0,
+        cost_fn=20.0,
+        thresholds=[tuned.threshold],
+    )["cost"].iloc[0]
     assert abs(tuned.cv_cost - test_at_cv) < 0.3 * test_at_cv, (tuned.cv_cost, test_at_cv)
     assert test_at_cv < test_at_train
 
 
-@pytest.mark.parametrize(("kwargs", "key"), [
-    ({"cost_fp": 0.0, "cost_fn": 1.0}, "error.arg.above"),
-    ({"cost_fp": 1.0, "cost_fn": float("inf")}, "error.arg.not_finite"),
-    ({"cost_fp": 1.0, "cost_fn": 1.0, "cv": 1}, "error.arg.at_least"),
-    ({"cost_fp": 1.0, "cost_fn": 1.0, "cv": 8}, "error.cv.too_few_for_folds"),
-    ({"cost_fp": 1.0, "cost_fn": 1.0, "thresholds": [0.5, 2.0]},
-     "error.arg.not_probabilities"),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "key"),
+    [
+        ({"cost_fp": 0.0, "cost_fn": 1.0}, "error.arg.above"),
+        ({"cost_fp": 1.0, "cost_fn": float("inf")}, "error.arg.not_finite"),
+        ({"cost_fp": 1.0, "cost_fn": 1.0, "cv": 1}, "error.arg.at_least"),
+        ({"cost_fp": 1.0, "cost_fn": 1.0, "cv": 8}, "error.cv.too_few_for_folds"),
+        ({"cost_fp": 1.0, "cost_fn": 1.0, "thresholds": [0.5, 2.0]}, "error.arg.not_probabilities"),
+    ],
+)
 def test_tuning_rejects_bad_input(kwargs, key):
     X, y = make_imbalanced(120, 20, class_sep=2.0, random_state=0)  # 6 positives
     with pytest.raises(LabError) as info:
         tune_threshold_cv(LogisticRegression(), X, y, **kwargs)
     assert info.value.message.key == key
     with pytest.raises(LabError) as info:
-        tune_threshold_cv(LogisticRegression(), X, np.zeros(len(y)), cost_fp=1.0,
-                          cost_fn=1.0)
+        tune_threshold_cv(LogisticRegression(), X, np.zeros(len(y)), cost_fp=1.0, cost_fn=1.0)
     assert info.value.message.key == "error.arg.one_class"

@@ -15,8 +15,17 @@ from hypothesis import strategies as st
 from lib.data import display_subsample, majority_sample, make_imbalanced
 from lib.gradients import gradient_descent
 
-COLUMNS = ["loss", "norm0", "norm1", "share1", "loss_sum0", "loss_sum1", "intercept",
-           "coef_0", "coef_1"]
+COLUMNS = [
+    "loss",
+    "norm0",
+    "norm1",
+    "share1",
+    "loss_sum0",
+    "loss_sum1",
+    "intercept",
+    "coef_0",
+    "coef_1",
+]
 
 
 @settings(deadline=None, max_examples=60)
@@ -43,8 +52,7 @@ def test_integer_sample_weight_equals_repeated_rows(seed, w0, w1):
     y = np.r_[np.zeros(25, int), np.ones(5, int)]
     h = rng.integers(1, 4, size=30)
     weighted = gradient_descent(X, y, w0=w0, w1=w1, n_steps=15, sample_weight=h)
-    repeated = gradient_descent(np.repeat(X, h, axis=0), np.repeat(y, h), w0=w0, w1=w1,
-                                n_steps=15)
+    repeated = gradient_descent(np.repeat(X, h, axis=0), np.repeat(y, h), w0=w0, w1=w1, n_steps=15)
     np.testing.assert_allclose(weighted[COLUMNS], repeated[COLUMNS], rtol=1e-9, atol=1e-12)
 
 
@@ -55,12 +63,15 @@ def test_unit_sample_weight_changes_nothing():
     np.testing.assert_allclose(plain[COLUMNS], ones[COLUMNS], rtol=1e-12)
 
 
-@pytest.mark.parametrize("bad, message", [
-    (lambda n: -np.ones(n), "non-negative"),
-    (lambda n: np.ones(n - 1), "same number of samples"),
-    (lambda n: np.r_[np.zeros(n - 5), np.ones(5)], "class 0"),
-    (lambda n: np.full(n, np.nan), "numbers|NaN|finite"),
-])
+@pytest.mark.parametrize(
+    "bad, message",
+    [
+        (lambda n: -np.ones(n), "non-negative"),
+        (lambda n: np.ones(n - 1), "same number of samples"),
+        (lambda n: np.r_[np.zeros(n - 5), np.ones(5)], "class 0"),
+        (lambda n: np.full(n, np.nan), "numbers|NaN|finite"),
+    ],
+)
 def test_bad_sample_weight_is_refused(bad, message):
     y = np.r_[np.zeros(45, int), np.ones(5, int)]
     X = np.random.default_rng(0).normal(size=(50, 2))
@@ -76,8 +87,9 @@ def test_sample_of_a_million_rows_stays_within_one_percent(w0, w1):
     rows, h = majority_sample(y, 100_000, random_state=0)
     sample = gradient_descent(X[rows], y[rows], w0=w0, w1=w1, n_steps=10, sample_weight=h)
     for column in COLUMNS:
-        np.testing.assert_allclose(sample[column], full[column], rtol=0.01, atol=1e-4,
-                                   err_msg=column)
+        np.testing.assert_allclose(
+            sample[column], full[column], rtol=0.01, atol=1e-4, err_msg=column
+        )
 
 
 def test_display_subsample_keeps_every_minority_point_of_a_million():

@@ -30,8 +30,17 @@ def numbers():
 def test_ten_steps_in_the_issues_order():
     # issue 14 adds the misspecified shape after the threshold step and label shift at the end
     assert [lesson.key for lesson in LESSONS] == [
-        "plain", "masking", "surface", "threshold", "misspecified", "focal", "schemes", "smote",
-        "validation", "label_shift"]
+        "plain",
+        "masking",
+        "surface",
+        "threshold",
+        "misspecified",
+        "focal",
+        "schemes",
+        "smote",
+        "validation",
+        "label_shift",
+    ]
     assert {lesson.page for lesson in LESSONS} <= {page[1] for page in PAGES}
     assert all(lesson.answer in (0, 1, 2) for lesson in LESSONS)
 
@@ -51,7 +60,8 @@ def test_plain_lesson_data_and_its_calibrated_maximum_likelihood_fit(numbers):
     e = numbers["plain"]
     assert 0 < e["shrink_share"] < 0.1  # measured 7.8 %
     assert e["shrink_share"] == pytest.approx(
-        1 - np.linalg.norm(model.coef_[0]) / np.linalg.norm(mle[:2]))
+        1 - np.linalg.norm(model.coef_[0]) / np.linalg.norm(mle[:2])
+    )
     # The intercept is not penalised: on the training data the mean predicted
     # probability equals the positive rate (to the solvers' tolerance).
     for p in (model.predict_proba(X)[:, 1], 1 / (1 + np.exp(-(X @ mle[:2] + mle[2])))):
@@ -138,8 +148,9 @@ def test_label_shift_raises_precision_keeps_recall_and_lowers_the_threshold(numb
 def test_label_shift_threshold_is_where_the_corrected_probability_is_one_half(numbers):
     e = numbers["label_shift"]
     _, y = make_imbalanced(20_000, 100, class_sep=2.0, random_state=0)
-    p = label_shift_correction(np.array([e["t_raw"]]), train_prior=float(np.mean(y)),
-                               deploy_prior=e["rate_deploy"])
+    p = label_shift_correction(
+        np.array([e["t_raw"]]), train_prior=float(np.mean(y)), deploy_prior=e["rate_deploy"]
+    )
     assert p[0] == pytest.approx(0.5)
 
 
@@ -169,14 +180,34 @@ def test_weighted_model_has_worse_validation_loss_but_better_recall(numbers):
 
 
 def test_numbers_are_written_as_the_texts_expect():
-    shown = formatted({"share_plain": 0.000983, "log_ratio": 6.9068, "ins_ratio": 100.0,
-                       "slope_change": 0.13, "n1": 20.0, "plain_logloss": 0.00597,
-                       "t": 0.001, "weighted_recall1": 0.85, "steps_plain": 4802.0,
-                       "steps_ratio": 150.06, "bayes_share": 0.0070663})
-    assert shown == {"share_plain": "0.0983 %", "log_ratio": "6.91", "ins_ratio": "100×",
-                     "slope_change": "13 %", "n1": "20", "plain_logloss": "0.00597",
-                     "t": "0.001", "weighted_recall1": "85 %", "steps_plain": "4,802",
-                     "steps_ratio": "150×", "bayes_share": "0.707 %"}
+    shown = formatted(
+        {
+            "share_plain": 0.000983,
+            "log_ratio": 6.9068,
+            "ins_ratio": 100.0,
+            "slope_change": 0.13,
+            "n1": 20.0,
+            "plain_logloss": 0.00597,
+            "t": 0.001,
+            "weighted_recall1": 0.85,
+            "steps_plain": 4802.0,
+            "steps_ratio": 150.06,
+            "bayes_share": 0.0070663,
+        }
+    )
+    assert shown == {
+        "share_plain": "0.0983 %",
+        "log_ratio": "6.91",
+        "ins_ratio": "100×",
+        "slope_change": "13 %",
+        "n1": "20",
+        "plain_logloss": "0.00597",
+        "t": "0.001",
+        "weighted_recall1": "85 %",
+        "steps_plain": "4,802",
+        "steps_ratio": "150×",
+        "bayes_share": "0.707 %",
+    }
 
 
 @pytest.mark.parametrize("lang", ["en", "ru", "ko"])
@@ -227,10 +258,13 @@ def test_bad_lesson_number_falls_back_with_a_notice():
     assert query(at)["lesson"] == "1"
 
 
-@pytest.mark.parametrize(("step", "key", "expected"), [
-    (5, "misspecified", {"shape": "unequal_var", "ratio": "100", "w1": "50.51"}),
-    (10, "label_shift", {"ratio": "100", "deploy": "10", "shape": "gaussian"}),
-])
+@pytest.mark.parametrize(
+    ("step", "key", "expected"),
+    [
+        (5, "misspecified", {"shape": "unequal_var", "ratio": "100", "w1": "50.51"}),
+        (10, "label_shift", {"ratio": "100", "deploy": "10", "shape": "gaussian"}),
+    ],
+)
 def test_new_lessons_open_their_page_with_the_preset(step, key, expected):
     at = open_page("overview")
     at.switch_page(script_of("lessons")).run()

@@ -33,23 +33,30 @@ gammas = st.floats(0.0, 5.0)
 alphas = st.one_of(st.none(), st.floats(0.0, 1.0))
 betas = st.floats(0.0, 0.9999)
 class_counts = st.integers(2, 5).flatmap(
-    lambda k: arrays(np.int64, k, elements=st.integers(1, 5000)))
+    lambda k: arrays(np.int64, k, elements=st.integers(1, 5000))
+)
 
 
 def binary_logits(z_max=8.0, n_max=20):
-    return st.integers(1, n_max).flatmap(lambda n: st.tuples(
-        arrays(np.int64, n, elements=st.integers(0, 1)),
-        arrays(np.float64, n, elements=st.floats(-z_max, z_max))))
+    return st.integers(1, n_max).flatmap(
+        lambda n: st.tuples(
+            arrays(np.int64, n, elements=st.integers(0, 1)),
+            arrays(np.float64, n, elements=st.floats(-z_max, z_max)),
+        )
+    )
 
 
 def multiclass(k_min=2, k_max=5, n_max=20, z_max=10.0):
     """(y, logits, counts) with labels in 0..k-1 and one positive count per class."""
+
     def build(shape):
         n, k = shape
         return st.tuples(
             arrays(np.int64, n, elements=st.integers(0, k - 1)),
             arrays(np.float64, (n, k), elements=st.floats(-z_max, z_max)),
-            arrays(np.int64, k, elements=st.integers(1, 5000)))
+            arrays(np.int64, k, elements=st.integers(1, 5000)),
+        )
+
     return st.tuples(st.integers(1, n_max), st.integers(k_min, k_max)).flatmap(build)
 
 
@@ -63,6 +70,7 @@ def log_sigmoid(z):
 
 
 # --------------------------------------------------------------------------- focal_loss_grad
+
 
 @settings(DET, max_examples=200)
 @given(binary_logits(), gammas, alphas)
@@ -82,8 +90,7 @@ def test_focal_grad_matches_central_finite_differences(data, gamma, alpha):
 @given(binary_logits(z_max=50.0, n_max=50))
 def test_focal_grad_gamma_zero_is_p_minus_y(data):
     y, z = data
-    np.testing.assert_allclose(focal_loss_grad(y, z, gamma=0.0), sigmoid(z) - y,
-                               rtol=0, atol=1e-12)
+    np.testing.assert_allclose(focal_loss_grad(y, z, gamma=0.0), sigmoid(z) - y, rtol=0, atol=1e-12)
 
 
 def test_focal_grad_hand_value():
@@ -112,6 +119,7 @@ def test_focal_grad_finite_for_huge_logits(gamma, alpha):
 
 # --------------------------------------------------------------------------- softmax CE
 
+
 @DET
 @given(binary_logits(z_max=20.0), st.floats(0.0, 100.0), st.floats(0.0, 100.0))
 def test_two_class_softmax_equals_weighted_bce_with_logits(data, c0, c1):
@@ -134,15 +142,18 @@ def test_softmax_cross_entropy_three_class_hand_value():
     y = [0, 1, 2]
     cw = [2.0, 1.0, 0.5]
     log_z0 = math.log(math.e + math.e**2 + math.e**3)
-    expected = [-2.0 * (1.0 - log_z0),
-                -1.0 * math.log(1 / 3),
-                -0.5 * (0.5 - math.log(math.exp(2) + math.exp(-1) + math.exp(0.5)))]
+    expected = [
+        -2.0 * (1.0 - log_z0),
+        -1.0 * math.log(1 / 3),
+        -0.5 * (0.5 - math.log(math.exp(2) + math.exp(-1) + math.exp(0.5))),
+    ]
     np.testing.assert_allclose(
-        softmax_cross_entropy(y, logits, class_weight=cw, reduction="none"), expected,
-        rtol=1e-12)
+        softmax_cross_entropy(y, logits, class_weight=cw, reduction="none"), expected, rtol=1e-12
+    )
     assert softmax_cross_entropy(y, logits, class_weight=cw) == pytest.approx(sum(expected) / 3)
-    assert softmax_cross_entropy(y, logits, class_weight=cw, reduction="sum") == \
-        pytest.approx(sum(expected))
+    assert softmax_cross_entropy(y, logits, class_weight=cw, reduction="sum") == pytest.approx(
+        sum(expected)
+    )
 
 
 @DET
@@ -152,27 +163,32 @@ def test_softmax_class_weight_none_equals_ones(data):
     k = z.shape[1]
     np.testing.assert_array_equal(
         softmax_cross_entropy(y, z, reduction="none"),
-        softmax_cross_entropy(y, z, class_weight=np.ones(k), reduction="none"))
+        softmax_cross_entropy(y, z, class_weight=np.ones(k), reduction="none"),
+    )
 
 
-@pytest.mark.parametrize(("y", "logits", "kwargs", "message"), [
-    ([0, 3], [[0.0, 1.0, 2.0], [1.0, 0.0, 0.0]], {}, "class indices 0..2"),
-    ([0, -1], [[0.0, 1.0], [1.0, 0.0]], {}, "class indices 0..1"),
-    ([0, 0.5], [[0.0, 1.0], [1.0, 0.0]], {}, "class indices"),
-    ([0, 1], [[0.0, 1.0], [1.0, 0.0]], {"class_weight": [1.0, 2.0, 3.0]}, "2 weights"),
-    ([0, 1], [[0.0, 1.0], [1.0, 0.0]], {"class_weight": [1.0, -2.0]}, ">= 0"),
-    ([0, 1], [0.0, 1.0], {}, "2-D"),
-    ([0, 0], [[0.0], [1.0]], {}, "at least 2"),
-    ([0, 1, 0], [[0.0, 1.0], [1.0, 0.0]], {}, "same number of samples"),
-    ([0, 1], [[0.0, np.nan], [1.0, 0.0]], {}, "finite"),
-    ([0, 1], [[0.0, 1.0], [1.0, 0.0]], {"reduction": "avg"}, "`reduction`"),
-])
+@pytest.mark.parametrize(
+    ("y", "logits", "kwargs", "message"),
+    [
+        ([0, 3], [[0.0, 1.0, 2.0], [1.0, 0.0, 0.0]], {}, "class indices 0..2"),
+        ([0, -1], [[0.0, 1.0], [1.0, 0.0]], {}, "class indices 0..1"),
+        ([0, 0.5], [[0.0, 1.0], [1.0, 0.0]], {}, "class indices"),
+        ([0, 1], [[0.0, 1.0], [1.0, 0.0]], {"class_weight": [1.0, 2.0, 3.0]}, "2 weights"),
+        ([0, 1], [[0.0, 1.0], [1.0, 0.0]], {"class_weight": [1.0, -2.0]}, ">= 0"),
+        ([0, 1], [0.0, 1.0], {}, "2-D"),
+        ([0, 0], [[0.0], [1.0]], {}, "at least 2"),
+        ([0, 1, 0], [[0.0, 1.0], [1.0, 0.0]], {}, "same number of samples"),
+        ([0, 1], [[0.0, np.nan], [1.0, 0.0]], {}, "finite"),
+        ([0, 1], [[0.0, 1.0], [1.0, 0.0]], {"reduction": "avg"}, "`reduction`"),
+    ],
+)
 def test_softmax_cross_entropy_bad_input(y, logits, kwargs, message):
     with pytest.raises(ValueError, match=message):
         softmax_cross_entropy(y, logits, **kwargs)
 
 
 # --------------------------------------------------------------------------- class-balanced
+
 
 @DET
 @given(multiclass())
@@ -181,15 +197,17 @@ def test_cb_softmax_beta_zero_is_plain_softmax(data):
     for reduction in ("mean", "none"):
         np.testing.assert_allclose(
             cb_softmax_cross_entropy(y, z, counts=counts, beta=0.0, reduction=reduction),
-            softmax_cross_entropy(y, z, reduction=reduction), rtol=1e-12, atol=0)
+            softmax_cross_entropy(y, z, reduction=reduction),
+            rtol=1e-12,
+            atol=0,
+        )
 
 
 @DET
-@given(st.integers(2, 6).flatmap(
-    lambda k: arrays(np.int64, k, elements=st.integers(1, 1000))))
+@given(st.integers(2, 6).flatmap(lambda k: arrays(np.int64, k, elements=st.integers(1, 1000))))
 def test_cb_softmax_beta_near_one_approaches_ins(counts):
     k = len(counts)
-    y = np.arange(k)                       # one sample per class
+    y = np.arange(k)  # one sample per class
     z = np.random.default_rng(k).normal(size=(k, k))
     cb = cb_softmax_cross_entropy(y, z, counts=counts, beta=1 - 1e-9, reduction="none")
     plain = softmax_cross_entropy(y, z, reduction="none")
@@ -212,8 +230,9 @@ def test_cb_sigmoid_hand_value():
         expected.append(w[label] * total)
     got = cb_sigmoid_cross_entropy(y, logits, counts=counts, beta=beta, reduction="none")
     np.testing.assert_allclose(got, expected, rtol=1e-12)
-    assert cb_sigmoid_cross_entropy(y, logits, counts=counts, beta=beta) == \
-        pytest.approx(sum(expected) / 2, rel=1e-12)
+    assert cb_sigmoid_cross_entropy(y, logits, counts=counts, beta=beta) == pytest.approx(
+        sum(expected) / 2, rel=1e-12
+    )
     # The same weights through the library's ENS scheme.
     np.testing.assert_allclose(weights_from_counts(counts, "ens", beta=beta), w, rtol=1e-12)
 
@@ -224,7 +243,7 @@ def test_cb_focal_hand_value():
     w = ens_weights_by_hand(counts, beta)
     y, logits, gamma = [1], [[0.4, -0.2]], 2.0
     total = 0.0
-    for z_t in (-0.4, -0.2):                      # class 0 is wrong, class 1 is right
+    for z_t in (-0.4, -0.2):  # class 0 is wrong, class 1 is right
         p_t = 1 / (1 + math.exp(-z_t))
         total += -((1 - p_t) ** gamma) * math.log(p_t)
     got = cb_focal_loss(y, logits, counts=counts, beta=beta, gamma=gamma)
@@ -243,17 +262,24 @@ def test_cb_focal_at_most_cb_sigmoid(data, beta, gamma):
     np.testing.assert_array_equal(zero, sig)
 
 
-@pytest.mark.parametrize("loss", [cb_softmax_cross_entropy, cb_sigmoid_cross_entropy,
-                                  cb_focal_loss])
-@pytest.mark.parametrize(("kwargs", "message"), [
-    ({"counts": [5, 1]}, "one count per class"),
-    ({"counts": [5, 0, 1]}, "> 0"),
-    ({"counts": [5, 2, 1], "beta": 1.0}, "`beta` must be < 1"),
-    ({"y_true": [0, 3]}, "class indices"),
-])
+@pytest.mark.parametrize(
+    "loss", [cb_softmax_cross_entropy, cb_sigmoid_cross_entropy, cb_focal_loss]
+)
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"counts": [5, 1]}, "one count per class"),
+        ({"counts": [5, 0, 1]}, "> 0"),
+        ({"counts": [5, 2, 1], "beta": 1.0}, "`beta` must be < 1"),
+        ({"y_true": [0, 3]}, "class indices"),
+    ],
+)
 def test_cb_losses_bad_input(loss, kwargs, message):
-    args = {"y_true": [0, 2], "logits": [[0.0, 1.0, 2.0], [1.0, 0.0, 0.0]],
-            "counts": [5, 2, 1]} | kwargs
+    args = {
+        "y_true": [0, 2],
+        "logits": [[0.0, 1.0, 2.0], [1.0, 0.0, 0.0]],
+        "counts": [5, 2, 1],
+    } | kwargs
     with pytest.raises(ValueError, match=message):
         loss(args.pop("y_true"), args.pop("logits"), **args)
 
@@ -265,14 +291,17 @@ def test_cb_softmax_one_d_logits_message_names_logits():
 
 # --------------------------------------------------------------------------- lib.weights
 
+
 def test_effective_number_hand_values():
     # (1 - 0.5**n) / (1 - 0.5) for n = 0, 1, 2, 3
-    np.testing.assert_allclose(effective_number([0, 1, 2, 3], beta=0.5),
-                               [0.0, 1.0, 1.5, 1.75], rtol=1e-14)
+    np.testing.assert_allclose(
+        effective_number([0, 1, 2, 3], beta=0.5), [0.0, 1.0, 1.5, 1.75], rtol=1e-14
+    )
     # beta = 0.9, n = 10: (1 - 0.9**10) / 0.1
     assert effective_number([10], beta=0.9)[0] == pytest.approx((1 - 0.9**10) / 0.1, rel=1e-13)
-    np.testing.assert_array_equal(effective_number([0, 1, 7, 10_000], beta=0.0),
-                                  [0.0, 1.0, 1.0, 1.0])
+    np.testing.assert_array_equal(
+        effective_number([0, 1, 7, 10_000], beta=0.0), [0.0, 1.0, 1.0, 1.0]
+    )
 
 
 @DET
@@ -312,11 +341,14 @@ def test_weights_from_counts_balanced_totals_n(counts):
     np.testing.assert_allclose(w, counts.sum() / (len(counts) * counts), rtol=1e-14)
 
 
-@pytest.mark.parametrize(("counts", "kwargs", "message"), [
-    ([3, 0], {}, "> 0"),
-    ([3, 1], {"scheme": "magic"}, "`scheme`"),
-    ([3, 1], {"scheme": "ens", "beta": 1.0}, "`beta` must be < 1"),
-])
+@pytest.mark.parametrize(
+    ("counts", "kwargs", "message"),
+    [
+        ([3, 0], {}, "> 0"),
+        ([3, 1], {"scheme": "magic"}, "`scheme`"),
+        ([3, 1], {"scheme": "ens", "beta": 1.0}, "`beta` must be < 1"),
+    ],
+)
 def test_weights_from_counts_bad_input(counts, kwargs, message):
     with pytest.raises(ValueError, match=message):
         weights_from_counts(counts, **kwargs)
@@ -353,13 +385,13 @@ def test_sample_weights_rejects_negative_weight():
 
 @pytest.mark.parametrize("h", [0.5, 1.0, 7.0, 365.0])
 def test_recency_weights_half_lives(h):
-    np.testing.assert_allclose(recency_weights([0.0, h, 2 * h, 3 * h], half_life=h),
-                               [1.0, 0.5, 0.25, 0.125], rtol=1e-15)
+    np.testing.assert_allclose(
+        recency_weights([0.0, h, 2 * h, 3 * h], half_life=h), [1.0, 0.5, 0.25, 0.125], rtol=1e-15
+    )
 
 
 @DET
-@given(arrays(np.float64, st.integers(2, 50), elements=st.floats(0.0, 100.0)),
-       st.floats(0.1, 1e3))
+@given(arrays(np.float64, st.integers(2, 50), elements=st.floats(0.0, 100.0)), st.floats(0.1, 1e3))
 def test_recency_weights_monotone_decreasing(age, h):
     # age / h <= 1000 keeps 2**(-age / h) a normal float
     order = np.argsort(age)
@@ -371,13 +403,16 @@ def test_recency_weights_monotone_decreasing(age, h):
     assert np.all(np.diff(w)[strictly] < 0)
 
 
-@pytest.mark.parametrize(("age", "h", "message"), [
-    ([0.0, -1.0], 1.0, "`age` must be >= 0"),
-    ([0.0, 1.0], 0.0, "`half_life` must be > 0"),
-    ([0.0, 1.0], -2.0, "`half_life` must be > 0"),
-    ([0.0, np.nan], 1.0, "finite"),
-    ([0.0, 1.0], np.inf, "`half_life` must be a finite number"),
-])
+@pytest.mark.parametrize(
+    ("age", "h", "message"),
+    [
+        ([0.0, -1.0], 1.0, "`age` must be >= 0"),
+        ([0.0, 1.0], 0.0, "`half_life` must be > 0"),
+        ([0.0, 1.0], -2.0, "`half_life` must be > 0"),
+        ([0.0, np.nan], 1.0, "finite"),
+        ([0.0, 1.0], np.inf, "`half_life` must be a finite number"),
+    ],
+)
 def test_recency_weights_bad_input(age, h, message):
     with pytest.raises(ValueError, match=message):
         recency_weights(age, half_life=h)

@@ -20,9 +20,11 @@ weights = st.floats(1e-3, 1e3)
 
 
 def labelled(n_max=50):
-    return st.integers(1, n_max).flatmap(lambda n: st.tuples(
-        arrays(np.int64, n, elements=st.integers(0, 1)),
-        arrays(np.float64, n, elements=probs)))
+    return st.integers(1, n_max).flatmap(
+        lambda n: st.tuples(
+            arrays(np.int64, n, elements=st.integers(0, 1)), arrays(np.float64, n, elements=probs)
+        )
+    )
 
 
 def test_hand_computed_values():
@@ -30,11 +32,13 @@ def test_hand_computed_values():
     # L = (-5 log 0.8 - 2 log 0.7) / 2
     expected = (-5 * math.log(0.8) - 2 * math.log(0.7)) / 2
     assert weighted_bce([1, 0], [0.8, 0.3], w0=2, w1=5) == pytest.approx(expected)
-    assert weighted_bce([1, 0], [0.8, 0.3], w0=2, w1=5, reduction="sum") == \
-        pytest.approx(2 * expected)
+    assert weighted_bce([1, 0], [0.8, 0.3], w0=2, w1=5, reduction="sum") == pytest.approx(
+        2 * expected
+    )
     np.testing.assert_allclose(
         weighted_bce([1, 0], [0.8, 0.3], w0=2, w1=5, reduction="none"),
-        [-5 * math.log(0.8), -2 * math.log(0.7)])
+        [-5 * math.log(0.8), -2 * math.log(0.7)],
+    )
 
 
 def test_mean_divides_by_number_of_samples_not_weights():
@@ -62,8 +66,9 @@ def test_scaling_both_weights_scales_loss(data, w0, w1, c):
 def test_logits_version_matches_probability_version(data, w0, w1):
     y, p = data
     z = np.log(p) - np.log1p(-p)
-    assert weighted_bce_with_logits(y, z, w0=w0, w1=w1) == \
-        pytest.approx(weighted_bce(y, p, w0=w0, w1=w1), rel=1e-7)
+    assert weighted_bce_with_logits(y, z, w0=w0, w1=w1) == pytest.approx(
+        weighted_bce(y, p, w0=w0, w1=w1), rel=1e-7
+    )
 
 
 def test_logits_stable_up_to_1e3():
@@ -81,17 +86,20 @@ def test_probability_zero_is_clamped_not_infinite():
     assert weighted_bce([0, 1], [0.0, 1.0]) == 0.0
 
 
-@pytest.mark.parametrize(("kwargs", "message"), [
-    ({"p": [0.5, np.nan]}, "finite"),
-    ({"p": [0.5, 1.5]}, "between 0 and 1"),
-    ({"p": [0.5]}, "same number of samples"),
-    ({"w0": -1.0}, "`w0` must be >= 0"),
-    ({"w1": np.inf}, "`w1` must be a finite number"),
-    ({"w1": np.nan}, "`w1` must be a finite number"),
-    ({"w0": 0.0, "w1": 0.0}, "At least one"),
-    ({"reduction": "avg"}, "`reduction`"),
-    ({"y_true": [2, 0]}, "labels between 0 and 1"),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"p": [0.5, np.nan]}, "finite"),
+        ({"p": [0.5, 1.5]}, "between 0 and 1"),
+        ({"p": [0.5]}, "same number of samples"),
+        ({"w0": -1.0}, "`w0` must be >= 0"),
+        ({"w1": np.inf}, "`w1` must be a finite number"),
+        ({"w1": np.nan}, "`w1` must be a finite number"),
+        ({"w0": 0.0, "w1": 0.0}, "At least one"),
+        ({"reduction": "avg"}, "`reduction`"),
+        ({"y_true": [2, 0]}, "labels between 0 and 1"),
+    ],
+)
 def test_bad_input_raises_clear_value_error(kwargs, message):
     args = {"y_true": [1, 0], "p": [0.5, 0.5]} | kwargs
     with pytest.raises(ValueError, match=message):

@@ -48,8 +48,7 @@ def test_weighting_approximates_threshold_moving():
     moved = boundary_offset(u.coef_[0], u.intercept_[0], centre, threshold=t)
     weighted = boundary_offset(w.coef_[0], w.intercept_[0], centre)
     assert weighted == pytest.approx(moved, abs=0.1)
-    agree = np.mean(predict_labels(u.coef_[0], u.intercept_[0], X, threshold=t)
-                    == w.predict(X))
+    agree = np.mean(predict_labels(u.coef_[0], u.intercept_[0], X, threshold=t) == w.predict(X))
     assert agree > 0.99
 
 
@@ -68,13 +67,13 @@ def test_probability_grid_and_boundary_offset_hand_values():
     assert boundary_offset([0.0, 0.0], 0.0, [2.0, 0.0]) == np.inf
 
 
-@given(arrays(np.int64, st.integers(1, 60), elements=st.integers(0, 1)),
-       st.integers(0, 2**32 - 1))
+@given(arrays(np.int64, st.integers(1, 60), elements=st.integers(0, 1)), st.integers(0, 2**32 - 1))
 def test_per_class_report_matches_sklearn(y_true, seed):
     y_pred = np.random.default_rng(seed).integers(0, 2, len(y_true))
     report = per_class_report(y_true, y_pred, labels=[0, 1])
-    p, r, f, s = precision_recall_fscore_support(y_true, y_pred, beta=0.5, labels=[0, 1],
-                                                 zero_division=0.0)
+    p, r, f, s = precision_recall_fscore_support(
+        y_true, y_pred, beta=0.5, labels=[0, 1], zero_division=0.0
+    )
     np.testing.assert_allclose(report["precision"], p)
     np.testing.assert_allclose(report["recall"], r)
     np.testing.assert_allclose(report["f_beta"], f)
@@ -129,8 +128,18 @@ def test_evaluate_under_weights_columns_and_balanced_row():
     p = np.array([0.1, 0.2, 0.7, 0.3, 0.1, 0.6, 0.8, 0.4])  # TN 4, FP 2, TP 1, FN 1
     frame = evaluate_under_weights(y, p, [(1.0, 1.0), (8 / 12, 2.0)])
     assert list(frame.columns) == [
-        "w0", "w1", "weighted_loss", "loss", "accuracy", "precision", "recall",
-        "balanced_accuracy", "accuracy_sw", "precision_sw", "recall_sw"]
+        "w0",
+        "w1",
+        "weighted_loss",
+        "loss",
+        "accuracy",
+        "precision",
+        "recall",
+        "balanced_accuracy",
+        "accuracy_sw",
+        "precision_sw",
+        "recall_sw",
+    ]
     assert frame["accuracy"].tolist() == [5 / 8, 5 / 8]
     assert frame["balanced_accuracy"].tolist() == pytest.approx([(4 / 6 + 1 / 2) / 2] * 2)
     assert frame["accuracy_sw"][0] == pytest.approx(5 / 8)

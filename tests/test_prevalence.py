@@ -35,8 +35,9 @@ def _scores(seed: int = 0, n: int = 3000, ratio: int = 5):
 
 def test_deployment_data_is_make_imbalanced_with_another_seed():
     X, y = deployment_data(500, 10, class_sep=2.0, shape="unequal_var", random_state=3)
-    X2, y2 = make_imbalanced(500, 10, class_sep=2.0, shape="unequal_var",
-                             random_state=3 + DEPLOY_SEED_OFFSET)
+    X2, y2 = make_imbalanced(
+        500, 10, class_sep=2.0, shape="unequal_var", random_state=3 + DEPLOY_SEED_OFFSET
+    )
     np.testing.assert_array_equal(X, X2)
     np.testing.assert_array_equal(y, y2)
     assert DEPLOY_SEED_OFFSET not in (0, 1)  # neither the training nor the test seed
@@ -53,8 +54,11 @@ def test_metrics_at_the_sets_own_ratio_equal_prevalence_metrics():
 
 
 @settings(max_examples=25, deadline=None)
-@given(seed=st.integers(0, 10_000), t=st.floats(0.05, 0.95),
-       ratios=st.lists(st.sampled_from(PREVALENCE_RATIOS), min_size=2, max_size=6))
+@given(
+    seed=st.integers(0, 10_000),
+    t=st.floats(0.05, 0.95),
+    ratios=st.lists(st.sampled_from(PREVALENCE_RATIOS), min_size=2, max_size=6),
+)
 def test_within_class_metrics_do_not_depend_on_prevalence(seed, t, ratios):
     y, p = _scores(seed, n=400)
     table = metrics_by_prevalence(y, p, ratios, threshold=t)
@@ -94,8 +98,12 @@ def test_ranges_and_bad_inputs():
 
 
 @settings(max_examples=50, deadline=None)
-@given(t=st.floats(0.001, 0.999), src=st.floats(0.001, 0.999), dst=st.floats(0.001, 0.999),
-       p=st.lists(st.floats(0.0, 1.0), min_size=1, max_size=30))
+@given(
+    t=st.floats(0.001, 0.999),
+    src=st.floats(0.001, 0.999),
+    dst=st.floats(0.001, 0.999),
+    p=st.lists(st.floats(0.0, 1.0), min_size=1, max_size=30),
+)
 def test_uncorrected_threshold_gives_the_same_decisions(t, src, dst, p):
     tu = uncorrected_threshold(t, train_prior=src, deploy_prior=dst)
     corrected = label_shift_correction(np.array(p), train_prior=src, deploy_prior=dst)

@@ -5,8 +5,11 @@ from ui import PROJECTOR_FONT, PROJECTOR_LINE
 
 
 def _line_widths(fig):
-    return [t.get("line", {}).get("width") for t in fig["data"]
-            if t.get("type", "scatter") == "scatter" and "lines" in t.get("mode", "lines")]
+    return [
+        t.get("line", {}).get("width")
+        for t in fig["data"]
+        if t.get("type", "scatter") == "scatter" and "lines" in t.get("mode", "lines")
+    ]
 
 
 def test_projector_mode_from_the_link_enlarges_charts_and_text():
@@ -22,8 +25,10 @@ def test_projector_mode_from_the_link_enlarges_charts_and_text():
 def test_projector_mode_is_off_by_default_and_toggles():
     at = open_page("gradients")
     assert query(at)["proj"] == "0"
-    assert all("font" not in fig["layout"] or fig["layout"]["font"].get("size") is None
-               for fig in charts(at).values())
+    assert all(
+        "font" not in fig["layout"] or fig["layout"]["font"].get("size") is None
+        for fig in charts(at).values()
+    )
     at.sidebar.toggle(key="page_proj").set_value(True)
     rerun(at)
     assert query(at)["proj"] == "1"

@@ -53,8 +53,7 @@ def test_class_weight_equals_sample_weight_array(w, seed):
     by_class = fit_logistic(X, y, w1=w)
     by_sample = fit_logistic(X, y, sample_weight=sample_weights(y, {1: w}))
     np.testing.assert_allclose(by_class.coef_, by_sample.coef_, rtol=1e-9, atol=1e-12)
-    np.testing.assert_allclose(by_class.intercept_, by_sample.intercept_, rtol=1e-9,
-                               atol=1e-12)
+    np.testing.assert_allclose(by_class.intercept_, by_sample.intercept_, rtol=1e-9, atol=1e-12)
     # and both equal scikit-learn used directly
     direct = LogisticRegression(class_weight={0: 1.0, 1: w}, max_iter=1000).fit(X, y)
     np.testing.assert_allclose(by_class.coef_, direct.coef_, rtol=1e-9, atol=1e-12)
@@ -63,8 +62,10 @@ def test_class_weight_equals_sample_weight_array(w, seed):
 def test_comparison_without_picks_is_identical_and_picks_move_the_boundary():
     X, y = small_data()
     fits = compare_class_and_sample_weights(X, y, w1=10.0)
-    for a, b in ((fits.class_weighted, fits.class_as_sample),
-                 (fits.class_weighted, fits.sample_weighted)):
+    for a, b in (
+        (fits.class_weighted, fits.class_as_sample),
+        (fits.class_weighted, fits.sample_weighted),
+    ):
         np.testing.assert_allclose(a[0], b[0], rtol=1e-9, atol=1e-12)
         assert a[1] == pytest.approx(b[1], rel=1e-9, abs=1e-12)
     assert not np.allclose(fits.unweighted[0], fits.class_weighted[0])
@@ -81,8 +82,12 @@ def test_comparison_without_picks_is_identical_and_picks_move_the_boundary():
     assert margin(moved.sample_weighted) > margin(fits.class_weighted)
 
 
-@given(st.lists(st.integers(0, 1), min_size=2, max_size=50), st.floats(0.0, 1e4),
-       st.floats(0.0, 100.0), st.data())
+@given(
+    st.lists(st.integers(0, 1), min_size=2, max_size=50),
+    st.floats(0.0, 1e4),
+    st.floats(0.0, 100.0),
+    st.data(),
+)
 def test_point_weights_are_class_weights_times_factor(labels, w1, factor, data):
     y = np.array(labels)
     picked = data.draw(st.lists(st.integers(0, len(y) - 1), max_size=5))
@@ -92,13 +97,16 @@ def test_point_weights_are_class_weights_times_factor(labels, w1, factor, data):
     np.testing.assert_allclose(s, expected)
 
 
-@pytest.mark.parametrize(("kwargs", "message"), [
-    ({"w1": -1.0}, "`w1` must be >= 0"),
-    ({"factor": float("nan")}, "`factor` must be a finite number"),
-    ({"picked": [5]}, "`picked[0]` must be <= 3"),
-    ({"picked": [-1]}, "`picked[0]` must be >= 0"),
-    ({"picked": [0.5]}, "must be an integer"),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"w1": -1.0}, "`w1` must be >= 0"),
+        ({"factor": float("nan")}, "`factor` must be a finite number"),
+        ({"picked": [5]}, "`picked[0]` must be <= 3"),
+        ({"picked": [-1]}, "`picked[0]` must be >= 0"),
+        ({"picked": [0.5]}, "must be an integer"),
+    ],
+)
 def test_point_weights_validation(kwargs, message):
     with pytest.raises(ValueError, match=message.replace("[", r"\[").replace("]", r"\]")):
         point_weights([0, 1, 0, 1], **kwargs)
@@ -167,13 +175,16 @@ def test_old_labels_follow_the_old_boundary():
     assert agree_now[new].mean() > 0.9 and agree_now[old].mean() < 0.1
 
 
-@pytest.mark.parametrize(("kwargs", "message"), [
-    ({"n_samples": 1}, "`n_samples` must be >= 2"),
-    ({"n_samples": 10, "drift": 200.0}, "`drift` must be <= 180"),
-    ({"n_samples": 10, "max_age": -1.0}, "`max_age` must be >= 0"),
-    ({"n_samples": 10, "sharpness": 0.0}, "`sharpness` must be > 0"),
-    ({"n_samples": 10, "random_state": -3}, "`random_state` must be >= 0"),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"n_samples": 1}, "`n_samples` must be >= 2"),
+        ({"n_samples": 10, "drift": 200.0}, "`drift` must be <= 180"),
+        ({"n_samples": 10, "max_age": -1.0}, "`max_age` must be >= 0"),
+        ({"n_samples": 10, "sharpness": 0.0}, "`sharpness` must be > 0"),
+        ({"n_samples": 10, "random_state": -3}, "`random_state` must be >= 0"),
+    ],
+)
 def test_make_drifting_validation(kwargs, message):
     with pytest.raises(ValueError, match=message):
         make_drifting(**kwargs)
@@ -210,8 +221,10 @@ def test_without_drift_forgetting_does_not_help_on_average():
     assert np.mean(gains) < 0
 
 
-@given(st.lists(st.floats(0.0, 1e6), min_size=1, max_size=30).filter(lambda v: max(v) >= 1e-6),
-       st.floats(1e-6, 1e6))
+@given(
+    st.lists(st.floats(0.0, 1e6), min_size=1, max_size=30).filter(lambda v: max(v) >= 1e-6),
+    st.floats(1e-6, 1e6),
+)
 def test_effective_sample_size_bounds_and_scale_invariance(weights, c):
     n_eff = effective_sample_size(weights)
     assert 1.0 - 1e-9 <= n_eff <= len(weights) + 1e-9
@@ -246,13 +259,16 @@ def test_heteroscedastic_shapes_and_spread():
     np.testing.assert_allclose(equal.sigma, 1.0)
 
 
-@pytest.mark.parametrize(("kwargs", "message"), [
-    ({"n_samples": 2}, "`n_samples` must be >= 3"),
-    ({"spread": 0.5}, "`spread` must be >= 1"),
-    ({"noise": 0.0}, "`noise` must be > 0"),
-    ({"slope": float("inf")}, "`slope` must be a finite number"),
-    ({"x_max": -1.0}, "`x_max` must be > 0"),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"n_samples": 2}, "`n_samples` must be >= 3"),
+        ({"spread": 0.5}, "`spread` must be >= 1"),
+        ({"noise": 0.0}, "`noise` must be > 0"),
+        ({"slope": float("inf")}, "`slope` must be a finite number"),
+        ({"x_max": -1.0}, "`x_max` must be > 0"),
+    ],
+)
 def test_make_heteroscedastic_validation(kwargs, message):
     with pytest.raises(ValueError, match=message):
         make_heteroscedastic(**kwargs)
@@ -275,8 +291,12 @@ def test_wls_with_equal_sigmas_equals_ols(points, sigma):
 def test_scaling_all_weights_changes_nothing(seed, c):
     d = make_heteroscedastic(30, spread=50.0, random_state=seed)
     w = inverse_variance_weights(d.sigma)
-    np.testing.assert_allclose(fit_line(d.x, d.y, sample_weight=c * w),
-                               fit_line(d.x, d.y, sample_weight=w), rtol=1e-7, atol=1e-9)
+    np.testing.assert_allclose(
+        fit_line(d.x, d.y, sample_weight=c * w),
+        fit_line(d.x, d.y, sample_weight=w),
+        rtol=1e-7,
+        atol=1e-9,
+    )
 
 
 def test_fit_line_matches_sklearn_and_recovers_an_exact_line():
@@ -284,7 +304,8 @@ def test_fit_line_matches_sklearn_and_recovers_an_exact_line():
     w = inverse_variance_weights(d.sigma)
     model = LinearRegression().fit(d.x[:, None], d.y, sample_weight=w)
     assert fit_line(d.x, d.y, sample_weight=w) == pytest.approx(
-        (model.intercept_, model.coef_[0]), rel=1e-9)
+        (model.intercept_, model.coef_[0]), rel=1e-9
+    )
     x = np.array([0.0, 1.0, 2.0, 5.0])
     assert fit_line(x, 2 + 3 * x) == pytest.approx((2.0, 3.0))
 
@@ -293,11 +314,13 @@ def test_wls_is_closer_to_the_truth_than_ols_on_average():
     ols_err, wls_err = [], []
     for seed in range(40):
         d = make_heteroscedastic(40, spread=20.0, random_state=seed)
-        for store, fit in ((ols_err, fit_line(d.x, d.y)),
-                           (wls_err, fit_line(d.x, d.y,
-                                              sample_weight=inverse_variance_weights(d.sigma)))):
-            store.append(line_error(*fit, true_intercept=d.intercept, true_slope=d.slope,
-                                    x_range=d.x_range))
+        for store, fit in (
+            (ols_err, fit_line(d.x, d.y)),
+            (wls_err, fit_line(d.x, d.y, sample_weight=inverse_variance_weights(d.sigma))),
+        ):
+            store.append(
+                line_error(*fit, true_intercept=d.intercept, true_slope=d.slope, x_range=d.x_range)
+            )
     assert np.mean(wls_err) < 0.6 * np.mean(ols_err)
 
 
@@ -324,23 +347,28 @@ def test_equal_sigmas_give_equal_theoretical_spread():
 
 def test_line_error_formula():
     assert line_error(1.0, 0.8, true_intercept=1.0, true_slope=0.8, x_range=(0, 10)) == 0.0
-    assert line_error(1.5, 0.8, true_intercept=1.0, true_slope=0.8,
-                      x_range=(0, 10)) == pytest.approx(0.5)
+    assert line_error(
+        1.5, 0.8, true_intercept=1.0, true_slope=0.8, x_range=(0, 10)
+    ) == pytest.approx(0.5)
     # error 0 at x = 5, linear: RMS of 0.1 * (x - 5) over [0, 10] = 0.1 * 10 / sqrt(12)
-    assert line_error(0.5, 0.9, true_intercept=1.0, true_slope=0.8,
-                      x_range=(0, 10)) == pytest.approx(1 / np.sqrt(12))
+    assert line_error(
+        0.5, 0.9, true_intercept=1.0, true_slope=0.8, x_range=(0, 10)
+    ) == pytest.approx(1 / np.sqrt(12))
     with pytest.raises(ValueError, match=r"`x_range\[1\]` must be >= 2"):
         line_error(0, 0, true_intercept=0, true_slope=0, x_range=(2, 1))
 
 
-@pytest.mark.parametrize(("x", "y", "kwargs", "message"), [
-    ([1, 1, 1], [1, 2, 3], {}, "two different values"),
-    ([1, 2], [1, 2, 3], {}, "same number of samples"),
-    ([1, 2, 3], [1, np.nan, 3], {}, "finite numbers only"),
-    ([1, 2, 3], [1, 2, 3], {"sample_weight": [1, -1, 1]}, "positive sum"),
-    ([1, 2, 3], [1, 2, 3], {"sample_weight": [0, 0, 0]}, "positive sum"),
-    ([1, 2, 3], [1, 2, 3], {"sample_weight": [0, 0, 1]}, "two different x values"),
-])
+@pytest.mark.parametrize(
+    ("x", "y", "kwargs", "message"),
+    [
+        ([1, 1, 1], [1, 2, 3], {}, "two different values"),
+        ([1, 2], [1, 2, 3], {}, "same number of samples"),
+        ([1, 2, 3], [1, np.nan, 3], {}, "finite numbers only"),
+        ([1, 2, 3], [1, 2, 3], {"sample_weight": [1, -1, 1]}, "positive sum"),
+        ([1, 2, 3], [1, 2, 3], {"sample_weight": [0, 0, 0]}, "positive sum"),
+        ([1, 2, 3], [1, 2, 3], {"sample_weight": [0, 0, 1]}, "two different x values"),
+    ],
+)
 def test_fit_line_validation(x, y, kwargs, message):
     with pytest.raises(ValueError, match=message):
         fit_line(x, y, **kwargs)
@@ -358,8 +386,17 @@ def test_weighted_map_draws_weights_as_size_or_opacity():
     fits = compare_class_and_sample_weights(X, y, w1=10.0, picked=[0, 5], factor=0.0)
     grid = probability_grid(*fits.sample_weighted, (-4, 4), (-4, 4), size=20)
     lines = [BoundaryLine(*fits.sample_weighted, 0.5, "fit", "#000000")]
-    fig = weighted_map(X, y, fits.weights, lines, x_range=(-4, 4), y_range=(-4, 4),
-                       title="t", grid=grid, labels={0: "#0", 5: "#5"})
+    fig = weighted_map(
+        X,
+        y,
+        fits.weights,
+        lines,
+        x_range=(-4, 4),
+        y_range=(-4, 4),
+        title="t",
+        grid=grid,
+        labels={0: "#0", 5: "#5"},
+    )
     kinds = [type(t).__name__ for t in fig.data]
     assert kinds == ["Heatmap", "Scattergl", "Scattergl", "Scatter", "Scatter"]
     assert sum(len(t.x) for t in fig.data[1:3]) == len(y)
@@ -367,12 +404,21 @@ def test_weighted_map_draws_weights_as_size_or_opacity():
     class1 = fig.data[2]
     assert max(class1.marker.size) > max(fig.data[1].marker.size)  # weight 10 > weight 1
     assert "circle-open" in fig.data[1].marker.symbol + class1.marker.symbol  # weight 0
-    faded = weighted_map(X, y, np.linspace(0.01, 1, len(y)), [], x_range=(-4, 4),
-                         y_range=(-4, 4), title="t", encoding="opacity")
+    faded = weighted_map(
+        X,
+        y,
+        np.linspace(0.01, 1, len(y)),
+        [],
+        x_range=(-4, 4),
+        y_range=(-4, 4),
+        title="t",
+        encoding="opacity",
+    )
     assert len(faded.data) == 2 and len(faded.data[0].marker.opacity) == int(np.sum(y == 0))
     with pytest.raises(ValueError, match="`encoding`"):
-        weighted_map(X, y, fits.weights, [], x_range=(-4, 4), y_range=(-4, 4), title="t",
-                     encoding="colour")
+        weighted_map(
+            X, y, fits.weights, [], x_range=(-4, 4), y_range=(-4, 4), title="t", encoding="colour"
+        )
 
 
 def test_weight_encodings():
@@ -383,17 +429,30 @@ def test_weight_encodings():
 
 def test_errorbar_fit_and_histograms():
     d = make_heteroscedastic(40, random_state=0)
-    fig = errorbar_fit(d.x, d.y, d.sigma, [RegressionLine(1.0, 0.8, "true", "#009E73")],
-                       x_range=d.x_range, title="t",
-                       weights=inverse_variance_weights(d.sigma))
+    fig = errorbar_fit(
+        d.x,
+        d.y,
+        d.sigma,
+        [RegressionLine(1.0, 0.8, "true", "#009E73")],
+        x_range=d.x_range,
+        title="t",
+        weights=inverse_variance_weights(d.sigma),
+    )
     assert isinstance(fig.data[0], go.Scattergl)
     np.testing.assert_allclose(fig.data[0].error_y.array, d.sigma)
     assert list(fig.data[1].y) == pytest.approx([1.0, 9.0])
     reps = replicate_line_fits(d, n_reps=50, random_state=0)
-    hist = estimate_histograms([Sample("OLS", reps["ols_slope"].to_numpy(), "#000000"),
-                                Sample("WLS", reps["wls_slope"].to_numpy(), "#CC79A7")],
-                               truth=0.8, truth_label="truth", title="t", xtitle="b",
-                               ytitle="n")
+    hist = estimate_histograms(
+        [
+            Sample("OLS", reps["ols_slope"].to_numpy(), "#000000"),
+            Sample("WLS", reps["wls_slope"].to_numpy(), "#CC79A7"),
+        ],
+        truth=0.8,
+        truth_label="truth",
+        title="t",
+        xtitle="b",
+        ytitle="n",
+    )
     assert [type(t).__name__ for t in hist.data] == ["Histogram", "Histogram", "Scatter"]
     assert hist.data[0].xbins.size == hist.data[1].xbins.size
     assert list(hist.data[2].x) == [0.8, 0.8]

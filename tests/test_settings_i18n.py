@@ -24,8 +24,16 @@ ROOT = Path(__file__).parents[1]
 
 def test_schema_matches_settings_and_design_names():
     assert [p.name for p in SHARED_PARAMS] == [f.name for f in fields(Settings)]
-    assert [p.name for p in SHARED_PARAMS] == ["ratio", "n", "seed", "w0", "w1", "sep", "shape",
-                                               "lang"]
+    assert [p.name for p in SHARED_PARAMS] == [
+        "ratio",
+        "n",
+        "seed",
+        "w0",
+        "w1",
+        "sep",
+        "shape",
+        "lang",
+    ]
     assert RATIO_CHOICES[0] == 1 and RATIO_CHOICES[-1] == 10_000 and 1000 in RATIO_CHOICES
 
 
@@ -39,21 +47,27 @@ def test_junk_falls_back_with_notices():
     assert settings == Settings()
     assert {n.param for n in notices} == {"ratio", "w1", "n"}
     reasons = {n.param: n.reason for n in notices}
-    assert reasons == {"ratio": "notice.not_a_number", "w1": "notice.out_of_range",
-                       "n": "notice.out_of_range"}
+    assert reasons == {
+        "ratio": "notice.not_a_number",
+        "w1": "notice.out_of_range",
+        "n": "notice.out_of_range",
+    }
 
 
-@pytest.mark.parametrize(("query", "field", "value", "reason"), [
-    ({"w0": "nan"}, "w0", 1.0, "notice.not_finite"),
-    ({"w0": "0"}, "w0", 1.0, "notice.out_of_range"),
-    ({"seed": "1.5"}, "seed", 0, "notice.not_an_integer"),
-    ({"sep": "99"}, "sep", 2.0, "notice.out_of_range"),
-    ({"lang": "xx"}, "lang", "en", "notice.not_a_choice"),
-    ({"shape": "xyz"}, "shape", "gaussian", "notice.not_a_choice"),
-    ({"shape": "Two_Clusters"}, "shape", "gaussian", "notice.not_a_choice"),
-    ({"ratio": "400"}, "ratio", 500, "notice.snapped"),
-    ({"ratio": ["5", "abc"]}, "ratio", 1000, "notice.not_a_number"),
-])
+@pytest.mark.parametrize(
+    ("query", "field", "value", "reason"),
+    [
+        ({"w0": "nan"}, "w0", 1.0, "notice.not_finite"),
+        ({"w0": "0"}, "w0", 1.0, "notice.out_of_range"),
+        ({"seed": "1.5"}, "seed", 0, "notice.not_an_integer"),
+        ({"sep": "99"}, "sep", 2.0, "notice.out_of_range"),
+        ({"lang": "xx"}, "lang", "en", "notice.not_a_choice"),
+        ({"shape": "xyz"}, "shape", "gaussian", "notice.not_a_choice"),
+        ({"shape": "Two_Clusters"}, "shape", "gaussian", "notice.not_a_choice"),
+        ({"ratio": "400"}, "ratio", 500, "notice.snapped"),
+        ({"ratio": ["5", "abc"]}, "ratio", 1000, "notice.not_a_number"),
+    ],
+)
 def test_single_bad_value(query, field, value, reason):
     settings, notices = parse_query(query)
     assert getattr(settings, field) == value
@@ -61,8 +75,17 @@ def test_single_bad_value(query, field, value, reason):
 
 
 def test_valid_values_are_kept():
-    settings, notices = parse_query({"ratio": "100", "n": "5000", "seed": "42", "w0": "0.5",
-                                     "w1": "50", "sep": "1.23", "lang": "en"})
+    settings, notices = parse_query(
+        {
+            "ratio": "100",
+            "n": "5000",
+            "seed": "42",
+            "w0": "0.5",
+            "w1": "50",
+            "sep": "1.23",
+            "lang": "en",
+        }
+    )
     assert notices == []
     assert settings == Settings(ratio=100, n=5000, seed=42, w0=0.5, w1=50.0, sep=1.2)
     assert settings.shape == "gaussian"  # missing: the default
@@ -85,8 +108,15 @@ def test_bad_shape_falls_back_with_a_notice_and_keeps_the_rest():
     assert all(shape in text for shape in SHAPES)
 
 
-@given(st.sampled_from(RATIO_CHOICES), st.sampled_from(N_CHOICES), st.integers(0, 2**31 - 1),
-       st.floats(1e-3, 1e5), st.floats(1e-3, 1e5), st.integers(0, 60), st.sampled_from(SHAPES))
+@given(
+    st.sampled_from(RATIO_CHOICES),
+    st.sampled_from(N_CHOICES),
+    st.integers(0, 2**31 - 1),
+    st.floats(1e-3, 1e5),
+    st.floats(1e-3, 1e5),
+    st.integers(0, 60),
+    st.sampled_from(SHAPES),
+)
 def test_round_trip_is_exact(ratio, n, seed, w0, w1, sep10, shape):
     original = Settings(ratio=ratio, n=n, seed=seed, w0=w0, w1=w1, sep=sep10 / 10, shape=shape)
     settings, notices = parse_query(to_query(original))
@@ -100,11 +130,15 @@ def test_weights_are_written_short_when_possible():
 
 
 def test_every_notice_reason_has_text():
-    _, notices = parse_query({"ratio": "x", "w0": "inf", "seed": "2.5", "lang": "zz",
-                              "n": "300"})
+    _, notices = parse_query({"ratio": "x", "w0": "inf", "seed": "2.5", "lang": "zz", "n": "300"})
     for notice in notices:
-        text = translate("notice.template", param=notice.param, raw=notice.raw,
-                         reason=translate(notice.reason, **notice.values), used=notice.used)
+        text = translate(
+            "notice.template",
+            param=notice.param,
+            raw=notice.raw,
+            reason=translate(notice.reason, **notice.values),
+            used=notice.used,
+        )
         assert notice.param in text and notice.used in text
     assert asdict(Settings())  # dataclass stays serialisable
 
@@ -112,15 +146,17 @@ def test_every_notice_reason_has_text():
 def _used_keys():
     """Every literal key passed to tr()/translate()/ui.tr() in the code."""
     keys = set()
-    for path in [ROOT / "app.py", ROOT / "ui.py", *ROOT.glob("views/*.py"),
-                 *ROOT.glob("lib/*.py")]:
+    for path in [ROOT / "app.py", ROOT / "ui.py", *ROOT.glob("views/*.py"), *ROOT.glob("lib/*.py")]:
         tree = ast.parse(path.read_text())
         for node in ast.walk(tree):
             if isinstance(node, ast.Call) and node.args:
                 name = getattr(node.func, "attr", getattr(node.func, "id", ""))
                 arg = node.args[0]
-                if name in {"tr", "translate"} and isinstance(arg, ast.Constant) \
-                        and isinstance(arg.value, str):
+                if (
+                    name in {"tr", "translate"}
+                    and isinstance(arg, ast.Constant)
+                    and isinstance(arg.value, str)
+                ):
                     keys.add(arg.value)
     return keys
 

@@ -11,9 +11,13 @@ from lib.strategies import STRATEGIES, StrategyFit, fit_strategy, make_strategy
 from lib.weights import SCHEMES
 
 # Few ensemble members keep the module fast; the behaviour does not depend on it.
-SMALL = {"easy_ensemble": {"n_estimators": 3}, "balanced_bagging": {"n_estimators": 3},
-         "balanced_random_forest": {"n_estimators": 10}, "rusboost": {"n_estimators": 5},
-         "focal": {"epochs": 10}}
+SMALL = {
+    "easy_ensemble": {"n_estimators": 3},
+    "balanced_bagging": {"n_estimators": 3},
+    "balanced_random_forest": {"n_estimators": 10},
+    "rusboost": {"n_estimators": 5},
+    "focal": {"epochs": 10},
+}
 
 
 @pytest.fixture(scope="module")
@@ -23,9 +27,20 @@ def data():
 
 def test_registry_lists_every_strategy_of_the_issue():
     assert list(STRATEGIES) == [
-        "none", "class_weight", "random_over", "random_under", "smote", "adasyn",
-        "borderline_smote", "easy_ensemble", "balanced_bagging", "balanced_random_forest",
-        "rusboost", "focal", "threshold"]
+        "none",
+        "class_weight",
+        "random_over",
+        "random_under",
+        "smote",
+        "adasyn",
+        "borderline_smote",
+        "easy_ensemble",
+        "balanced_bagging",
+        "balanced_random_forest",
+        "rusboost",
+        "focal",
+        "threshold",
+    ]
     for name, spec in STRATEGIES.items():
         assert spec.name == name
         assert spec.description == f"strategy.{name}"
@@ -47,8 +62,7 @@ def test_every_strategy_fits_and_predicts_without_warnings(name, data):
     np.testing.assert_allclose(proba.sum(axis=1), 1.0)
     assert set(np.unique(pred)) <= {0, 1}
     assert result.counts_before == {0: 273, 1: 27}
-    assert sum(result.counts_after.values()) == len(result.synthetic) or \
-        len(result.synthetic) == 0
+    assert sum(result.counts_after.values()) == len(result.synthetic) or len(result.synthetic) == 0
     assert result.fit_seconds >= 0.0
 
 
@@ -67,7 +81,7 @@ def test_synthetic_rows_are_reported(name, data):
     added = sum(result.counts_after.values()) - len(y)
     assert added > 0
     assert result.n_synthetic == added
-    assert not result.synthetic[:len(y)].any() and result.synthetic[len(y):].all()
+    assert not result.synthetic[: len(y)].any() and result.synthetic[len(y) :].all()
     assert result.counts_after[0] == 273
     if name != "adasyn":  # ADASYN balances only approximately
         assert result.counts_after == {0: 273, 1: 273}
@@ -104,8 +118,9 @@ def test_threshold_moves_to_the_prior_or_a_given_value(data):
     assert prior.predict(X).sum() >= fixed.predict(X).sum()
 
 
-@pytest.mark.parametrize("name", ["smote", "adasyn", "easy_ensemble", "balanced_random_forest",
-                                  "rusboost", "focal"])
+@pytest.mark.parametrize(
+    "name", ["smote", "adasyn", "easy_ensemble", "balanced_random_forest", "rusboost", "focal"]
+)
 def test_same_seed_same_model(name, data):
     X, y = data
     a = fit_strategy(name, X, y, random_state=3, **SMALL.get(name, {}))
@@ -114,18 +129,21 @@ def test_same_seed_same_model(name, data):
     assert a.counts_after == b.counts_after
 
 
-@pytest.mark.parametrize("call, match", [
-    (lambda X, y: make_strategy("smoteish"), "must be one of"),
-    (lambda X, y: make_strategy("smote", n_estimators=3), "does not take n_estimators"),
-    (lambda X, y: make_strategy("class_weight", scheme="sqrt"), "scheme"),
-    (lambda X, y: make_strategy("threshold", threshold="median"), "threshold"),
-    (lambda X, y: make_strategy("none", random_state=-1), "random_state"),
-    (lambda X, y: make_strategy("smote", k_neighbors=0), "k_neighbors"),
-    (lambda X, y: fit_strategy("none", X, np.zeros(len(y))), "two classes"),
-    (lambda X, y: fit_strategy("none", X, y[:-1]), "same number"),
-    (lambda X, y: fit_strategy("none", X, y + 0.5), "integer"),
-    (lambda X, y: fit_strategy("threshold", X, y, threshold=1.0), "threshold"),
-])
+@pytest.mark.parametrize(
+    "call, match",
+    [
+        (lambda X, y: make_strategy("smoteish"), "must be one of"),
+        (lambda X, y: make_strategy("smote", n_estimators=3), "does not take n_estimators"),
+        (lambda X, y: make_strategy("class_weight", scheme="sqrt"), "scheme"),
+        (lambda X, y: make_strategy("threshold", threshold="median"), "threshold"),
+        (lambda X, y: make_strategy("none", random_state=-1), "random_state"),
+        (lambda X, y: make_strategy("smote", k_neighbors=0), "k_neighbors"),
+        (lambda X, y: fit_strategy("none", X, np.zeros(len(y))), "two classes"),
+        (lambda X, y: fit_strategy("none", X, y[:-1]), "same number"),
+        (lambda X, y: fit_strategy("none", X, y + 0.5), "integer"),
+        (lambda X, y: fit_strategy("threshold", X, y, threshold=1.0), "threshold"),
+    ],
+)
 def test_bad_inputs_raise_value_error(call, match, data):
     X, y = data
     with pytest.raises(ValueError, match=match):

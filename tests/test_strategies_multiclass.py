@@ -26,8 +26,9 @@ def tail():
     """A clear 7-class long tail (400 ... 4 samples) and a balanced test set."""
     counts = long_tail_counts(400, 100)
     X, y = make_long_tailed(counts, class_sep=3.0, random_state=0)
-    X_test, y_test = make_long_tailed(sm.evaluation_counts(counts, per_class=200),
-                                      class_sep=3.0, random_state=1)
+    X_test, y_test = make_long_tailed(
+        sm.evaluation_counts(counts, per_class=200), class_sep=3.0, random_state=1
+    )
     return counts, X, y, X_test, y_test
 
 
@@ -42,19 +43,37 @@ def fake_table(values):
     rows = []
     for name, column in values.items():
         for c, v in enumerate(column):
-            rows.append({"strategy": name, "class": c, "train_count": 100 - c,
-                         "precision": v, "recall": v, "f_beta": v, "support": 10})
+            rows.append(
+                {
+                    "strategy": name,
+                    "class": c,
+                    "train_count": 100 - c,
+                    "precision": v,
+                    "recall": v,
+                    "f_beta": v,
+                    "support": 10,
+                }
+            )
     return pd.DataFrame(rows)
 
 
 # ---------------------------------------------------------------- relevant_params
 @DET
-@given(st.sampled_from(sm.STRATEGIES), st.sampled_from(sm.SOURCES),
-       st.floats(0.0, 0.9999), st.floats(0.0, 5.0))
+@given(
+    st.sampled_from(sm.STRATEGIES),
+    st.sampled_from(sm.SOURCES),
+    st.floats(0.0, 0.9999),
+    st.floats(0.0, 5.0),
+)
 def test_relevant_params_name_only_what_a_strategy_uses(strategy, source, beta, gamma):
     params = sm.relevant_params(strategy, source=source, beta=beta, gamma=gamma)
-    expected = {"none": set(), "ins": {"source"}, "isns": {"source"},
-                "ens": {"source", "beta"}, "cb_focal": {"source", "beta", "gamma"}}[strategy]
+    expected = {
+        "none": set(),
+        "ins": {"source"},
+        "isns": {"source"},
+        "ens": {"source", "beta"},
+        "cb_focal": {"source", "beta", "gamma"},
+    }[strategy]
     assert set(params) == expected
     # Moving beta or gamma never changes the cache key of a strategy that ignores it.
     other = sm.relevant_params(strategy, source=source, beta=0.5, gamma=1.0)
@@ -62,13 +81,16 @@ def test_relevant_params_name_only_what_a_strategy_uses(strategy, source, beta, 
     assert ("gamma" in expected) or params.get("gamma") == other.get("gamma")
 
 
-@pytest.mark.parametrize(("kwargs", "message"), [
-    ({"strategy": "focal"}, "`strategy` must be one of none, ins"),
-    ({"strategy": "ins", "source": "epoch"}, "`source` must be one of global, batch"),
-    ({"strategy": "ens", "beta": 1.0}, "`beta` must be < 1"),
-    ({"strategy": "ens", "beta": -0.1}, "`beta` must be >= 0"),
-    ({"strategy": "cb_focal", "gamma": float("nan")}, "`gamma` must be a finite number"),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"strategy": "focal"}, "`strategy` must be one of none, ins"),
+        ({"strategy": "ins", "source": "epoch"}, "`source` must be one of global, batch"),
+        ({"strategy": "ens", "beta": 1.0}, "`beta` must be < 1"),
+        ({"strategy": "ens", "beta": -0.1}, "`beta` must be >= 0"),
+        ({"strategy": "cb_focal", "gamma": float("nan")}, "`gamma` must be a finite number"),
+    ],
+)
 def test_relevant_params_rejects_bad_input(kwargs, message):
     strategy = kwargs.pop("strategy")
     with pytest.raises(ValueError, match=message):
@@ -77,8 +99,7 @@ def test_relevant_params_rejects_bad_input(kwargs, message):
 
 # ---------------------------------------------------------------- training
 @SLOW
-@given(st.sampled_from([0.0, 1e-12, 1e-9]), st.sampled_from(sm.SOURCES),
-       st.integers(0, 3))
+@given(st.sampled_from([0.0, 1e-12, 1e-9]), st.sampled_from(sm.SOURCES), st.integers(0, 3))
 def test_ens_with_beta_to_zero_trains_the_unweighted_model(beta, source, seed):
     counts = long_tail_counts(200, 50)
     X, y = make_long_tailed(counts, class_sep=3.0, random_state=seed)
@@ -101,8 +122,9 @@ def test_same_seed_same_model_and_train_all_order(tail, models):
     again = sm.train_strategy(X, y, "isns", n_classes=len(counts), **FAST)
     np.testing.assert_array_equal(again.coef, models["isns"].coef)
     seen = []
-    sm.train_all(X, y, strategies=("none", "ins"), progress=lambda d, t: seen.append((d, t)),
-                 **FAST)
+    sm.train_all(
+        X, y, strategies=("none", "ins"), progress=lambda d, t: seen.append((d, t)), **FAST
+    )
     assert seen == [(1, 2), (2, 2)]
 
 
@@ -120,8 +142,12 @@ def test_step_size_is_divided_by_the_mean_sample_weight(tail, monkeypatch):
     assert seen["learning_rate"] == pytest.approx(0.5 / mean_w)
     assert seen["weighting"] == "global" and seen["scheme"] == "ins" and seen["loss"] == "ce"
     sm.train_strategy(X, y, "cb_focal", source="batch", gamma=1.5)
-    assert (seen["weighting"], seen["scheme"], seen["loss"], seen["gamma"]) == \
-        ("batch", "ens", "focal", 1.5)
+    assert (seen["weighting"], seen["scheme"], seen["loss"], seen["gamma"]) == (
+        "batch",
+        "ens",
+        "focal",
+        1.5,
+    )
 
 
 def test_ins_raises_rare_class_recall_on_a_clear_long_tail():
@@ -130,8 +156,9 @@ def test_ins_raises_rare_class_recall_on_a_clear_long_tail():
     gains = []
     for seed in range(3):
         X, y = make_long_tailed(counts, class_sep=3.0, random_state=seed)
-        X_t, y_t = make_long_tailed(sm.evaluation_counts(counts, per_class=300),
-                                    class_sep=3.0, random_state=seed + 100)
+        X_t, y_t = make_long_tailed(
+            sm.evaluation_counts(counts, per_class=300), class_sep=3.0, random_state=seed + 100
+        )
         fitted = sm.train_all(X, y, strategies=("none", "ins"), random_state=seed, **FAST)
         table = sm.compare_strategies(fitted, X_t, y_t, counts=counts)
         recall = sm.metric_by_class(table, "recall")
@@ -141,8 +168,7 @@ def test_ins_raises_rare_class_recall_on_a_clear_long_tail():
 
 # ---------------------------------------------------------------- test sets and order
 @DET
-@given(arrays(np.int64, st.integers(2, 12), elements=st.integers(1, 5000)),
-       st.integers(1, 2000))
+@given(arrays(np.int64, st.integers(2, 12), elements=st.integers(1, 5000)), st.integers(1, 2000))
 def test_evaluation_counts(counts, per_class):
     balanced = sm.evaluation_counts(counts, "balanced", per_class=per_class)
     assert balanced.tolist() == [per_class] * len(counts)
@@ -153,12 +179,15 @@ def test_evaluation_counts(counts, per_class):
     assert abs(longtail.sum() - balanced.sum()) <= len(counts)
 
 
-@pytest.mark.parametrize(("call", "message"), [
-    (lambda: sm.evaluation_counts([5], "balanced"), "at least two whole numbers >= 1"),
-    (lambda: sm.evaluation_counts([5, 0], "balanced"), "at least two whole numbers >= 1"),
-    (lambda: sm.evaluation_counts([5, 2], "uniform"), "`kind` must be one of balanced"),
-    (lambda: sm.evaluation_counts([5, 2], per_class=0), "`per_class` must be >= 1"),
-])
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: sm.evaluation_counts([5], "balanced"), "at least two whole numbers >= 1"),
+        (lambda: sm.evaluation_counts([5, 0], "balanced"), "at least two whole numbers >= 1"),
+        (lambda: sm.evaluation_counts([5, 2], "uniform"), "`kind` must be one of balanced"),
+        (lambda: sm.evaluation_counts([5, 2], per_class=0), "`per_class` must be >= 1"),
+    ],
+)
 def test_evaluation_counts_rejects_bad_input(call, message):
     with pytest.raises(ValueError, match=message):
         call()
@@ -175,8 +204,15 @@ def test_compare_strategies_orders_classes_by_training_count(tail, models):
     counts, _, _, X_test, y_test = tail
     shuffled = counts[[3, 0, 6, 1, 5, 2, 4]]  # pretend the classes had these counts
     table = sm.compare_strategies(models, X_test, y_test, counts=shuffled)
-    assert list(table.columns) == ["strategy", "class", "train_count", "precision", "recall",
-                                   "f_beta", "support"]
+    assert list(table.columns) == [
+        "strategy",
+        "class",
+        "train_count",
+        "precision",
+        "recall",
+        "f_beta",
+        "support",
+    ]
     assert list(dict.fromkeys(table["strategy"])) == list(sm.STRATEGIES)
     for _, part in table.groupby("strategy"):
         assert part["train_count"].tolist() == sorted(shuffled, reverse=True)
@@ -193,15 +229,24 @@ def test_compare_strategies_matches_per_class_report(tail, models):
         np.testing.assert_allclose(wide[name].to_numpy(), report["f_beta"].to_numpy())
 
 
-@pytest.mark.parametrize(("call", "message"), [
-    (lambda m, X, y, c: sm.compare_strategies({}, X, y, counts=c), "at least one trained"),
-    (lambda m, X, y, c: sm.compare_strategies(m, X, y, counts=c[:3]), "class indices below 3"),
-    (lambda m, X, y, c: sm.compare_strategies(m, X[:5], y, counts=c), "same number of samples"),
-    (lambda m, X, y, c: sm.metric_by_class(sm.compare_strategies(m, X, y, counts=c), "auc"),
-     "`metric` must be one of precision"),
-    (lambda m, X, y, c: sm.change_vs_baseline(sm.compare_strategies(m, X, y, counts=c),
-                                              "recall", baseline="plain"), "`baseline`"),
-])
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda m, X, y, c: sm.compare_strategies({}, X, y, counts=c), "at least one trained"),
+        (lambda m, X, y, c: sm.compare_strategies(m, X, y, counts=c[:3]), "class indices below 3"),
+        (lambda m, X, y, c: sm.compare_strategies(m, X[:5], y, counts=c), "same number of samples"),
+        (
+            lambda m, X, y, c: sm.metric_by_class(sm.compare_strategies(m, X, y, counts=c), "auc"),
+            "`metric` must be one of precision",
+        ),
+        (
+            lambda m, X, y, c: sm.change_vs_baseline(
+                sm.compare_strategies(m, X, y, counts=c), "recall", baseline="plain"
+            ),
+            "`baseline`",
+        ),
+    ],
+)
 def test_evaluation_rejects_bad_input(tail, models, call, message):
     counts, _, _, X_test, y_test = tail
     with pytest.raises(ValueError, match=message):
@@ -219,16 +264,19 @@ def test_percent_change_of_the_baseline_against_itself_is_zero(values):
 
 
 @DET
-@given(arrays(np.float64, 5, elements=st.floats(0.01, 1.0)),
-       arrays(np.float64, 5, elements=st.floats(0.0, 1.0)))
+@given(
+    arrays(np.float64, 5, elements=st.floats(0.01, 1.0)),
+    arrays(np.float64, 5, elements=st.floats(0.0, 1.0)),
+)
 def test_percent_change_formula(before, after):
     change = sm.change_vs_baseline(fake_table({"none": before, "ins": after}), "recall")
     np.testing.assert_allclose(change["ins"], 100 * (after - before) / before)
 
 
 def test_change_from_zero_is_infinite():
-    change = sm.change_vs_baseline(fake_table({"none": [0.0, 0.0, 0.5],
-                                               "ins": [0.4, 0.0, 0.25]}), "precision")
+    change = sm.change_vs_baseline(
+        fake_table({"none": [0.0, 0.0, 0.5], "ins": [0.4, 0.0, 0.25]}), "precision"
+    )
     assert change["ins"].tolist() == [np.inf, 0.0, -50.0]
 
 
@@ -249,7 +297,8 @@ def test_macro_f_is_the_mean_and_weighted_f_the_support_weighted_mean(seed, k):
     assert scores.loc["m", "macro_f"] == pytest.approx(report["f_beta"].mean())
     support = report["support"].to_numpy()
     assert scores.loc["m", "weighted_f"] == pytest.approx(
-        np.sum(report["f_beta"] * support) / support.sum())
+        np.sum(report["f_beta"] * support) / support.sum()
+    )
     assert scores.loc["m", "accuracy"] == pytest.approx(np.mean(y_true == y_pred))
 
 
@@ -260,7 +309,8 @@ def test_macro_equals_weighted_on_a_balanced_test_set(tail, models):
     np.testing.assert_allclose(scores["macro_f"], scores["weighted_f"])
     pred = models["ins"].predict(X_test)
     assert scores.loc["ins", "macro_f"] == pytest.approx(
-        fbeta_score(y_test, pred, beta=0.5, average="macro"))
+        fbeta_score(y_test, pred, beta=0.5, average="macro")
+    )
 
 
 # ---------------------------------------------------------------- per-batch weights
@@ -290,8 +340,13 @@ def test_per_batch_weights(scheme, batch_size, seed):
 # ---------------------------------------------------------------- figures
 def test_class_bars_draw_the_table_in_order():
     table = pd.DataFrame({"none": [0.9, 0.1], "INS": [0.8, 0.7]}, index=["head", "tail"])
-    fig = class_bars(table, colors=[STRATEGY_COLORS["none"], STRATEGY_COLORS["ins"]],
-                     title="t", xtitle="x", ytitle="y")
+    fig = class_bars(
+        table,
+        colors=[STRATEGY_COLORS["none"], STRATEGY_COLORS["ins"]],
+        title="t",
+        xtitle="x",
+        ytitle="y",
+    )
     assert [t.name for t in fig.data] == ["none", "INS"]
     assert list(fig.data[1].x) == ["head", "tail"] and list(fig.data[1].y) == [0.8, 0.7]
     assert fig.data[0].marker.color == STRATEGY_COLORS["none"]
@@ -302,8 +357,9 @@ def test_class_bars_draw_the_table_in_order():
 
 def test_change_bars_cap_infinite_changes_with_a_label():
     change = pd.DataFrame({"INS": [-10.0, np.inf], "ENS": [20.0, 50.0]}, index=["a", "b"])
-    fig = change_bars(change, colors=["#E69F00", "#0072B2"], title="t", xtitle="x",
-                      ytitle="y", inf_text="from 0")
+    fig = change_bars(
+        change, colors=["#E69F00", "#0072B2"], title="t", xtitle="x", ytitle="y", inf_text="from 0"
+    )
     ins = fig.data[0]
     assert list(ins.y) == [-10.0, pytest.approx(1.15 * 50.0)]
     assert list(ins.marker.pattern.shape) == ["", "/"]
@@ -313,10 +369,17 @@ def test_change_bars_cap_infinite_changes_with_a_label():
     assert (label.x, label.y, label.text) == ("b", pytest.approx(57.5), "from 0")
     assert fig.layout.yaxis.range[1] > 57.5  # the label stays inside the plot
     only_inf = pd.DataFrame({"INS": [np.inf, -np.inf]}, index=["a", "b"])
-    fig = change_bars(only_inf, colors=["#E69F00"], title="t", xtitle="x", ytitle="y",
-                      inf_text="from 0")
+    fig = change_bars(
+        only_inf, colors=["#E69F00"], title="t", xtitle="x", ytitle="y", inf_text="from 0"
+    )
     assert list(fig.data[0].y) == [100.0, -100.0]
     assert [a.y for a in fig.layout.annotations] == [100.0, -100.0]
-    finite = change_bars(change.iloc[:1], colors=["#E69F00", "#0072B2"], title="t",
-                         xtitle="x", ytitle="y", inf_text="from 0")
+    finite = change_bars(
+        change.iloc[:1],
+        colors=["#E69F00", "#0072B2"],
+        title="t",
+        xtitle="x",
+        ytitle="y",
+        inf_text="from 0",
+    )
     assert finite.layout.annotations == () and finite.layout.yaxis.range is None

@@ -19,12 +19,18 @@ def test_exact_matches_definition_cell_by_cell():
     for i, b in enumerate(biases):
         for j, s in enumerate(slopes):
             assert Z[i, j] == pytest.approx(
-                weighted_bce_with_logits(y, s * x + b, w0=0.7, w1=4.0), rel=1e-12)
+                weighted_bce_with_logits(y, s * x + b, w0=0.7, w1=4.0), rel=1e-12
+            )
 
 
 @settings(deadline=None, max_examples=30)
-@given(st.integers(0, 10_000), st.integers(2, 3000), st.floats(0.1, 100),
-       st.floats(0.1, 100), st.floats(0.5, 15))
+@given(
+    st.integers(0, 10_000),
+    st.integers(2, 3000),
+    st.floats(0.1, 100),
+    st.floats(0.1, 100),
+    st.floats(0.5, 15),
+)
 def test_fast_matches_exact_on_random_data(seed, n, w0, w1, smax):
     rng = np.random.default_rng(seed)
     x = rng.normal(size=n) * rng.uniform(0.1, 5)
@@ -70,16 +76,18 @@ def test_weights_move_the_minimum_by_log_ratio():
         assert abs(grid.biases[i] - b) < 2 * (grid.biases[1] - grid.biases[0])
 
 
-@pytest.mark.parametrize(("kwargs", "message"), [
-    ({"x": [0.0, np.nan]}, "finite"),
-    ({"y": [0, 2]}, "labels 0 and 1"),
-    ({"x": [0.0]}, "same number of samples"),
-    ({"slopes": []}, "empty"),
-    ({"method": "slow"}, "`method`"),
-    ({"w1": -2}, "`w1`"),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"x": [0.0, np.nan]}, "finite"),
+        ({"y": [0, 2]}, "labels 0 and 1"),
+        ({"x": [0.0]}, "same number of samples"),
+        ({"slopes": []}, "empty"),
+        ({"method": "slow"}, "`method`"),
+        ({"w1": -2}, "`w1`"),
+    ],
+)
 def test_bad_input(kwargs, message):
     args = {"x": [0.0, 1.0], "y": [0, 1], "slopes": [1.0], "biases": [0.0]} | kwargs
     with pytest.raises(ValueError, match=message):
-        loss_surface(args.pop("x"), args.pop("y"), args.pop("slopes"), args.pop("biases"),
-                     **args)
+        loss_surface(args.pop("x"), args.pop("y"), args.pop("slopes"), args.pop("biases"), **args)

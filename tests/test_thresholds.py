@@ -52,6 +52,7 @@ def brute_cost(y, p, t, c_fp, c_fn):
 
 # --- threshold_curves ------------------------------------------------------------------
 
+
 @given(labelled(st.one_of(coarse_probs, any_probs)))
 def test_threshold_curves_match_sklearn(data):
     y, p = data
@@ -90,12 +91,12 @@ def test_threshold_curves_of_a_perfect_ranking():
 
 # --- confusion_at ----------------------------------------------------------------------
 
+
 def test_confusion_at_hand_example():
     y = [0, 0, 1, 1, 1, 0]
     p = [0.1, 0.6, 0.4, 0.8, 0.6, 0.3]
     out = confusion_at(y, p, 0.5)
-    assert {k: out[k] for k in ("tp", "fp", "fn", "tn")} == {"tp": 2, "fp": 1, "fn": 1,
-                                                               "tn": 2}
+    assert {k: out[k] for k in ("tp", "fp", "fn", "tn")} == {"tp": 2, "fp": 1, "fn": 1, "tn": 2}
     assert out["precision"] == pytest.approx(2 / 3)
     assert out["recall"] == pytest.approx(2 / 3)
     assert out["tpr"] == pytest.approx(2 / 3)
@@ -139,6 +140,7 @@ def test_confusion_at_refuses_thresholds_outside_the_open_interval(t):
 
 # --- bayes_threshold -------------------------------------------------------------------
 
+
 @given(costs, costs)
 def test_bayes_threshold_formula_and_class_weight_equivalence(c_fp, c_fn):
     if c_fp + c_fn == 0:
@@ -169,16 +171,19 @@ def test_bayes_threshold_hand_values():
     assert bayes_threshold(5, 0) == 1.0
 
 
-@pytest.mark.parametrize("c_fp, c_fn, match", [
-    (0, 0, "both be 0"),
-    (0.0, 0.0, "both be 0"),
-    (-1, 1, "cost_fp` must be >= 0"),
-    (1, -0.5, "cost_fn` must be >= 0"),
-    (float("nan"), 1, "cost_fp` must be a finite"),
-    (1, float("nan"), "cost_fn` must be a finite"),
-    (float("inf"), 1, "cost_fp` must be a finite"),
-    ("cheap", 1, "cost_fp` must be a number"),
-])
+@pytest.mark.parametrize(
+    "c_fp, c_fn, match",
+    [
+        (0, 0, "both be 0"),
+        (0.0, 0.0, "both be 0"),
+        (-1, 1, "cost_fp` must be >= 0"),
+        (1, -0.5, "cost_fn` must be >= 0"),
+        (float("nan"), 1, "cost_fp` must be a finite"),
+        (1, float("nan"), "cost_fn` must be a finite"),
+        (float("inf"), 1, "cost_fp` must be a finite"),
+        ("cheap", 1, "cost_fp` must be a number"),
+    ],
+)
 def test_bayes_threshold_refuses_bad_costs(c_fp, c_fn, match):
     with pytest.raises(ValueError, match=match):
         bayes_threshold(c_fp, c_fn)
@@ -186,9 +191,13 @@ def test_bayes_threshold_refuses_bad_costs(c_fp, c_fn, match):
 
 # --- expected_cost ---------------------------------------------------------------------
 
-@given(labelled(st.one_of(coarse_probs, any_probs), max_size=40), costs, costs,
-       st.lists(st.one_of(coarse_probs.filter(lambda t: t > 0), thresholds),
-                min_size=1, max_size=8))
+
+@given(
+    labelled(st.one_of(coarse_probs, any_probs), max_size=40),
+    costs,
+    costs,
+    st.lists(st.one_of(coarse_probs.filter(lambda t: t > 0), thresholds), min_size=1, max_size=8),
+)
 def test_expected_cost_equals_a_brute_force_loop(data, c_fp, c_fn, ts):
     y, p = data
     table = expected_cost(y, p, cost_fp=c_fp, cost_fn=c_fn, thresholds=ts)
@@ -230,12 +239,15 @@ def test_expected_cost_hand_values():
     np.testing.assert_allclose(table["cost"], [4 / 4, 2 / 4, 5 / 4, 6 / 4])
 
 
-@pytest.mark.parametrize("kwargs, match", [
-    ({"thresholds": [0.5, 1.2]}, "between 0 and 1"),
-    ({"thresholds": [0.5, float("nan")]}, "finite"),
-    ({"cost_fp": -1.0}, "cost_fp` must be >= 0"),
-    ({"cost_fn": float("inf")}, "cost_fn` must be a finite"),
-])
+@pytest.mark.parametrize(
+    "kwargs, match",
+    [
+        ({"thresholds": [0.5, 1.2]}, "between 0 and 1"),
+        ({"thresholds": [0.5, float("nan")]}, "finite"),
+        ({"cost_fp": -1.0}, "cost_fp` must be >= 0"),
+        ({"cost_fn": float("inf")}, "cost_fn` must be a finite"),
+    ],
+)
 def test_expected_cost_refuses_bad_arguments(kwargs, match):
     args = {"cost_fp": 1.0, "cost_fn": 1.0, **kwargs}
     with pytest.raises(ValueError, match=match):
@@ -243,6 +255,7 @@ def test_expected_cost_refuses_bad_arguments(kwargs, match):
 
 
 # --- optimal_threshold -----------------------------------------------------------------
+
 
 @given(labelled(st.one_of(coarse_probs, any_probs), max_size=40), costs, costs)
 def test_optimal_threshold_is_the_brute_force_minimum(data, c_fp, c_fn):
@@ -261,12 +274,17 @@ def test_optimal_threshold_is_the_brute_force_minimum(data, c_fp, c_fn):
     assert t_hat in candidates
     assert brute_cost(y, p, t_hat, c_fp, c_fn)[0] == pytest.approx(cost_hat, abs=1e-12)
     # The smallest threshold among ties.
-    assert t_hat == min(t for t, c in zip(candidates, brute, strict=True)
-                        if c <= best * (1 + 1e-14))
+    assert t_hat == min(
+        t for t, c in zip(candidates, brute, strict=True) if c <= best * (1 + 1e-14)
+    )
 
 
-@given(labelled(st.one_of(coarse_probs, any_probs), max_size=40), costs, costs,
-       st.lists(st.floats(1e-9, 1.0, allow_nan=False), min_size=1, max_size=10))
+@given(
+    labelled(st.one_of(coarse_probs, any_probs), max_size=40),
+    costs,
+    costs,
+    st.lists(st.floats(1e-9, 1.0, allow_nan=False), min_size=1, max_size=10),
+)
 def test_optimal_threshold_beats_every_other_threshold(data, c_fp, c_fn, ts):
     y, p = data
     _, cost_hat = optimal_threshold(y, p, cost_fp=c_fp, cost_fn=c_fn)
@@ -293,15 +311,13 @@ def test_optimal_threshold_approaches_bayes_threshold_on_calibrated_data(c_fp, c
     y = (rng.uniform(size=n) < p).astype(np.int64)  # p is calibrated by construction
     t_star = bayes_threshold(c_fp, c_fn)
     t_hat, cost_hat = optimal_threshold(y, p, cost_fp=c_fp, cost_fn=c_fn)
-    cost_star = expected_cost(y, p, cost_fp=c_fp, cost_fn=c_fn,
-                              thresholds=[t_star])["cost"].iloc[0]
+    cost_star = expected_cost(y, p, cost_fp=c_fp, cost_fn=c_fn, thresholds=[t_star])["cost"].iloc[0]
     assert cost_hat <= cost_star
     assert (cost_star - cost_hat) / cost_star < 0.03
     assert abs(t_hat - t_star) < 0.07
     # Far from t*, the cost is clearly worse: the comparison above has teeth.
     t_far = 0.5 if t_star < 0.3 else 0.2
-    cost_far = expected_cost(y, p, cost_fp=c_fp, cost_fn=c_fn,
-                             thresholds=[t_far])["cost"].iloc[0]
+    cost_far = expected_cost(y, p, cost_fp=c_fp, cost_fn=c_fn, thresholds=[t_far])["cost"].iloc[0]
     assert (cost_far - cost_hat) / cost_hat > 0.1
 
 
@@ -316,17 +332,20 @@ CALLS = {
 
 
 @pytest.mark.parametrize("call", list(CALLS.values()), ids=list(CALLS))
-@pytest.mark.parametrize("y, p, match", [
-    ([0, 0, 0], [0.1, 0.5, 0.9], "both classes"),
-    ([1, 1], [0.1, 0.5], "both classes"),
-    ([0, 1, 1], [0.1, 1.2, 0.5], "between 0 and 1"),
-    ([0, 1, 1], [-0.1, 0.2, 0.5], "between 0 and 1"),
-    ([0, 1, 1], [0.1, float("nan"), 0.5], "finite"),
-    ([0, 1, 1], [0.1, 0.5], "same number of samples"),
-    ([0, 1], [0.1, 0.5, 0.7], "same number of samples"),
-    ([0, 2, 1], [0.1, 0.5, 0.7], "only the class labels 0 and 1"),
-    ([], [], "empty"),
-])
+@pytest.mark.parametrize(
+    "y, p, match",
+    [
+        ([0, 0, 0], [0.1, 0.5, 0.9], "both classes"),
+        ([1, 1], [0.1, 0.5], "both classes"),
+        ([0, 1, 1], [0.1, 1.2, 0.5], "between 0 and 1"),
+        ([0, 1, 1], [-0.1, 0.2, 0.5], "between 0 and 1"),
+        ([0, 1, 1], [0.1, float("nan"), 0.5], "finite"),
+        ([0, 1, 1], [0.1, 0.5], "same number of samples"),
+        ([0, 1], [0.1, 0.5, 0.7], "same number of samples"),
+        ([0, 2, 1], [0.1, 0.5, 0.7], "only the class labels 0 and 1"),
+        ([], [], "empty"),
+    ],
+)
 def test_bad_labels_and_probabilities_raise(call, y, p, match):
     with pytest.raises(ValueError, match=match):
         call(y, p)
@@ -349,6 +368,5 @@ def test_never_predicting_positive_is_a_candidate():
     # p = 1 for a negative: every threshold <= 1 predicts it positive.
     t, cost = optimal_threshold([0, 0, 1, 1, 0], [0, 0, 1, 1, 1], cost_fp=100, cost_fn=1)
     assert t == float("inf") and cost == pytest.approx(0.4)
-    t, cost = optimal_threshold([0, 0, 1, 1, 0], [0.1, 0.2, 0.8, 0.9, 0.3], cost_fp=1,
-                                cost_fn=1)
+    t, cost = optimal_threshold([0, 0, 1, 1, 0], [0.1, 0.2, 0.8, 0.9, 0.3], cost_fp=1, cost_fn=1)
     assert t == pytest.approx(0.8) and cost == 0.0

@@ -57,12 +57,20 @@ def skewed():
 
 # --------------------------------------------------------------------------- per_sample_loss
 
+
 @pytest.mark.parametrize("seed", [0, 1, 2])
 @pytest.mark.parametrize("k", [2, 4])
-@pytest.mark.parametrize(("loss", "gamma"), [
-    ("ce", 2.0), ("focal", 0.0), ("focal", 0.5), ("focal", 1.0), ("focal", 2.0),
-    ("focal", 3.5),
-])
+@pytest.mark.parametrize(
+    ("loss", "gamma"),
+    [
+        ("ce", 2.0),
+        ("focal", 0.0),
+        ("focal", 0.5),
+        ("focal", 1.0),
+        ("focal", 2.0),
+        ("focal", 3.5),
+    ],
+)
 def test_per_sample_grad_matches_central_finite_differences(seed, k, loss, gamma):
     y, z = random_logits(seed, k=k)
     losses, grad = per_sample_loss(y, z, loss=loss, gamma=gamma)
@@ -85,8 +93,9 @@ def test_per_sample_ce_hand_value():
     assert losses[0] == pytest.approx(math.log(4.0))
     np.testing.assert_allclose(grad, [[0.25 - 1.0, 0.75]])
     # focal, gamma = 2: loss (3/4)^2 log 4
-    losses, _ = per_sample_loss(np.array([0]), np.array([[0.0, math.log(3.0)]]),
-                                loss="focal", gamma=2.0)
+    losses, _ = per_sample_loss(
+        np.array([0]), np.array([[0.0, math.log(3.0)]]), loss="focal", gamma=2.0
+    )
     assert losses[0] == pytest.approx(0.75**2 * math.log(4.0))
 
 
@@ -102,7 +111,7 @@ def test_focal_gamma_zero_equals_ce(seed):
 @pytest.mark.parametrize("gamma", [0.0, 0.5, 2.0])
 def test_per_sample_loss_confident_predictions_are_finite(gamma):
     y = np.array([0, 1, 0])
-    z = np.array([[60.0, 0.0], [0.0, 60.0], [0.0, 60.0]])   # right, right, badly wrong
+    z = np.array([[60.0, 0.0], [0.0, 60.0], [0.0, 60.0]])  # right, right, badly wrong
     losses, grad = per_sample_loss(y, z, loss="focal", gamma=gamma)
     assert np.all(np.isfinite(losses)) and np.all(np.isfinite(grad))
     np.testing.assert_allclose(losses[:2], 0.0, atol=1e-20)
@@ -118,10 +127,17 @@ def test_per_sample_loss_rejects_unknown_loss():
 
 # --------------------------------------------------------------------------- train_softmax
 
+
 def test_training_is_reproducible(easy):
     X, y, X_val, y_val = easy
-    kwargs = {"epochs": 4, "batch_size": 32, "X_val": X_val, "y_val": y_val,
-              "weighting": "global", "scheme": "balanced"}
+    kwargs = {
+        "epochs": 4,
+        "batch_size": 32,
+        "X_val": X_val,
+        "y_val": y_val,
+        "weighting": "global",
+        "scheme": "balanced",
+    }
     a = train_softmax(X, y, random_state=7, **kwargs)
     b = train_softmax(X, y, random_state=7, **kwargs)
     np.testing.assert_array_equal(a.coef, b.coef)
@@ -135,13 +151,28 @@ def test_history_has_one_row_per_epoch(easy):
     X, y, X_val, y_val = easy
     epochs = 5
     calls = []
-    result = train_softmax(X, y, epochs=epochs, batch_size=50, X_val=X_val, y_val=y_val,
-                           callback=lambda e, total: calls.append((e, total)))
+    result = train_softmax(
+        X,
+        y,
+        epochs=epochs,
+        batch_size=50,
+        X_val=X_val,
+        y_val=y_val,
+        callback=lambda e, total: calls.append((e, total)),
+    )
     h = result.history
     assert h["epoch"].tolist() == list(range(epochs + 1))
     assert calls == [(e, epochs) for e in range(1, epochs + 1)]
-    for column in ("objective", "train_loss_weighted", "train_loss", "val_loss", "accuracy",
-                   "precision_0", "recall_1", "f_beta_1"):
+    for column in (
+        "objective",
+        "train_loss_weighted",
+        "train_loss",
+        "val_loss",
+        "accuracy",
+        "precision_0",
+        "recall_1",
+        "f_beta_1",
+    ):
         assert column in h.columns
     assert math.isnan(h["objective"].iloc[0])
     assert h["objective"].iloc[1:].notna().all()
@@ -155,13 +186,28 @@ def test_history_has_one_row_per_epoch(easy):
     np.testing.assert_allclose(result.predict_proba(X_val).sum(axis=1), 1.0)
 
 
-@pytest.mark.parametrize(("loss", "weighting"), [
-    ("ce", "none"), ("ce", "global"), ("focal", "global"), ("ce", "batch"),
-])
+@pytest.mark.parametrize(
+    ("loss", "weighting"),
+    [
+        ("ce", "none"),
+        ("ce", "global"),
+        ("focal", "global"),
+        ("ce", "batch"),
+    ],
+)
 def test_training_objective_decreases(easy, loss, weighting):
     X, y, X_val, y_val = easy
-    h = train_softmax(X, y, loss=loss, weighting=weighting, scheme="balanced", epochs=6,
-                      batch_size=32, X_val=X_val, y_val=y_val).history
+    h = train_softmax(
+        X,
+        y,
+        loss=loss,
+        weighting=weighting,
+        scheme="balanced",
+        epochs=6,
+        batch_size=32,
+        X_val=X_val,
+        y_val=y_val,
+    ).history
     first, last = h["train_loss_weighted"].iloc[0], h["train_loss_weighted"].iloc[-1]
     assert last < 0.5 * first
     assert h["objective"].iloc[-1] < h["objective"].iloc[1]
@@ -172,15 +218,20 @@ def test_training_objective_decreases(easy, loss, weighting):
 def test_global_class_weight_equals_sample_weight(easy, loss):
     X, y, X_val, y_val = easy
     c = np.array([0.4, 3.0])
-    common = {"loss": loss, "epochs": 4, "batch_size": 40, "random_state": 5,
-              "X_val": X_val, "y_val": y_val}
+    common = {
+        "loss": loss,
+        "epochs": 4,
+        "batch_size": 40,
+        "random_state": 5,
+        "X_val": X_val,
+        "y_val": y_val,
+    }
     by_class = train_softmax(X, y, weighting="global", class_weight=c, **common)
     by_sample = train_softmax(X, y, weighting="none", sample_weight=c[y], **common)
     np.testing.assert_allclose(by_class.coef, by_sample.coef, rtol=1e-12, atol=1e-14)
     np.testing.assert_allclose(by_class.intercept, by_sample.intercept, rtol=1e-12, atol=1e-14)
     columns = ["objective", "train_loss_weighted", "train_loss", "val_loss", "accuracy"]
-    pd.testing.assert_frame_equal(by_class.history[columns], by_sample.history[columns],
-                                  rtol=1e-12)
+    pd.testing.assert_frame_equal(by_class.history[columns], by_sample.history[columns], rtol=1e-12)
 
 
 def test_global_scheme_weights_equal_explicit_class_weight(easy):
@@ -195,12 +246,19 @@ def test_global_scheme_weights_equal_explicit_class_weight(easy):
 def test_scaling_sample_weights_scales_only_the_weighted_loss(easy, c):
     X, y, X_val, y_val = easy
     s = np.random.default_rng(1).uniform(0.5, 2.0, size=len(y))
-    common = {"epochs": 2, "batch_size": 64, "X_val": X_val, "y_val": y_val,
-              "weighting": "global", "scheme": "balanced"}
+    common = {
+        "epochs": 2,
+        "batch_size": 64,
+        "X_val": X_val,
+        "y_val": y_val,
+        "weighting": "global",
+        "scheme": "balanced",
+    }
     base = train_softmax(X, y, sample_weight=s, **common).history.iloc[0]
     scaled = train_softmax(X, y, sample_weight=c * s, **common).history.iloc[0]
-    assert scaled["train_loss_weighted"] == pytest.approx(c * base["train_loss_weighted"],
-                                                          rel=1e-12)
+    assert scaled["train_loss_weighted"] == pytest.approx(
+        c * base["train_loss_weighted"], rel=1e-12
+    )
     assert scaled["train_loss"] == base["train_loss"]
     assert scaled["val_loss"] == base["val_loss"]
 
@@ -223,8 +281,14 @@ def test_minority_weighting_raises_minority_recall(skewed):
 
 def test_batch_weighting_runs_and_differs_from_global(skewed):
     X, y, X_val, y_val = skewed
-    common = {"epochs": 3, "batch_size": 32, "X_val": X_val, "y_val": y_val,
-              "scheme": "ins", "random_state": 0}
+    common = {
+        "epochs": 3,
+        "batch_size": 32,
+        "X_val": X_val,
+        "y_val": y_val,
+        "scheme": "ins",
+        "random_state": 0,
+    }
     batch = train_softmax(X, y, weighting="batch", **common)
     glob = train_softmax(X, y, weighting="global", **common)
     assert np.all(np.isfinite(batch.coef))
@@ -239,8 +303,15 @@ def test_batch_weighting_in_pairs_changes_nothing(skewed, scheme):
     # weights are all 1 under every scheme: the run must equal weighting="none".
     # (Global weights from the 600:30 counts would not be 1.)
     X, y, X_val, y_val = skewed
-    common = {"epochs": 1, "batch_size": 2, "X_val": X_val, "y_val": y_val,
-              "scheme": scheme, "random_state": 1, "learning_rate": 0.05}
+    common = {
+        "epochs": 1,
+        "batch_size": 2,
+        "X_val": X_val,
+        "y_val": y_val,
+        "scheme": scheme,
+        "random_state": 1,
+        "learning_rate": 0.05,
+    }
     batch = train_softmax(X, y, weighting="batch", **common)
     plain = train_softmax(X, y, weighting="none", **common)
     np.testing.assert_array_equal(batch.coef, plain.coef)
@@ -251,8 +322,15 @@ def test_batch_weighting_in_pairs_changes_nothing(skewed, scheme):
 @pytest.mark.parametrize("scheme", ["balanced", "ins", "isns", "ens"])
 def test_batch_weighting_with_one_full_batch_equals_global(skewed, scheme):
     X, y, X_val, y_val = skewed
-    common = {"epochs": 3, "batch_size": len(y), "X_val": X_val, "y_val": y_val,
-              "scheme": scheme, "beta": 0.99, "random_state": 3}
+    common = {
+        "epochs": 3,
+        "batch_size": len(y),
+        "X_val": X_val,
+        "y_val": y_val,
+        "scheme": scheme,
+        "beta": 0.99,
+        "random_state": 3,
+    }
     batch = train_softmax(X, y, weighting="batch", **common)
     glob = train_softmax(X, y, weighting="global", **common)
     np.testing.assert_array_equal(batch.coef, glob.coef)
@@ -279,29 +357,32 @@ SMALL_X = np.array([[0.0, 1.0], [1.0, 0.0], [1.0, 1.0], [0.5, 0.2]])
 SMALL_Y = np.array([0, 1, 0, 1])
 
 
-@pytest.mark.parametrize(("kwargs", "message"), [
-    ({"loss": "hinge"}, r"`loss` must be one of ce, focal\. Got 'hinge'"),
-    ({"weighting": "local"}, r"`weighting` must be one of none, global, batch\. Got 'local'"),
-    ({"weighting": "global", "scheme": "magic"}, r"`scheme` must be one of .*'magic'"),
-    ({"class_weight": [1.0, 2.0]}, r"`class_weight` is used only with weighting='global'"),
-    ({"weighting": "batch", "class_weight": [1.0, 2.0]}, r"only with weighting='global'"),
-    ({"weighting": "global", "class_weight": [1.0, 2.0, 3.0]}, r"must hold 2 weights >= 0"),
-    ({"weighting": "global", "class_weight": [1.0, -2.0]}, r"must hold 2 weights >= 0"),
-    ({"sample_weight": [1.0, -1.0, 1.0, 1.0]}, r"`sample_weight` must be >= 0"),
-    ({"sample_weight": [1.0, 1.0]}, r"same number of samples"),
-    ({"sample_weight": [1.0, np.nan, 1.0, 1.0]}, r"`sample_weight` must contain finite"),
-    ({"n_classes": 1}, r"`n_classes` must be >= 2"),
-    ({"y": [0, 1, 2, 1], "n_classes": 2}, r"class indices below n_classes=2"),
-    ({"y": [0, 1, -1, 1]}, r"`y` must contain class indices"),
-    ({"y": [0, 1, 0.5, 1]}, r"`y` must contain class indices"),
-    ({"y": [0, 1, 0]}, r"same number of samples"),
-    ({"epochs": 0}, r"`epochs` must be >= 1"),
-    ({"batch_size": 0}, r"`batch_size` must be >= 1"),
-    ({"learning_rate": 0.0}, r"`learning_rate` must be > 0"),
-    ({"l2": -1.0}, r"`l2` must be >= 0"),
-    ({"gamma": -0.5, "loss": "focal"}, r"`gamma` must be >= 0"),
-    ({"X": [0.0, 1.0, 2.0, 3.0]}, r"`X` must be a 2-D array"),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"loss": "hinge"}, r"`loss` must be one of ce, focal\. Got 'hinge'"),
+        ({"weighting": "local"}, r"`weighting` must be one of none, global, batch\. Got 'local'"),
+        ({"weighting": "global", "scheme": "magic"}, r"`scheme` must be one of .*'magic'"),
+        ({"class_weight": [1.0, 2.0]}, r"`class_weight` is used only with weighting='global'"),
+        ({"weighting": "batch", "class_weight": [1.0, 2.0]}, r"only with weighting='global'"),
+        ({"weighting": "global", "class_weight": [1.0, 2.0, 3.0]}, r"must hold 2 weights >= 0"),
+        ({"weighting": "global", "class_weight": [1.0, -2.0]}, r"must hold 2 weights >= 0"),
+        ({"sample_weight": [1.0, -1.0, 1.0, 1.0]}, r"`sample_weight` must be >= 0"),
+        ({"sample_weight": [1.0, 1.0]}, r"same number of samples"),
+        ({"sample_weight": [1.0, np.nan, 1.0, 1.0]}, r"`sample_weight` must contain finite"),
+        ({"n_classes": 1}, r"`n_classes` must be >= 2"),
+        ({"y": [0, 1, 2, 1], "n_classes": 2}, r"class indices below n_classes=2"),
+        ({"y": [0, 1, -1, 1]}, r"`y` must contain class indices"),
+        ({"y": [0, 1, 0.5, 1]}, r"`y` must contain class indices"),
+        ({"y": [0, 1, 0]}, r"same number of samples"),
+        ({"epochs": 0}, r"`epochs` must be >= 1"),
+        ({"batch_size": 0}, r"`batch_size` must be >= 1"),
+        ({"learning_rate": 0.0}, r"`learning_rate` must be > 0"),
+        ({"l2": -1.0}, r"`l2` must be >= 0"),
+        ({"gamma": -0.5, "loss": "focal"}, r"`gamma` must be >= 0"),
+        ({"X": [0.0, 1.0, 2.0, 3.0]}, r"`X` must be a 2-D array"),
+    ],
+)
 def test_bad_input_raises_helpful_value_error(kwargs, message):
     args = {"X": SMALL_X, "y": SMALL_Y, "epochs": 1} | kwargs
     with pytest.raises(ValueError, match=message):
@@ -325,12 +406,16 @@ def test_batch_loss_reductions_follow_their_formulas():
     # Keras / BCELoss: sum(w * l) / |B|; PyTorch CrossEntropyLoss(weight): sum(w * l) / sum(w).
     assert batch_loss(losses, weights) == pytest.approx((0.5 + 2.0 + 12.0) / 3)
     assert batch_loss(losses, weights, reduction="weighted_mean") == pytest.approx(
-        (0.5 + 2.0 + 12.0) / 4.5)
+        (0.5 + 2.0 + 12.0) / 4.5
+    )
     # They differ by the batch's mean weight.
     assert batch_loss(losses, weights) == pytest.approx(
-        np.mean(weights) * batch_loss(losses, weights, reduction="weighted_mean"))
-    for kwargs, message in [({"reduction": "sum"}, "`reduction` must be one of"),
-                            ({"weights": [1.0, -1.0, 1.0]}, ">= 0")]:
+        np.mean(weights) * batch_loss(losses, weights, reduction="weighted_mean")
+    )
+    for kwargs, message in [
+        ({"reduction": "sum"}, "`reduction` must be one of"),
+        ({"weights": [1.0, -1.0, 1.0]}, ">= 0"),
+    ]:
         with pytest.raises(ValueError, match=message):
             batch_loss(losses, **{"weights": weights, **kwargs})
     with pytest.raises(ValueError, match="must not all be 0"):
@@ -343,8 +428,16 @@ def test_the_trainer_divides_by_the_batch_size_not_by_the_sum_of_weights(skewed)
     c = np.array([0.5, 4.0])
     w = c[y]
     lr = 0.1
-    model = train_softmax(X, y, weighting="global", class_weight=c, epochs=1,
-                          batch_size=len(y), learning_rate=lr, l2=0.0)
+    model = train_softmax(
+        X,
+        y,
+        weighting="global",
+        class_weight=c,
+        epochs=1,
+        batch_size=len(y),
+        learning_rate=lr,
+        l2=0.0,
+    )
     # One full batch from W = 0: every loss is log k = log 2 and p = 1/2.
     objective = model.history["objective"].iloc[1]
     assert objective == pytest.approx(math.log(2) * np.mean(w))
@@ -365,8 +458,11 @@ def test_minibatches_cover_every_sample_once_per_epoch_in_a_seeded_order():
     for batches in epochs:  # the same permutations as a fresh generator draws
         np.testing.assert_array_equal(np.concatenate(batches), rng.permutation(10))
     again = list(minibatches(10, batch_size=4, epochs=3, random_state=5))
-    assert all(np.array_equal(a, b) for e1, e2 in zip(epochs, again, strict=True)
-               for a, b in zip(e1, e2, strict=True))
+    assert all(
+        np.array_equal(a, b)
+        for e1, e2 in zip(epochs, again, strict=True)
+        for a, b in zip(e1, e2, strict=True)
+    )
 
 
 def test_batch_class_weights_count_inside_the_batch():
@@ -388,14 +484,15 @@ def test_mean_sample_weight_replays_the_batches_of_training(skewed):
     for _ in range(3):
         order = rng.permutation(len(y))
         for start in range(0, len(y), 32):
-            yb = y[order[start:start + 32]]
+            yb = y[order[start : start + 32]]
             counts = np.bincount(yb, minlength=k)
             present = counts > 0
             c = np.zeros(k)
             c[present] = weights_from_counts(counts[present], "isns")
             total += c[yb].sum()
-    batch_mean = mean_sample_weight(y, weighting="batch", scheme="isns", batch_size=32,
-                                    epochs=3, random_state=7)
+    batch_mean = mean_sample_weight(
+        y, weighting="batch", scheme="isns", batch_size=32, epochs=3, random_state=7
+    )
     assert batch_mean == pytest.approx(total / (3 * len(y)))
     global_mean = mean_sample_weight(y, weighting="global", scheme="isns")
     assert global_mean == pytest.approx(np.mean(weights_from_counts(np.bincount(y), "isns")[y]))

@@ -18,10 +18,15 @@ def table(text: str) -> pd.DataFrame:
 
 # --- read_csv: accepted files ----------------------------------------------------------
 
+
 @pytest.mark.parametrize("delimiter", [",", ";", "\t", "|"])
 def test_read_csv_detects_the_delimiter(delimiter):
-    text = delimiter.join(["a", "b", "c"]) + "\n" + "\n".join(
-        delimiter.join([str(i), str(2 * i), f"v{i % 2}"]) for i in range(5)) + "\n"
+    text = (
+        delimiter.join(["a", "b", "c"])
+        + "\n"
+        + "\n".join(delimiter.join([str(i), str(2 * i), f"v{i % 2}"]) for i in range(5))
+        + "\n"
+    )
     frame = read_csv(text.encode("utf-8"))
     assert list(frame.columns) == ["a", "b", "c"]
     assert frame.shape == (5, 3)
@@ -98,9 +103,9 @@ def test_read_csv_accepts_max_columns():
 # --- read_csv: refused files -----------------------------------------------------------
 
 BINARY = [
-    b"a,b\n1,\x002\n",                               # a NUL byte
-    b"PK\x03\x04\x14\x00\x06\x00rest of a zip",       # ZIP / XLSX
-    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1old excel",     # OLE2 / XLS
+    b"a,b\n1,\x002\n",  # a NUL byte
+    b"PK\x03\x04\x14\x00\x06\x00rest of a zip",  # ZIP / XLSX
+    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1old excel",  # OLE2 / XLS
 ]
 
 
@@ -127,16 +132,19 @@ def test_read_csv_refuses_empty_files(data):
         read_csv(data)
 
 
-@pytest.mark.parametrize("data, match", [
-    (b"a,b\n1,2\n3,4,5\n", r"could not be read as CSV.*same number of fields"),
-    (b"a\n1\n2\n", r"has 1 column; .*target column"),
-    (b"a,b\n", "has a header but no data rows"),
-    (b"a,a,b\n1,2,3\n", r"duplicate column names \(a\)"),
-    (b"a, a,b\n1,2,3\n", r"duplicate column names \(a\)"),
-    (b"x,y,x,y\n1,2,3,4\n", r"duplicate column names \(x, y\)"),
-    (b"a,,b\n1,2,3\n", "column without a name"),
-    (b"a,b, \n1,2,3\n", "column without a name"),
-])
+@pytest.mark.parametrize(
+    "data, match",
+    [
+        (b"a,b\n1,2\n3,4,5\n", r"could not be read as CSV.*same number of fields"),
+        (b"a\n1\n2\n", r"has 1 column; .*target column"),
+        (b"a,b\n", "has a header but no data rows"),
+        (b"a,a,b\n1,2,3\n", r"duplicate column names \(a\)"),
+        (b"a, a,b\n1,2,3\n", r"duplicate column names \(a\)"),
+        (b"x,y,x,y\n1,2,3,4\n", r"duplicate column names \(x, y\)"),
+        (b"a,,b\n1,2,3\n", "column without a name"),
+        (b"a,b, \n1,2,3\n", "column without a name"),
+    ],
+)
 def test_read_csv_refuses_malformed_tables(data, match):
     with pytest.raises(ValueError, match=match):
         read_csv(data)
@@ -164,11 +172,14 @@ def test_read_csv_refuses_too_many_columns():
         read_csv(f"{header}\n{row}\n".encode())
 
 
-@pytest.mark.parametrize("kwargs, match", [
-    ({"max_rows": 0}, "max_rows"),
-    ({"max_bytes": 0}, "max_bytes"),
-    ({"max_rows": 2.5}, "max_rows"),
-])
+@pytest.mark.parametrize(
+    "kwargs, match",
+    [
+        ({"max_rows": 0}, "max_rows"),
+        ({"max_bytes": 0}, "max_bytes"),
+        ({"max_rows": 2.5}, "max_rows"),
+    ],
+)
 def test_read_csv_refuses_bad_limits(kwargs, match):
     with pytest.raises(ValueError, match=match):
         read_csv(b"a,b\n1,2\n", **kwargs)
@@ -181,9 +192,9 @@ def test_read_csv_refuses_text_instead_of_bytes():
 
 # --- class_counts ----------------------------------------------------------------------
 
+
 def test_class_counts_most_frequent_first_with_missing_values():
-    frame = pd.DataFrame({"target": ["a", "b", "a", None, "a", "c", "c"],
-                          "x": range(7)})
+    frame = pd.DataFrame({"target": ["a", "b", "a", None, "a", "c", "c"], "x": range(7)})
     counts = class_counts(frame, "target")
     assert counts.to_dict() == {"a": 3, "c": 2, "b": 1, "<missing>": 1}
     assert counts.index[0] == "a"
@@ -207,7 +218,8 @@ def test_class_counts_refuses_an_unknown_target():
 MIXED = table(
     "x,color,flag,y\n"
     "1.5,red,True,a\n2,green,False,b\n3,blue,True,a\n4,red,False,c\n"
-    "5,green,True,a\n6,blue,False,b\n7,red,True,c\n8,red,True,a\n9,blue,False,b\n")
+    "5,green,True,a\n6,blue,False,b\n7,red,True,c\n8,red,True,a\n9,blue,False,b\n"
+)
 
 
 def test_prepare_numeric_bool_and_one_hot_columns():
@@ -261,8 +273,7 @@ def test_prepare_feature_subset_in_the_given_order():
 
 def test_prepare_encodes_up_to_max_categories_text_values():
     n = MAX_CATEGORIES
-    frame = pd.DataFrame({"word": [f"w{i:02d}" for i in range(n)] * 2,
-                          "y": ["p", "n"] * n})
+    frame = pd.DataFrame({"word": [f"w{i:02d}" for i in range(n)] * 2, "y": ["p", "n"] * n})
     data = prepare(frame, "y", positive="p")
     assert data.encoded == {"word": n}
     assert data.X.shape == (2 * n, n)
@@ -272,9 +283,13 @@ def test_prepare_encodes_up_to_max_categories_text_values():
 
 def test_prepare_refuses_text_with_too_many_values():
     n = MAX_CATEGORIES + 1
-    frame = pd.DataFrame({"x": np.arange(2 * n, dtype=float),
-                          "name": [f"id{i}" for i in range(2 * n)],
-                          "y": ["p", "n"] * n})
+    frame = pd.DataFrame(
+        {
+            "x": np.arange(2 * n, dtype=float),
+            "name": [f"id{i}" for i in range(2 * n)],
+            "y": ["p", "n"] * n,
+        }
+    )
     with pytest.raises(ValueError, match=rf"Column 'name' holds text with {2 * n} distinct"):
         prepare(frame, "y")
     assert prepare(frame, "y", features=["x"]).X.shape == (2 * n, 1)
@@ -284,8 +299,11 @@ MISSING = table("x,z,y\n1,5,a\n,6,b\n3,7,\n4,8,a\n5,9,b\n6,,a\n7,1,b\n")
 
 
 def test_prepare_refuses_missing_values_by_default():
-    with pytest.raises(ValueError, match=r"3 row\(s\) have missing values \(in y \(1\), x "
-                                         r"\(1\), z \(1\)\)"):
+    with pytest.raises(
+        ValueError,
+        match=r"3 row\(s\) have missing values \(in y \(1\), x "
+        r"\(1\), z \(1\)\)",
+    ):
         prepare(MISSING, "y")
 
 
@@ -301,8 +319,9 @@ def test_prepare_drops_rows_with_missing_values_on_request():
 
 
 def test_prepare_refuses_when_every_row_has_a_missing_value():
-    frame = pd.DataFrame({"x": [np.nan, 1.0, np.nan], "z": [1.0, np.nan, 2.0],
-                          "y": ["a", "b", "a"]})
+    frame = pd.DataFrame(
+        {"x": [np.nan, 1.0, np.nan], "z": [1.0, np.nan, 2.0], "y": ["a", "b", "a"]}
+    )
     with pytest.raises(ValueError, match="Every row has a missing value"):
         prepare(frame, "y", missing="drop")
 
@@ -317,14 +336,17 @@ def test_prepare_refuses_a_single_class_target():
         prepare(frame, "y", missing="drop")
 
 
-@pytest.mark.parametrize("kwargs, match", [
-    ({"target": "nope"}, "There is no column 'nope'"),
-    ({"positive": "d"}, r"'d' is not a value of 'y'"),
-    ({"features": ["x", "size"]}, "Unknown feature columns: size"),
-    ({"features": ["x", "y"]}, "The target 'y' cannot also be a feature"),
-    ({"features": []}, "Choose at least one feature column"),
-    ({"missing": "fill"}, "`missing` must be one of 'refuse', 'drop'"),
-])
+@pytest.mark.parametrize(
+    "kwargs, match",
+    [
+        ({"target": "nope"}, "There is no column 'nope'"),
+        ({"positive": "d"}, r"'d' is not a value of 'y'"),
+        ({"features": ["x", "size"]}, "Unknown feature columns: size"),
+        ({"features": ["x", "y"]}, "The target 'y' cannot also be a feature"),
+        ({"features": []}, "Choose at least one feature column"),
+        ({"missing": "fill"}, "`missing` must be one of 'refuse', 'drop'"),
+    ],
+)
 def test_prepare_refuses_bad_arguments(kwargs, match):
     args = {"target": "y", **kwargs}
     with pytest.raises(ValueError, match=match):
@@ -339,10 +361,13 @@ def test_prepare_refuses_infinite_values():
     assert prepare(frame, "y", features=["z"]).X.shape == (4, 1)
 
 
-@pytest.mark.parametrize("text, positive, cls", [
-    ("x,y\n1,a\n2,b\n3,b\n4,c\n", "c", 1),   # one row of the positive class
-    ("x,y\n1,a\n2,a\n3,a\n4,b\n", "a", 0),   # one row of the rest
-])
+@pytest.mark.parametrize(
+    "text, positive, cls",
+    [
+        ("x,y\n1,a\n2,b\n3,b\n4,c\n", "c", 1),  # one row of the positive class
+        ("x,y\n1,a\n2,a\n3,a\n4,b\n", "a", 0),  # one row of the rest
+    ],
+)
 def test_prepare_refuses_a_class_with_a_single_row(text, positive, cls):
     with pytest.raises(ValueError, match=f"Class {cls} has only 1 row"):
         prepare(table(text), "y", positive=positive)
@@ -357,7 +382,8 @@ def test_prepare_does_not_modify_the_frame():
 def test_read_csv_and_prepare_end_to_end():
     text = "age;smoker;outcome\n" + "".join(
         f"{20 + i};{'yes' if i % 3 == 0 else 'no'};{'sick' if i % 5 == 0 else 'well'}\n"
-        for i in range(30))
+        for i in range(30)
+    )
     frame = read_csv(text.encode("latin-1"), filename="patients.csv")
     assert class_counts(frame, "outcome").to_dict() == {"well": 24, "sick": 6}
     data = prepare(frame, "outcome")
@@ -407,4 +433,3 @@ def test_class_counts_refuses_an_identifier_as_target():
     frame = pd.DataFrame({"x": np.arange(100), "id": [f"u{i}" for i in range(100)]})
     with pytest.raises(ValueError, match="100 distinct values"):
         class_counts(frame, "id")
-

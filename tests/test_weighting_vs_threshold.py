@@ -29,19 +29,29 @@ def _compare(n, *, C=1.0, seed=0, n_test=200_000):
     w = class_weights(y)
     plain = fit_logistic(X, y, C=C)
     weighted = fit_logistic(X, y, w0=w[0], w1=w[1], C=C)
-    return compare_weighting_and_threshold(plain.coef_[0], plain.intercept_[0],
-                                           weighted.coef_[0], weighted.intercept_[0], X_test,
-                                           w0=w[0], w1=w[1])
+    return compare_weighting_and_threshold(
+        plain.coef_[0],
+        plain.intercept_[0],
+        weighted.coef_[0],
+        weighted.intercept_[0],
+        X_test,
+        w0=w[0],
+        w1=w[1],
+    )
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.floats(0.1, 5), st.floats(-3, 3), st.floats(-4, 4), st.floats(1e-3, 1e3),
-       st.integers(0, 10_000))
+@given(
+    st.floats(0.1, 5),
+    st.floats(-3, 3),
+    st.floats(-4, 4),
+    st.floats(1e-3, 1e3),
+    st.integers(0, 10_000),
+)
 def test_exact_odds_scaling_is_exact_threshold_moving(a1, a2, b, ratio, seed):
     X = np.random.default_rng(seed).normal(size=(500, 2))
     coef = np.array([a1, a2])
-    result = compare_weighting_and_threshold(coef, b, coef, b + np.log(ratio), X,
-                                             w0=1.0, w1=ratio)
+    result = compare_weighting_and_threshold(coef, b, coef, b + np.log(ratio), X, w0=1.0, w1=ratio)
     # Points exactly on the line could fall either side by rounding.
     assert result.agreement >= 0.998 and result.jaccard >= 0.99
     assert result.slope_change == pytest.approx(0.0, abs=1e-12)
@@ -92,9 +102,12 @@ def test_moved_threshold_is_the_more_efficient_estimate_on_well_specified_data()
         t = weighted_threshold(w[0], w[1])
         plain, weighted = fit_logistic(X, y, C=1e6), fit_logistic(X, y, w0=w[0], w1=w[1], C=1e6)
         bayes = balanced_accuracy_score(y_test, true_logit > np.log(t / (1 - t)))
-        regrets.append((bayes - balanced_accuracy_score(
-                            y_test, plain.predict_proba(X_test)[:, 1] > t),
-                        bayes - balanced_accuracy_score(y_test, weighted.predict(X_test))))
+        regrets.append(
+            (
+                bayes - balanced_accuracy_score(y_test, plain.predict_proba(X_test)[:, 1] > t),
+                bayes - balanced_accuracy_score(y_test, weighted.predict(X_test)),
+            )
+        )
     moved, weighted_regret = np.array(regrets).T
     assert moved.mean() < weighted_regret.mean()
     assert moved.std() < weighted_regret.std()

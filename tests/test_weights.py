@@ -59,14 +59,17 @@ def test_ens_limits():
     assert uniform == pytest.approx({0: 1.0, 1: 1.0, 2: 1.0})
 
 
-@pytest.mark.parametrize(("y", "kwargs", "message"), [
-    ([], {}, "non-empty"),
-    ([0.5, 1.0], {}, "integer"),
-    ([0, 1], {"scheme": "magic"}, "`scheme`"),
-    ([0, 1], {"scheme": "ens", "beta": 1.0}, "`beta` must be < 1"),
-    ([0, 1], {"scheme": "ens", "beta": -0.1}, "`beta` must be >= 0"),
-    (["a", "b"], {}, "integer"),
-])
+@pytest.mark.parametrize(
+    ("y", "kwargs", "message"),
+    [
+        ([], {}, "non-empty"),
+        ([0.5, 1.0], {}, "integer"),
+        ([0, 1], {"scheme": "magic"}, "`scheme`"),
+        ([0, 1], {"scheme": "ens", "beta": 1.0}, "`beta` must be < 1"),
+        ([0, 1], {"scheme": "ens", "beta": -0.1}, "`beta` must be >= 0"),
+        (["a", "b"], {}, "integer"),
+    ],
+)
 def test_bad_input(y, kwargs, message):
     with pytest.raises(ValueError, match=message):
         class_weights(np.asarray(y), **kwargs)
@@ -81,13 +84,18 @@ def test_multilabel_sample_weights_sum_the_weights_of_a_samples_labels():
     """cb.batch_text: the source's method looks each sample's weight up, summing over labels."""
     Y = np.array([[1, 0, 0], [1, 1, 0], [0, 0, 1], [0, 1, 1]])
     w = weights_from_counts(Y.sum(axis=0), "ins")
-    np.testing.assert_allclose(multilabel_sample_weights(Y, w),
-                               [w[0], w[0] + w[1], w[2], w[1] + w[2]])
+    np.testing.assert_allclose(
+        multilabel_sample_weights(Y, w), [w[0], w[0] + w[1], w[2], w[1] + w[2]]
+    )
     y = np.array([0, 2, 1, 0, 0])  # one label per row: a plain look-up
-    np.testing.assert_allclose(multilabel_sample_weights(np.eye(3)[y], w),
-                               sample_weights(y, dict(enumerate(w))))
-    for args, message in [((Y * 2, w), "0/1"), ((Y, w[:2]), "one weight per column"),
-                          ((Y, -w), ">= 0")]:
+    np.testing.assert_allclose(
+        multilabel_sample_weights(np.eye(3)[y], w), sample_weights(y, dict(enumerate(w)))
+    )
+    for args, message in [
+        ((Y * 2, w), "0/1"),
+        ((Y, w[:2]), "one weight per column"),
+        ((Y, -w), ">= 0"),
+    ]:
         with pytest.raises(ValueError, match=message):
             multilabel_sample_weights(*args)
 
@@ -139,11 +147,13 @@ def test_small_beta_gives_nearly_uniform_weights(head, tail):
 
 def test_ens_at_0_9999_is_close_to_ins_only_while_the_head_is_well_under_10000():
     """schemes.look_for; cb.look_for (heads up to 5,000: within 25 % of INS's tail:head ratio)."""
+
     def closeness(head, tail):
         counts = long_tail_counts(head, tail)
         ens = weights_from_counts(counts, "ens", beta=0.9999)
         ins = weights_from_counts(counts, "ins")
         return (ens[-1] / ens[0]) / (ins[-1] / ins[0])
+
     for tail in (10, 100, 1000):
         assert closeness(2000, tail) > 0.9
         assert closeness(50_000, tail) < 0.3

@@ -19,8 +19,9 @@ TREES = (5, 10, 25, 50, 100)
 s = ui.current_settings()
 key = ui.data_key(s)
 ui.page_header("ensembles")
-trees = ui.slider_param("trees", TREES, 10, ui.tr("ensembles.trees"),
-                        help=ui.tr("ensembles.trees_help"))
+trees = ui.slider_param(
+    "trees", TREES, 10, ui.tr("ensembles.trees"), help=ui.tr("ensembles.trees_help")
+)
 X, y = ui.strategy_data(*key)
 _, y_test = ui.strategy_data(*key, test=True)
 shown = display_subsample(y, max_points=ui.MAX_DISPLAY_POINTS, random_state=s.seed)
@@ -35,19 +36,37 @@ for step, (name, params) in enumerate(models.items(), start=1):
         fit = ui.strategy_fit(*key, name, params)
         p_test, pred, grid = ui.strategy_outputs(*key, name, params, x_range, y_range)
         if name == "class_weight":
-            weighted = BoundaryLine(*linear_coefficients(fit.model), 0.5,
-                                    ui.tr("ensembles.weighted_ref"), WEIGHTED_COLOR, "dot")
-        ui.plot(strategy_map(X, y, shown, grid, lines=[weighted] if weighted else [],
-                             boundary=boundary_cells(*grid),
-                             boundary_label=ui.tr("ensembles.boundary"),
-                             title=ui.strategy_label(name), tr=ui.tr),
-                key=f"ensemble_{name}")
+            weighted = BoundaryLine(
+                *linear_coefficients(fit.model),
+                0.5,
+                ui.tr("ensembles.weighted_ref"),
+                WEIGHTED_COLOR,
+                "dot",
+            )
+        ui.plot(
+            strategy_map(
+                X,
+                y,
+                shown,
+                grid,
+                lines=[weighted] if weighted else [],
+                boundary=boundary_cells(*grid),
+                boundary_label=ui.tr("ensembles.boundary"),
+                title=ui.strategy_label(name),
+                tr=ui.tr,
+            ),
+            key=f"ensemble_{name}",
+        )
         label = ui.strategy_label(name)
         reports[label] = per_class_report(y_test, pred, labels=[0, 1])
-        scores.append({ui.tr("ensembles.col.model"): label,
-                       ui.tr("arena.col.pr_auc"): average_precision_score(y_test, p_test),
-                       ui.tr("ensembles.col.members"): len(getattr(fit.model, "estimators_", [0])),
-                       ui.tr("ensembles.col.fit"): fit.fit_seconds})
+        scores.append(
+            {
+                ui.tr("ensembles.col.model"): label,
+                ui.tr("arena.col.pr_auc"): average_precision_score(y_test, p_test),
+                ui.tr("ensembles.col.members"): len(getattr(fit.model, "estimators_", [0])),
+                ui.tr("ensembles.col.fit"): fit.fit_seconds,
+            }
+        )
     progress.progress(step / len(models), text=ui.tr("ensembles.fitting"))
 progress.empty()
 with next(panels):
@@ -56,9 +75,14 @@ ui.subsample_note(y, shown)
 ui.rows_note(s.n)
 st.subheader(ui.tr("ensembles.metrics_heading"))
 ui.metrics_table(reports)
-st.dataframe(pd.DataFrame(scores).style.format(
-    {ui.tr("arena.col.pr_auc"): "{:.3f}", ui.tr("ensembles.col.fit"): "{:.2f}"}),
-    hide_index=True, width="stretch")
-st.caption(ui.tr("ensembles.metrics_caption", n=f"{len(y_test):,}",
-                 n1=f"{int(np.sum(y_test == 1)):,}"))
+st.dataframe(
+    pd.DataFrame(scores).style.format(
+        {ui.tr("arena.col.pr_auc"): "{:.3f}", ui.tr("ensembles.col.fit"): "{:.2f}"}
+    ),
+    hide_index=True,
+    width="stretch",
+)
+st.caption(
+    ui.tr("ensembles.metrics_caption", n=f"{len(y_test):,}", n1=f"{int(np.sum(y_test == 1)):,}")
+)
 ui.look_for("ensembles")

@@ -9,17 +9,29 @@ from lib.settings import ParamSpec, int_param
 tr = ui.tr
 ui.page_header("lessons")
 n = len(LESSONS)
-k = ui.bound(ParamSpec("lesson", 1, int_param(1, n)), lambda key: st.select_slider(
-    tr("lessons.step"), options=list(range(1, n + 1)), key=key,
-    format_func=lambda i: tr("lessons.step_label", k=i, n=n,
-                             title=tr(f"lesson.{LESSONS[i - 1].key}.title"))))
+k = ui.bound(
+    ParamSpec("lesson", 1, int_param(1, n)),
+    lambda key: st.select_slider(
+        tr("lessons.step"),
+        options=list(range(1, n + 1)),
+        key=key,
+        format_func=lambda i: tr(
+            "lessons.step_label", k=i, n=n, title=tr(f"lesson.{LESSONS[i - 1].key}.title")
+        ),
+    ),
+)
 lesson = LESSONS[k - 1]
 prefix = f"lesson.{lesson.key}"
 st.subheader(tr("lessons.step_label", k=k, n=n, title=tr(f"{prefix}.title")))
 st.markdown(tr(f"{prefix}.question"))
 options = [tr(f"{prefix}.opt{i}") for i in range(3)]
-choice = st.radio(tr("lessons.predict"), range(3), index=None, key=f"lesson_choice_{lesson.key}",
-                  format_func=lambda i: options[i])
+choice = st.radio(
+    tr("lessons.predict"),
+    range(3),
+    index=None,
+    key=f"lesson_choice_{lesson.key}",
+    format_func=lambda i: options[i],
+)
 revealed = f"lesson_revealed_{lesson.key}"
 if st.button(tr("lessons.reveal"), disabled=choice is None, key=f"lesson_reveal_{lesson.key}"):
     st.session_state[revealed] = True
@@ -33,6 +45,11 @@ elif st.session_state.get(revealed):
     with st.spinner(tr("lessons.measuring")):
         numbers = ui.cached_call(evidence, lesson.key)
     st.markdown(tr(f"{prefix}.explain", **formatted(numbers)))
-if st.button(tr("lessons.open"), icon=":material/open_in_new:", on_click=ui.apply_preset,
-             args=(lesson.preset,), key=f"lesson_open_{lesson.key}"):
+if st.button(
+    tr("lessons.open"),
+    icon=":material/open_in_new:",
+    on_click=ui.apply_preset,
+    args=(lesson.preset,),
+    key=f"lesson_open_{lesson.key}",
+):
     st.switch_page(ui.script_of(lesson.page))

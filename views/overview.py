@@ -16,8 +16,9 @@ cols = st.columns(4)
 cols[0].metric(ui.tr("overview.n0"), f"{n0:,}")
 cols[1].metric(ui.tr("overview.n1"), f"{n1:,}")
 cols[2].metric(ui.tr("overview.ratio"), f"1:{s.ratio:,}")
-cols[3].metric(ui.tr("overview.baseline"), f"{100 * n0 / len(y):.2f} %",
-               help=ui.tr("overview.baseline_help"))
+cols[3].metric(
+    ui.tr("overview.baseline"), f"{100 * n0 / len(y):.2f} %", help=ui.tr("overview.baseline_help")
+)
 
 left, right = st.columns([3, 2], gap="large")
 with left:
@@ -28,8 +29,14 @@ with right:
     st.subheader(ui.tr("overview.loss_heading"))
     st.latex(r"L = -\,w_1\, y \log p \;-\; w_0\,(1 - y)\log(1 - p)")
     st.markdown(ui.tr("overview.loss_text"))
-    st.markdown(ui.tr("overview.weights_now", w0=f"{s.w0:.4g}", w1=f"{s.w1:.4g}",
-                      share=f"{100 * s.w1 * n1 / (s.w1 * n1 + s.w0 * n0):.2f}"))
+    st.markdown(
+        ui.tr(
+            "overview.weights_now",
+            w0=f"{s.w0:.4g}",
+            w1=f"{s.w1:.4g}",
+            share=f"{100 * s.w1 * n1 / (s.w1 * n1 + s.w0 * n0):.2f}",
+        )
+    )
 
 ui.look_for("overview")
 st.subheader(ui.tr("overview.explore"))

@@ -70,8 +70,9 @@ def _hand_picked() -> None:
                 lambda k: pick_widget(k, candidates, y),
             )
         with cols[2]:
-            factor = ui.slider_param("pickw", FACTORS, "10", tr("sw.pickw"),
-                                     help=tr("sw.pickw_help"))
+            factor = ui.slider_param(
+                "pickw", FACTORS, "10", tr("sw.pickw"), help=tr("sw.pickw_help")
+            )
         fits = ui.cached_call(
             sw.compare_class_and_sample_weights,
             X,
@@ -275,10 +276,12 @@ def _regression() -> None:
     # A fragment: its controls rerun only this section, not the page.
     with ui.guarded():
         with st.columns(2)[0]:
-            spread = ui.slider_param("spread", SPREADS, 20, tr("sw.spread"),
-                                     help=tr("sw.spread_help"))
-        data = ui.cached_call(sw.make_heteroscedastic, N_REG, spread=float(spread),
-                              random_state=s.seed)
+            spread = ui.slider_param(
+                "spread", SPREADS, 20, tr("sw.spread"), help=tr("sw.spread_help")
+            )
+        data = ui.cached_call(
+            sw.make_heteroscedastic, N_REG, spread=float(spread), random_state=s.seed
+        )
         study = ui.cached_call(sw.regression_study, data, n_reps=REPS, random_state=s.seed)
         reps, fits = study.replicates, study.fits
         sd = {k: f"{reps[f'{k}_slope'].std():.3f}" for k in ("ols", "wls")}
@@ -308,8 +311,9 @@ def _regression() -> None:
             ui.plot(
                 fs.estimate_histograms(
                     [
-                        fs.Sample(tr("sw.hist_ols", sd=sd["ols"]), reps["ols_slope"].to_numpy(),
-                                  BLACK),
+                        fs.Sample(
+                            tr("sw.hist_ols", sd=sd["ols"]), reps["ols_slope"].to_numpy(), BLACK
+                        ),
                         fs.Sample(
                             tr("sw.hist_wls", sd=sd["wls"]), reps["wls_slope"].to_numpy(), PURPLE
                         ),
@@ -331,10 +335,10 @@ def _regression() -> None:
                     wls_theory=f"{study.sd_theory[1]:.3f}",
                 )
             )
-        table = fits.rename(index=lambda k: tr(f"sw.line_{k}"),
-                            columns=lambda c: tr(f"sw.col_{c}"))
-        st.dataframe(table.rename_axis(tr("sw.col_line")).style.format(precision=3),
-                     width="stretch")
+        table = fits.rename(index=lambda k: tr(f"sw.line_{k}"), columns=lambda c: tr(f"sw.col_{c}"))
+        st.dataframe(
+            table.rename_axis(tr("sw.col_line")).style.format(precision=3), width="stretch"
+        )
 
 
 _regression()

@@ -20,18 +20,40 @@ def show(s: Settings) -> None:
     with st.spinner(tr("boundaries.fitting")):
         result = ui.nonlinear(*key)
     w0, w1 = (f"{w:.4g}" for w in result.weights)
-    titles = {"plain": tr("boundaries.nonlinear_plain"),
-              "balanced": tr("boundaries.nonlinear_balanced", w0=w0, w1=w1),
-              "line": tr("boundaries.nonlinear_line")}
+    titles = {
+        "plain": tr("boundaries.nonlinear_plain"),
+        "balanced": tr("boundaries.nonlinear_balanced", w0=w0, w1=w1),
+        "line": tr("boundaries.nonlinear_line"),
+    }
     line = BoundaryLine(*result.line, 0.5, titles["line"], WEIGHTED_COLOR, "dot")
     for column, name in zip(st.columns(2), ("plain", "balanced"), strict=True):
         with column:
             grid = result.grids[name]
-            ui.plot(strategy_map(X, y, shown, grid, lines=[line], boundary=boundary_cells(*grid),
-                                 boundary_label=tr("boundaries.nonlinear_boundary"),
-                                 title=titles[name], tr=tr), key=f"boundary_trees_{name}")
+            ui.plot(
+                strategy_map(
+                    X,
+                    y,
+                    shown,
+                    grid,
+                    lines=[line],
+                    boundary=boundary_cells(*grid),
+                    boundary_label=tr("boundaries.nonlinear_boundary"),
+                    title=titles[name],
+                    tr=tr,
+                ),
+                key=f"boundary_trees_{name}",
+            )
     ui.metrics_table({titles[name]: result.reports[name] for name in titles})
     ba, n1 = result.balanced_accuracy, result.predicted1
-    st.markdown(tr("boundaries.nonlinear_text", w0=w0, w1=w1, ba_line=f"{ba['line']:.3f}",
-                   ba_plain=f"{ba['plain']:.3f}", ba_balanced=f"{ba['balanced']:.3f}",
-                   n_plain=f"{n1['plain']:,}", n_balanced=f"{n1['balanced']:,}"))
+    st.markdown(
+        tr(
+            "boundaries.nonlinear_text",
+            w0=w0,
+            w1=w1,
+            ba_line=f"{ba['line']:.3f}",
+            ba_plain=f"{ba['plain']:.3f}",
+            ba_balanced=f"{ba['balanced']:.3f}",
+            n_plain=f"{n1['plain']:,}",
+            n_balanced=f"{n1['balanced']:,}",
+        )
+    )

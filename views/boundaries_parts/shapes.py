@@ -20,10 +20,16 @@ def show(s: Settings) -> None:
     gaussian = ui.boundary_summary(*key[:4], "gaussian", s.w0, s.w1)
     table = gap_table({ui.tr(f"shape.{s.shape}"): here, ui.tr("shape.gaussian"): gaussian})
     st.markdown(ui.tr("boundaries.shapes_intro", t=f"{here.threshold:.4g}"))
-    st.dataframe(table.rename(index=lambda row: ui.tr(f"boundaries.gap.{row}"))
-                 .style.format("{:.3f}"), width="stretch")
-    st.markdown(ui.tr("boundaries.shapes_text",
-                      change=f"{here.gap.coef_change:.2f}",
-                      change_g=f"{gaussian.gap.coef_change:.2f}",
-                      jaccard=f"{here.gap.jaccard:.2f}",
-                      jaccard_g=f"{gaussian.gap.jaccard:.2f}"))
+    st.dataframe(
+        table.rename(index=lambda row: ui.tr(f"boundaries.gap.{row}")).style.format("{:.3f}"),
+        width="stretch",
+    )
+    st.markdown(
+        ui.tr(
+            "boundaries.shapes_text",
+            change=f"{here.gap.coef_change:.2f}",
+            change_g=f"{gaussian.gap.coef_change:.2f}",
+            jaccard=f"{here.gap.jaccard:.2f}",
+            jaccard_g=f"{gaussian.gap.jaccard:.2f}",
+        )
+    )
