@@ -146,7 +146,12 @@ def test_every_notice_reason_has_text():
 def _used_keys():
     """Every literal key passed to tr()/translate()/ui.tr() in the code."""
     keys = set()
-    for path in [ROOT / "app.py", ROOT / "ui.py", *ROOT.glob("views/*.py"), *ROOT.glob("lib/*.py")]:
+    for path in [
+        ROOT / "app.py",
+        *ROOT.glob("ui/**/*.py"),
+        *ROOT.glob("views/**/*.py"),
+        *ROOT.glob("lib/**/*.py"),
+    ]:
         tree = ast.parse(path.read_text())
         for node in ast.walk(tree):
             if isinstance(node, ast.Call) and node.args:
