@@ -18,6 +18,7 @@ from numpy.typing import NDArray
 
 from lib.gradients import GradientContributions
 from lib.i18n import Translator, translator
+from lib.linear import LinearModel
 from lib.losses import logit
 
 CLASS_COLORS = {0: "#0072B2", 1: "#D55E00"}  # Okabe-Ito blue / vermillion
@@ -549,6 +550,13 @@ class BoundaryLine:
     label: str
     color: str
     dash: str = "solid"
+
+    @classmethod
+    def of(
+        cls, model: LinearModel, *, threshold: float, label: str, color: str, dash: str = "solid"
+    ) -> BoundaryLine:
+        """The boundary of a :class:`~lib.linear.LinearModel` at ``threshold``."""
+        return cls(model.coef, model.intercept, threshold, label, color, dash)
 
 
 def _line_points(
