@@ -58,7 +58,7 @@ lint: $(VENV)/.dev
 	$(BIN)/ruff format --check .
 
 typecheck: $(VENV)/.dev
-	$(BIN)/mypy lib
+	$(BIN)/mypy lib ui
 
 pytest: $(VENV)/.dev chromium nginx
 	$(BIN)/python -m pytest

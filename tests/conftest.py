@@ -20,4 +20,4 @@ def fresh_arena() -> None:
     """Forget every arena result kept for all sessions, so the run button is needed."""
     import ui  # only the tests that ask for it load Streamlit
 
-    ui._arena_store.clear()
+    ui.arena_store.clear()

@@ -1,6 +1,6 @@
 """Every chart has a text summary for screen readers (issue 7).
 
-``ui.plot`` passes :func:`lib.figures.describe` as the chart's ``alt``; these
+``ui.plot`` passes :func:`lib.viz.describe` as the chart's ``alt``; these
 tests check the summary on its own and on every page's charts.
 """
 
@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lib.figures import Curve, describe, line_chart, surface_heatmap
 from lib.i18n import translator
+from lib.viz import Curve, describe, line_chart, surface_heatmap
 from tests.test_app import ROOT
 from ui import PAGES
 
@@ -37,7 +37,7 @@ def test_describe_follows_the_language():
 
 
 @pytest.mark.parametrize(
-    "script", [p[0] for p in PAGES if p[1] not in ("arena", "your-data", "lessons")]
+    "script", [p.script for p in PAGES if p.path not in ("arena", "your-data", "lessons")]
 )
 def test_every_chart_on_every_page_has_a_summary(script):
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)

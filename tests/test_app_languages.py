@@ -37,7 +37,11 @@ def _labels(fig: dict[str, Any]) -> set[str]:
 
 
 @pytest.mark.parametrize("lang", OTHER)
-@pytest.mark.parametrize("script, path, title_key, icon", PAGES, ids=[page[1] for page in PAGES])
+@pytest.mark.parametrize(
+    "script, path, title_key, icon",
+    [(p.script, p.path, p.title_key, p.icon) for p in PAGES],
+    ids=[page.path for page in PAGES],
+)
 def test_every_page_in_every_language(lang, script, path, title_key, icon):
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     at.query_params["lang"] = lang

@@ -15,8 +15,8 @@ from streamlit.testing.v1 import AppTest
 
 from lib.data import SHAPES, make_imbalanced
 from lib.i18n import translate
-from lib.lessons import LESSONS
 from lib.settings import Settings
+from lib.studies.lessons import LESSONS
 from tests.test_app import (
     EXTREMES,
     charts,
@@ -37,11 +37,10 @@ OTHER_SHAPES = SHAPES[1:]
 
 def _sections() -> list[tuple[str, tuple[tuple[str, str], ...]]]:
     """(section title key, its pages as (script, url path)) in menu order."""
-    found, start = [], 0
-    for title_key, count in SECTIONS:
-        found.append((title_key, tuple((s, p) for s, p, _, _ in PAGES[start : start + count])))
-        start += count
-    return found
+    return [
+        (key, tuple((page.script, page.path) for page in PAGES if page.section == key))
+        for key in SECTIONS
+    ]
 
 
 def _assert_on_shape(at: AppTest, shape: str, where: str) -> None:
@@ -149,7 +148,8 @@ def test_at_extreme_settings_a_shape_adds_no_error(case):
     def errors(shape: str) -> dict[str, list[str]]:
         at = open_app(**EXTREMES[case], shape=shape)
         found = {}
-        for script, path, _, _ in PAGES:
+        for page in PAGES:
+            script, path = page.script, page.path
             check(at.switch_page(script).run())
             assert query(at)["shape"] == shape, path
             found[path] = [e.value for e in at.error]

@@ -1,6 +1,6 @@
 """The lessons' claims, checked against lib, and the Lessons page (issue 7).
 
-Each explanation is filled with :func:`lib.lessons.evidence`; the tests here
+Each explanation is filled with :func:`lib.studies.lessons.evidence`; the tests here
 assert what the texts say about those numbers, so a change in lib that
 breaks a lesson's story fails here rather than in front of a class.
 """
@@ -14,9 +14,9 @@ from lib.bayes import bayes_recall
 from lib.data import make_imbalanced
 from lib.gradients import logistic_minimum
 from lib.i18n import catalogue, placeholders
-from lib.lessons import LESSONS, evidence, formatted
 from lib.metrics import label_shift_correction, weighted_threshold
 from lib.models import fit_logistic
+from lib.studies.lessons import LESSONS, evidence, formatted
 from lib.weights import class_weights
 from tests.test_app import open_page, query, rerun
 from ui import PAGES, script_of
@@ -41,7 +41,7 @@ def test_ten_steps_in_the_issues_order():
         "validation",
         "label_shift",
     ]
-    assert {lesson.page for lesson in LESSONS} <= {page[1] for page in PAGES}
+    assert {lesson.page for lesson in LESSONS} <= {page.path for page in PAGES}
     assert all(lesson.answer in (0, 1, 2) for lesson in LESSONS)
 
 

@@ -1,7 +1,7 @@
 """Projector mode: larger, thicker, higher-contrast charts and text (issue 7)."""
 
 from tests.test_app import charts, open_page, query, rerun
-from ui import PROJECTOR_FONT, PROJECTOR_LINE
+from ui.layout import PROJECTOR_FONT, PROJECTOR_LINE
 
 
 def _line_widths(fig):
