@@ -2,7 +2,7 @@
 #
 # UNTESTED: docker was not available where this file was written; it has never
 # been built. What is tested is the same app under `make run` and the
-# replicas-behind-nginx recipe in deploy/ (tests/test_deploy.py). For more
+# replicas-behind-nginx recipe in deploy/ (tests/browser/test_deploy.py). For more
 # users, run several containers behind a load balancer WITH SESSION AFFINITY;
 # see deploy/README.md ("Containers").
 #

@@ -66,17 +66,17 @@ pytest: $(VENV)/.dev chromium nginx
 test: lint typecheck pytest
 
 bench: $(VENV)/.dev chromium
-	$(BIN)/python benchmarks/surface.py
-	$(BIN)/python benchmarks/figures.py
-	$(BIN)/python benchmarks/pages.py
-	$(BIN)/python benchmarks/pages.py --large
-	$(BIN)/python benchmarks/arena.py
-	$(BIN)/python benchmarks/browser_latency.py
-	$(BIN)/python benchmarks/browser_latency.py --components
-	$(BIN)/python benchmarks/lesson_walkthrough.py
-	$(BIN)/python benchmarks/load.py --sessions 10 30
-	$(BIN)/python benchmarks/load.py --sessions 30 --ramp 60
-	$(BIN)/python benchmarks/load.py --sessions 10 30 --no-render
+	$(BIN)/python -m benchmarks.surface
+	$(BIN)/python -m benchmarks.figures
+	$(BIN)/python -m benchmarks.pages
+	$(BIN)/python -m benchmarks.pages --large
+	$(BIN)/python -m benchmarks.arena
+	$(BIN)/python -m benchmarks.browser_latency
+	$(BIN)/python -m benchmarks.browser_latency --components
+	$(BIN)/python -m benchmarks.lesson_walkthrough
+	$(BIN)/python -m benchmarks.load --sessions 10 30
+	$(BIN)/python -m benchmarks.load --sessions 30 --ramp 60
+	$(BIN)/python -m benchmarks.load --sessions 10 30 --no-render
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

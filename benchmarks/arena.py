@@ -3,20 +3,16 @@
 Ten strategies x 5 folds x 3 repeats on 10,000 synthetic rows at 1:100,
 every strategy with its registry defaults, timed with one job and with joblib on every
 core, in the same run. Goal: under 60 s on 2 cores.
-Run: ``.venv/bin/python benchmarks/arena.py`` (also part of ``make bench``).
+Run: ``.venv/bin/python -m benchmarks.arena`` (also part of ``make bench``).
 """
 
 from __future__ import annotations
 
 import os
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from lib.data import make_imbalanced  # noqa: E402
-from lib.evaluation import cross_validate_strategies  # noqa: E402
+from lib.data import make_imbalanced
+from lib.remedies import cross_validate_strategies
 
 STRATEGIES = (
     "none",

@@ -14,7 +14,7 @@ For every page it measures
 
 It prints p50 / p95 per page and the ratio of each page's p50 to the
 reference page's p50, measured in the same run. Goals: p50 <= 1.5x the
-reference, cold load < 3 s. Run: ``.venv/bin/python benchmarks/browser_latency.py``
+reference, cold load < 3 s. Run: ``.venv/bin/python -m benchmarks.browser_latency``
 (``make bench``); page paths as arguments measure only those pages. The
 arena and upload pages draw nothing until asked and are left out.
 
@@ -35,9 +35,7 @@ from pathlib import Path
 from playwright.sync_api import Page, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from benchmarks.serve import (  # noqa: E402
+from benchmarks.serve import (
     CHROMIUM,
     CHROMIUM_ARGS,
     IDLE_JS,
@@ -46,30 +44,38 @@ from benchmarks.serve import (  # noqa: E402
     percentile,
     streamlit_server,
 )
+from lib.i18n import translate
 
 MOVES = 20
 TIMEOUT_MS = 120_000
 MOVE_TIMEOUT_MS = 60_000
+
+
+def _slider(key: str) -> tuple[str, str]:
+    """A slider control found by its English label in the catalogue."""
+    return ("slider", translate(key, "en"))
+
+
 W1 = ("number", "w1")
-RATIO = ("slider", "Imbalance ratio (minority : majority)")
+RATIO = _slider("sidebar.ratio")
 #: url path -> (number of figures, main control)
 PAGES = {
     "": (1, RATIO),
     "loss-surface": (3, W1),
     "gradients": (4, W1),
     "boundaries": (4, W1),
-    "weight-schemes": (3, ("slider", "β of the effective number (ENS)")),
-    "focal-loss": (5, ("slider", "Focusing parameter γ")),
-    "class-balanced": (3, ("slider", "β of ENS and CB focal")),
-    "sample-weights": (6, ("slider", "Half-life h (days)")),
+    "weight-schemes": (3, _slider("schemes.beta")),
+    "focal-loss": (5, _slider("focal.gamma")),
+    "class-balanced": (3, _slider("cb.beta")),
+    "sample-weights": (6, _slider("sw.half")),
     "training-loss": (2, W1),
-    "resampling": (4, ("slider", "k nearest neighbours (SMOTE, ADASYN)")),
+    "resampling": (4, _slider("resampling.k")),
     "probabilities": (4, RATIO),
-    "ensembles": (5, ("slider", "Members per ensemble (n_estimators)")),
+    "ensembles": (5, _slider("ensembles.trees")),
     "thresholds": (3, W1),
-    "prevalence": (2, ("slider", "Deployment ratio")),
+    "prevalence": (2, _slider("prevalence.deploy")),
 }
-REFERENCE = {"": (1, ("slider", "Seed"))}
+REFERENCE = {"": (1, ("slider", "Seed"))}  # benchmarks/reference_app.py
 
 
 def _slider_keys(page: Page, label: str) -> list[str]:

@@ -8,15 +8,10 @@ slider moves, like the data points on the app's boundary maps (only the
 probability map and the lines do).
 """
 
-import sys
-from pathlib import Path
-
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 VARIANTS = {
     "heatmap": "one 100x100 heatmap (the reference page)",

@@ -1,22 +1,20 @@
 """Benchmark: building and serialising the lab's figures, light vs named template.
 
-Every figure builder in ``lib`` starts from :func:`lib.figures.new_figure`,
-which carries the small prebuilt :data:`lib.figures.LIGHT_TEMPLATE`. Before,
+Every figure builder in ``lib`` starts from :func:`lib.viz.new_figure`,
+which carries the small prebuilt :data:`lib.viz.LIGHT_TEMPLATE`. Before,
 builders set ``template="plotly_white"`` after adding their traces. This
 script times both for three builders — build, then what ``st.plotly_chart``
 does (``return_figure_from_figure_or_data`` and ``to_json``) — with
 Streamlit's own plotly template registered as the default, as in the app,
 and prints the median per figure, the ratio and the JSON size. Run:
-``.venv/bin/python benchmarks/figures.py`` (``make bench``).
+``.venv/bin/python -m benchmarks.figures`` (``make bench``).
 """
 
 from __future__ import annotations
 
 import statistics
-import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 import numpy as np
 import plotly.graph_objects as go
@@ -24,17 +22,15 @@ import plotly.io as pio
 import plotly.tools
 import streamlit.elements.plotly_chart  # noqa: F401  registers the app's default template
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from lib.data import display_subsample, make_imbalanced, plot_extent  # noqa: E402
-from lib.figures import (  # noqa: E402
+from lib.data import display_subsample, make_imbalanced, plot_extent
+from lib.models import fit_logistic, probability_grid
+from lib.viz import (
     BoundaryLine,
     Curve,
     boundary_map,
     data_scatter,
     line_chart,
 )
-from lib.models import fit_logistic, probability_grid  # noqa: E402
 
 REPEATS = 15
 

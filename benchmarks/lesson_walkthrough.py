@@ -14,7 +14,7 @@ lesson. What it cannot measure is the discussion and the teacher's pace: the
 remainder of the 20 minutes is what is left for them. Korean counts
 space-separated words (eojeol) at the same assumed rate, which is coarser.
 
-Run: ``.venv/bin/python benchmarks/lesson_walkthrough.py`` (``make bench``);
+Run: ``.venv/bin/python -m benchmarks.lesson_walkthrough`` (``make bench``);
 language codes as arguments walk only those.
 """
 
@@ -30,12 +30,10 @@ from urllib.parse import parse_qsl, urlsplit
 
 from playwright.sync_api import Page, sync_playwright
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from benchmarks.browser_latency import PAGES  # noqa: E402
-from benchmarks.serve import CHROMIUM, CHROMIUM_ARGS, IDLE_JS, streamlit_server  # noqa: E402
-from lib.i18n import languages, translate  # noqa: E402
-from lib.lessons import LESSONS, Lesson, evidence, formatted  # noqa: E402
+from benchmarks.browser_latency import PAGES
+from benchmarks.serve import CHROMIUM, CHROMIUM_ARGS, IDLE_JS, streamlit_server
+from lib.i18n import languages, translate
+from lib.studies.lessons import LESSONS, Lesson, evidence, formatted
 
 #: Reading aloud to a class, slower than silent reading (an assumption, not measured).
 WORDS_PER_MINUTE = 130

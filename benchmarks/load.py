@@ -12,7 +12,7 @@ deadline and the run stops by itself.
 Prints p50 / p95 latency, errors, leaks, the server's resident memory
 (RSS) before and after, per session, and the CPU seconds per change of the
 server and of the browser (page loads included). Run:
-``.venv/bin/python benchmarks/load.py --sessions 10`` (``make bench`` runs
+``.venv/bin/python -m benchmarks.load --sessions 10`` (``make bench`` runs
 10 and 30 at once, and 30 with starts spread over 60 s: ``--ramp 60``).
 Browser and server share the machine's cores, so the figures include the
 browser's own rendering load — the CPU columns show how much.
@@ -26,7 +26,6 @@ import contextlib
 import math
 import os
 import re
-import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -37,9 +36,7 @@ from playwright.async_api import Browser, async_playwright
 from playwright.async_api import TimeoutError as PlaywrightTimeoutError
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from benchmarks.serve import (  # noqa: E402
+from benchmarks.serve import (
     CHROMIUM,
     CHROMIUM_ARGS,
     IDLE_JS,

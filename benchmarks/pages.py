@@ -4,7 +4,7 @@ For each page, at default settings, the script opens a fresh AppTest
 session, moves the page's main control to a value not seen before (a cache
 miss: what a student waits for) and back (a cache hit), and prints the
 script run times. Browser rendering is not included; the goal of issue 4 is
-<= 1 s for the recomputation. Run: ``.venv/bin/python benchmarks/pages.py``.
+<= 1 s for the recomputation. Run: ``.venv/bin/python -m benchmarks.pages``.
 
 ``--large`` does the same for the data, loss-surface, gradient and boundary
 pages on 1,000,000 samples at 1:10000 (issue 6), moving ``w1`` from 1 to 5000.

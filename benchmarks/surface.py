@@ -2,23 +2,19 @@
 
 100 x 100 (slope, bias) grid, N = 100,000 samples at 1:1000, balanced
 weights. Prints both timings, the speed-up ratio and the largest relative
-error. Run with ``make bench`` or ``.venv/bin/python benchmarks/surface.py``.
+error. Run with ``make bench`` or ``.venv/bin/python -m benchmarks.surface``.
 """
 
 from __future__ import annotations
 
 import statistics
-import sys
 import time
-from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from lib.data import make_imbalanced, project_1d  # noqa: E402
-from lib.surface import loss_surface, surface_grid  # noqa: E402
-from lib.weights import class_weights  # noqa: E402
+from lib.data import make_imbalanced, project_1d
+from lib.surface import loss_surface, surface_grid
+from lib.weights import class_weights
 
 N, RATIO, GRID, FAST_REPEATS = 100_000, 1000, 100, 21
 

@@ -9,6 +9,7 @@ never turns into a silent NaN further down.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -155,6 +156,35 @@ def check_same_length(**arrays: NDArray[Any]) -> int:
         described = ", ".join(f"`{name}`: {n}" for name, n in lengths.items())
         raise LabError("error.arg.lengths", described=described)
     return next(iter(lengths.values()))
+
+
+def check_choice(name: str, value: Any, choices: Sequence[str]) -> str:
+    """Return ``value`` after checking it is one of ``choices``.
+
+    The message lists the choices as plain words: "`name` must be one of a,
+    b. Got 'c' instead."
+    """
+    if not isinstance(value, str) or value not in choices:
+        raise LabError(
+            "error.arg.choice", name=name, choices=", ".join(choices), value=_show(value)
+        )
+    return value
+
+
+def check_either(name: str, value: Any, first: str, second: str) -> str:
+    """Return ``value`` after checking it is ``first`` or ``second``.
+
+    The message quotes both: "`name` must be 'a' or 'b'. Got 'c' instead."
+    """
+    if not isinstance(value, str) or value not in (first, second):
+        raise LabError(
+            "error.arg.either",
+            name=name,
+            first=repr(first),
+            second=repr(second),
+            value=_show(value),
+        )
+    return value
 
 
 def check_reduction(reduction: str) -> str:

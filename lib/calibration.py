@@ -37,6 +37,7 @@ from lib._validation import (
     as_binary_labels,
     as_float_array,
     as_probabilities,
+    check_choice,
     check_class_weights,
     check_int,
     check_same_length,
@@ -145,10 +146,7 @@ def reliability_curve(
     """
     y, prob = _labels_and_probabilities(y_true, p)
     m = check_int("n_bins", n_bins, low=1, high=1000)
-    if strategy not in BIN_STRATEGIES:
-        raise ValueError(
-            f"`strategy` must be one of {', '.join(BIN_STRATEGIES)}. Got {strategy!r} instead."
-        )
+    check_choice("strategy", strategy, BIN_STRATEGIES)
     edges = _bin_edges(prob, m, strategy)
     ids = _bin_ids(prob, edges)
     counts = np.bincount(ids, minlength=len(edges) - 1)

@@ -220,7 +220,7 @@ def project_1d(X: ArrayLike, y: ArrayLike) -> NDArray[np.float64]:
     y_arr = as_binary_labels("y", y)
     check_same_length(X=X_arr, y=y_arr)
     if y_arr.min() == y_arr.max():
-        raise ValueError("`y` must contain both classes to define a projection.")
+        raise LabError("error.data.projection")
     v = X_arr[y_arr == 1].mean(axis=0) - X_arr[y_arr == 0].mean(axis=0)
     norm = float(np.linalg.norm(v))
     v = v / norm if norm > 0 else np.eye(X_arr.shape[1])[0]
@@ -292,7 +292,7 @@ def plot_extent(
     y_arr = as_binary_labels("y", y)
     check_same_length(X=X_arr, y=y_arr)
     if X_arr.shape[1] < 2:
-        raise ValueError("`X` must have at least two features to draw a 2-D plot.")
+        raise LabError("error.data.two_features")
     pad = check_finite_number("margin", margin, low=0.0)
     ranges = []
     for d in (0, 1):
@@ -367,7 +367,7 @@ def make_long_tailed(
     """
     n = np.asarray(as_float_array("counts", counts))
     if np.any(n < 1) or np.any(n != np.round(n)) or len(n) < 2:
-        raise ValueError("`counts` must hold at least two whole numbers >= 1.")
+        raise LabError("error.data.counts")
     if n.sum() > MAX_SAMPLES:
         raise LabError("error.data.too_many", total=f"{int(n.sum()):,}", limit=f"{MAX_SAMPLES:,}")
     sep = check_finite_number("class_sep", class_sep, low=0.0, high=100.0)

@@ -48,7 +48,9 @@ def catalogue(lang: str) -> dict[str, str]:
     dict of str to str
     """
     if lang not in languages():
-        raise ValueError(f"`lang` must be one of {', '.join(languages())}. Got {lang!r} instead.")
+        raise LabError(
+            "error.arg.choice", name="lang", choices=", ".join(languages()), value=repr(lang)
+        )
     with (LOCALE_DIR / f"{lang}.json").open(encoding="utf-8") as fh:
         data = json.load(fh)
     return {str(k): str(v) for k, v in data.items()}
@@ -199,12 +201,22 @@ class LabError(ValueError):
         self.message = Message(key, **values)
         super().__init__(self.message)
 
+    @property
+    def key(self) -> str:
+        """Catalogue key of the message."""
+        return self.message.key
+
+    @property
+    def values(self) -> dict[str, Any]:
+        """Values of the message's placeholders."""
+        return self.message.values
+
     def __reduce__(self) -> tuple[Any, ...]:
-        return _rebuild_error, (self.message.key, self.message.values)
+        return _rebuild_error, (self.message.key, self.message.values, type(self))
 
 
-def _rebuild_error(key: str, values: dict[str, Any]) -> LabError:
-    return LabError(key, **values)
+def _rebuild_error(key: str, values: dict[str, Any], cls: type[LabError] | None = None) -> LabError:
+    return (cls or LabError)(key, **values)
 
 
 def message_of(err: BaseException) -> str:

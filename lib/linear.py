@@ -51,8 +51,26 @@ class LinearModel:
 
     @classmethod
     def of(cls, coef: ArrayLike, intercept: float) -> LinearModel:
-        """A model from any array-like coefficients and a number."""
-        return cls(np.asarray(coef, dtype=float), float(intercept))
+        """A model from any array-like coefficients and a number.
+
+        Parameters
+        ----------
+        coef : array_like of shape (d,)
+            Coefficients; a scikit-learn ``coef_`` of shape (1, d) is flattened.
+        intercept : float
+            Intercept.
+
+        Returns
+        -------
+        LinearModel
+
+        Raises
+        ------
+        LabError
+            If ``coef`` is empty or holds anything but finite numbers, or
+            ``intercept`` is not a finite number.
+        """
+        return cls(as_coefficients(coef), check_finite_number("intercept", intercept))
 
     def __eq__(self, other: Any) -> bool:
         if not isinstance(other, LinearModel):
@@ -104,6 +122,25 @@ class LinearModel:
         ndarray of shape (n,)
         """
         return sigmoid(self.decision(X))
+
+    def predict(self, X: ArrayLike, *, threshold: float = 0.5) -> NDArray[np.int64]:
+        r"""Class labels at a probability threshold, :math:`[z_i > \mathrm{logit}(t)]`.
+
+        Comparing logits instead of probabilities keeps thresholds near 0 or
+        1 exact; at ``t = 0.5`` this is scikit-learn's ``predict``.
+
+        Parameters
+        ----------
+        X : array_like of shape (n, d)
+        threshold : float, default=0.5
+            Probability threshold in (0, 1).
+
+        Returns
+        -------
+        ndarray of int of shape (n,)
+        """
+        z = self.decision(X)
+        return (z > logit(check_threshold("threshold", threshold))).astype(np.int64)
 
     def boundary_offset(self, point: ArrayLike, *, threshold: float = 0.5) -> float:
         r"""Signed distance from ``point`` to the line where ``p = threshold``.

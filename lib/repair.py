@@ -48,7 +48,7 @@ from lib.calibration import (
 )
 from lib.i18n import LabError
 from lib.metrics import prior_correction
-from lib.strategies import StrategyFit, fit_strategy
+from lib.remedies import StrategyFit, fit_strategy
 
 #: Remedies whose probabilities the probabilities page corrects and repairs.
 REPAIRED = ("class_weight", "random_under", "smote")
@@ -76,7 +76,7 @@ def odds_correction(
     Parameters
     ----------
     fit : StrategyFit
-        From :func:`lib.strategies.fit_strategy`.
+        From :func:`lib.remedies.fit_strategy`.
     p : array_like of shape (n,)
         The model's probabilities of class 1.
 
@@ -163,7 +163,7 @@ def probability_report(
     """
     y = as_binary_labels("y_test", y_test)
     if set(raw) != set(corrected):
-        raise ValueError("`raw` and `corrected` must name the same models.")
+        raise LabError("error.repair.same_models")
     true = float(np.mean(y))
     rates, quality = {}, {}
     for name, values in raw.items():
@@ -246,13 +246,13 @@ def calibration_repair(
     X_test, y_test : array_like
         Untouched test data.
     remedies : tuple of str, default=REPAIRED
-        Keys of :data:`lib.strategies.STRATEGIES`.
+        Keys of :data:`lib.remedies.STRATEGIES`.
     cal_fraction : float, default=0.3
         Share of the training rows held out for calibration, in (0, 1).
     random_state : int, default=0
         Seed of the split and of the remedies.
     **params
-        Passed to :func:`lib.strategies.fit_strategy`.
+        Passed to :func:`lib.remedies.fit_strategy`.
 
     Returns
     -------

@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from lib.data import SHAPES
-from lib.i18n import DEFAULT_LANGUAGE, languages
+from lib.i18n import DEFAULT_LANGUAGE, LabError, languages
 
 #: Imbalance ratios offered in the sidebar (majority per minority sample),
 #: roughly evenly spaced on a log scale from 1:1 to 1:10000.
@@ -65,13 +65,13 @@ SEP_MIN, SEP_MAX, SEP_STEP = 0.0, 6.0, 0.1
 SEED_MAX = 2**31 - 1
 
 
-class ParamError(ValueError):
-    """A query value that cannot be used; ``key`` names the reason's text."""
+class ParamError(LabError):
+    """A query value that cannot be used: a :class:`lib.i18n.LabError` whose reason fits a notice.
 
-    def __init__(self, key: str, **values: Any) -> None:
-        super().__init__(key)
-        self.key = key
-        self.values = values
+    ``key`` names the reason's text (e.g. ``"notice.out_of_range"``) and
+    ``values`` fills its placeholders; :func:`parse_params` turns it into a
+    :class:`Notice`. A ``"nearest"`` value is the value used instead.
+    """
 
 
 @dataclass(frozen=True)
@@ -307,3 +307,58 @@ def to_query(settings: Settings) -> dict[str, str]:
     """
     raw = asdict(settings)
     return {spec.name: spec.fmt(raw[spec.name]) for spec in SHARED_PARAMS}
+
+
+def point_ids_param(choices: Sequence[int]) -> Callable[[str], list[int]]:
+    """Parser of a comma-separated list of point indices for a URL parameter.
+
+    ``""`` and ``"none"`` mean no point. Anything else must be indices from
+    ``choices``; otherwise :class:`ParamError` with the reason key
+    ``"sw.notice_ids"`` is raised (the caller then falls back to no point,
+    with a notice).
+
+    Parameters
+    ----------
+    choices : sequence of int
+        The indices that may be picked.
+
+    Returns
+    -------
+    callable
+        ``parse(raw) -> list[int]``, sorted and without repeats.
+    """
+    allowed = {int(c) for c in choices}
+
+    def parse(raw: str) -> list[int]:
+        text = raw.strip().lower()
+        if text in ("", "none"):
+            return []
+        try:
+            ids = {int(part) for part in text.split(",") if part.strip()}
+        except ValueError:
+            raise ParamError("sw.notice_ids", choices=_listed(allowed)) from None
+        if not ids <= allowed:
+            raise ParamError("sw.notice_ids", choices=_listed(allowed))
+        return sorted(ids)
+
+    return parse
+
+
+def _listed(ids: set[int]) -> str:
+    return ", ".join(str(i) for i in sorted(ids)) or "none"
+
+
+def format_point_ids(ids: Sequence[int]) -> str:
+    """URL text of a list of point indices (inverse of :func:`point_ids_param`).
+
+    Parameters
+    ----------
+    ids : sequence of int
+        Point indices.
+
+    Returns
+    -------
+    str
+        ``"3,17"``, or ``"none"`` for an empty list.
+    """
+    return ",".join(str(int(i)) for i in sorted(ids)) or "none"

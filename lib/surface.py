@@ -13,6 +13,7 @@ from lib._validation import (
     as_binary_labels,
     as_float_array,
     check_class_weights,
+    check_either,
     check_same_length,
 )
 from lib.losses import softplus
@@ -190,8 +191,7 @@ def loss_surface(
     check_same_length(x=x_arr, y=y_arr)
     s_arr = as_float_array("slopes", slopes)
     b_arr = as_float_array("biases", biases)
-    if method not in ("fast", "exact"):
-        raise ValueError(f"`method` must be 'fast' or 'exact'. Got {method!r} instead.")
+    check_either("method", method, "fast", "exact")
     class_sum = _fast_class_sum if method == "fast" else _exact_class_sum
     total = np.zeros((len(b_arr), len(s_arr)))
     for positive, weight in ((False, w0), (True, w1)):

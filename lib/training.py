@@ -16,7 +16,7 @@ batch size :math:`|B|` (like PyTorch's ``BCELoss`` / ``BCEWithLogitsLoss``
 with ``weight`` and Keras' default ``"sum_over_batch_size"``), not by the sum
 of the batch's weights :math:`\sum_{i\in B} w_{y_i}` that PyTorch's
 ``CrossEntropyLoss`` / ``NLLLoss`` with ``weight`` and ``reduction="mean"``
-divide by (:func:`batch_loss` computes both).
+divide by (:func:`lib.losses.batch_loss` computes both).
 """
 
 from __future__ import annotations
@@ -27,23 +27,23 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 from numpy.typing import ArrayLike, NDArray
-from scipy.special import log_softmax, softmax
+from scipy.special import softmax
 
 from lib._validation import (
     as_class_indices,
     as_float_array,
+    check_choice,
     check_finite_number,
     check_int,
     check_same_length,
 )
+from lib.i18n import LabError
+from lib.losses import batch_loss, softmax_focal_loss_with_grad
 from lib.metrics import per_class_report
 from lib.weights import SCHEMES, weights_from_counts
 
 WEIGHTINGS = ("none", "global", "batch")
 LOSSES = ("ce", "focal")
-#: Reductions of :func:`batch_loss`: divide by the batch size, or by the sum of
-#: the batch's weights (PyTorch's ``CrossEntropyLoss(weight=...)``).
-REDUCTIONS = ("mean", "weighted_mean")
 
 
 @dataclass(frozen=True)
@@ -90,14 +90,11 @@ def per_sample_loss(
 ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     r"""Per-sample softmax loss and its gradient with respect to the logits.
 
-    With :math:`p = \mathrm{softmax}(z)`, :math:`p_y` the true class's
-    probability and :math:`\delta_j = [j = y]`:
-
-    * ``"ce"``: :math:`\ell = -\log p_y`, :math:`\partial\ell/\partial z_j = p_j - \delta_j`;
-    * ``"focal"``: :math:`\ell = -(1 - p_y)^\gamma \log p_y` and
-
-      .. math:: \frac{\partial\ell}{\partial z_j} = (p_j - \delta_j)
-                \bigl[(1 - p_y)^\gamma - \gamma\, p_y (1 - p_y)^{\gamma - 1}\log p_y\bigr].
+    ``"ce"`` is softmax cross-entropy, :math:`\ell = -\log p_y` with
+    :math:`\partial\ell/\partial z_j = p_j - \delta_j`; ``"focal"`` the
+    softmax focal loss :math:`\ell = -(1 - p_y)^\gamma \log p_y`. Both come
+    from :func:`lib.losses.softmax_focal_loss_with_grad` (``"ce"`` is its
+    :math:`\gamma = 0`).
 
     Parameters
     ----------
@@ -108,7 +105,7 @@ def per_sample_loss(
     loss : {"ce", "focal"}, default="ce"
         Which loss.
     gamma : float, default=2.0
-        Focal focusing parameter, >= 0.
+        Focal focusing parameter, >= 0 (``"focal"`` only).
 
     Returns
     -------
@@ -120,24 +117,8 @@ def per_sample_loss(
     Lin et al. (2017), "Focal Loss for Dense Object Detection", ICCV, eq. (5)
     (here in its softmax form).
     """
-    if loss not in LOSSES:
-        raise ValueError(f"`loss` must be one of {', '.join(LOSSES)}. Got {loss!r} instead.")
-    rows = np.arange(len(y))
-    log_p = log_softmax(z, axis=1)
-    p = np.exp(log_p)
-    delta = np.zeros_like(z)
-    delta[rows, y] = 1.0
-    log_py = log_p[rows, y]
-    base = p - delta
-    if loss == "ce":
-        return -log_py, base
-    py = p[rows, y]
-    q = np.maximum(1.0 - py, 0.0)
-    safe_q = np.where(q > 0.0, q, 1.0)
-    # The second term tends to 0 as q -> 0 for any gamma > 0.
-    second = np.where(q > 0.0, gamma * py * safe_q ** (gamma - 1.0) * log_py, 0.0)
-    factor = q**gamma - second
-    return -(q**gamma) * log_py, base * factor[:, None]
+    check_choice("loss", loss, LOSSES)
+    return softmax_focal_loss_with_grad(y, z, gamma=gamma if loss == "focal" else 0.0)
 
 
 def _mean_loss(
@@ -149,59 +130,6 @@ def _mean_loss(
 ) -> float:
     losses, _ = per_sample_loss(y, z, loss=loss, gamma=gamma)
     return float(np.mean(weights * losses))
-
-
-def batch_loss(losses: ArrayLike, weights: ArrayLike, *, reduction: str = "mean") -> float:
-    r"""One mini-batch's weighted loss under the two common reductions.
-
-    .. math:: J^{\text{mean}}_B = \frac{1}{|B|}\sum_{i\in B} w_i\,\ell_i,\qquad
-              J^{\text{weighted\_mean}}_B = \frac{\sum_{i\in B} w_i\,\ell_i}
-              {\sum_{i\in B} w_i}
-
-    ``"mean"`` is what :func:`train_softmax` minimises and what PyTorch's
-    ``BCELoss`` / ``BCEWithLogitsLoss`` (``weight=``) and Keras (default
-    reduction) compute; ``"weighted_mean"`` is PyTorch's
-    ``CrossEntropyLoss`` / ``NLLLoss`` with ``weight=`` and
-    ``reduction="mean"``, where :math:`w_i = \text{weight}[y_i]`. The two
-    differ by the factor :math:`\bar w_B = \frac{1}{|B|}\sum_{i\in B} w_i`,
-    which changes from batch to batch with the batch's class mix.
-
-    Parameters
-    ----------
-    losses : array_like of shape (m,)
-        Per-sample losses :math:`\ell_i`.
-    weights : array_like of shape (m,)
-        Per-sample weights :math:`w_i` >= 0 (e.g. class weights looked up by label).
-    reduction : {"mean", "weighted_mean"}, default="mean"
-        Divide by :math:`|B|` or by :math:`\sum_i w_i`.
-
-    Returns
-    -------
-    float
-
-    References
-    ----------
-    PyTorch documentation, ``torch.nn.NLLLoss`` and ``torch.nn.CrossEntropyLoss``
-    (``reduction="mean"`` with ``weight``: :math:`\sum_n l_n / \sum_n w_{y_n}`);
-    ``torch.nn.BCELoss``; Keras ``Loss`` (``"sum_over_batch_size"``).
-    """
-    ell = as_float_array("losses", losses)
-    w = as_float_array("weights", weights)
-    check_same_length(losses=ell, weights=w)
-    if len(ell) == 0:
-        raise ValueError("`losses` must hold at least one value.")
-    if np.any(w < 0):
-        raise ValueError("`weights` must be >= 0 everywhere.")
-    if reduction not in REDUCTIONS:
-        raise ValueError(
-            f"`reduction` must be one of {', '.join(REDUCTIONS)}. Got {reduction!r} instead."
-        )
-    total = float(np.sum(w * ell))
-    if reduction == "mean":
-        return total / len(ell)
-    if np.sum(w) == 0:
-        raise ValueError("`weights` must not all be 0 for reduction='weighted_mean'.")
-    return total / float(np.sum(w))
 
 
 def minibatches(
@@ -276,10 +204,16 @@ def batch_class_weights(
     yb = as_class_indices("y_batch", y_batch)
     k = check_int("n_classes", n_classes, low=2)
     if yb.max() >= k:
-        raise ValueError(f"`y_batch` must contain class indices below n_classes={k}.")
-    counts = np.bincount(yb, minlength=k).astype(np.float64)
+        raise LabError("error.training.class_below", name="y_batch", k=k)
+    return _weights_of_present(np.bincount(yb, minlength=k), scheme, beta, absent=np.nan)
+
+
+def _weights_of_present(
+    counts: NDArray[np.int64], scheme: str, beta: float, *, absent: float
+) -> NDArray[np.float64]:
+    # The scheme's weights of the classes with samples; ``absent`` for the others.
     present = counts > 0
-    w = np.full(k, np.nan)
+    w = np.full(len(counts), absent)
     w[present] = weights_from_counts(counts[present], scheme, beta=beta)
     return w
 
@@ -328,18 +262,12 @@ def mean_sample_weight(
     float
     """
     y_arr = as_class_indices("y", y)
-    if weighting not in WEIGHTINGS:
-        raise ValueError(
-            f"`weighting` must be one of {', '.join(WEIGHTINGS)}. Got {weighting!r} instead."
-        )
+    check_choice("weighting", weighting, WEIGHTINGS)
     k = int(y_arr.max()) + 1 if n_classes is None else check_int("n_classes", n_classes, low=2)
     if weighting == "none":
         return 1.0
     if weighting == "global":
-        counts = np.bincount(y_arr, minlength=k).astype(np.float64)
-        present = counts > 0
-        w = np.ones(k)
-        w[present] = weights_from_counts(counts[present], scheme, beta=beta)
+        w = _weights_of_present(np.bincount(y_arr, minlength=k), scheme, beta, absent=1.0)
         return float(np.mean(w[y_arr]))
     total, seen = 0.0, 0
     for batches in minibatches(
@@ -395,7 +323,7 @@ def train_softmax(
 
     The mean divides by the batch size :math:`|B|`, not by
     :math:`\sum_{i\in B} s_i c_{y_i}` as PyTorch's ``CrossEntropyLoss`` with
-    ``weight`` does (see :func:`batch_loss`).
+    ``weight`` does (see :func:`lib.losses.batch_loss`).
 
     Parameters
     ----------
@@ -452,15 +380,11 @@ def train_softmax(
     n, d = X_arr.shape
     k = int(y_arr.max()) + 1 if n_classes is None else check_int("n_classes", n_classes, low=2)
     if k < 2 or y_arr.max() >= k:
-        raise ValueError(f"`y` must contain class indices below n_classes={k}.")
-    if loss not in LOSSES:
-        raise ValueError(f"`loss` must be one of {', '.join(LOSSES)}. Got {loss!r} instead.")
-    if weighting not in WEIGHTINGS:
-        raise ValueError(
-            f"`weighting` must be one of {', '.join(WEIGHTINGS)}. Got {weighting!r} instead."
-        )
+        raise LabError("error.training.class_below", name="y", k=k)
+    check_choice("loss", loss, LOSSES)
+    check_choice("weighting", weighting, WEIGHTINGS)
     if scheme not in SCHEMES:
-        raise ValueError(f"`scheme` must be one of {', '.join(SCHEMES)}. Got {scheme!r}.")
+        raise LabError("error.training.scheme", choices=", ".join(SCHEMES), value=repr(scheme))
     gamma = check_finite_number("gamma", gamma, low=0.0)
     n_epochs = check_int("epochs", epochs, low=1, high=1000)
     batch = check_int("batch_size", batch_size, low=1)
@@ -469,35 +393,30 @@ def train_softmax(
     s = np.ones(n) if sample_weight is None else as_float_array("sample_weight", sample_weight)
     check_same_length(X=X_arr, sample_weight=s)
     if np.any(s < 0):
-        raise ValueError("`sample_weight` must be >= 0 everywhere.")
+        raise LabError("error.training.negative", name="sample_weight")
 
-    counts = np.bincount(y_arr, minlength=k).astype(np.float64)
     if class_weight is not None:
         if weighting != "global":
-            raise ValueError("`class_weight` is used only with weighting='global'.")
+            raise LabError("error.training.class_weight_global")
         global_c = as_float_array("class_weight", class_weight)
         if len(global_c) != k or np.any(global_c < 0):
-            raise ValueError(f"`class_weight` must hold {k} weights >= 0.")
+            raise LabError("error.loss.class_weight", k=k)
     elif weighting == "none":
         global_c = np.ones(k)
     else:
-        present = counts > 0
-        global_c = np.ones(k)
-        global_c[present] = weights_from_counts(counts[present], scheme, beta=beta)
+        global_c = _weights_of_present(np.bincount(y_arr, minlength=k), scheme, beta, absent=1.0)
 
     X_eval, y_eval = X_arr, y_arr
     if (X_val is None) != (y_val is None):
-        raise ValueError(
-            "Pass both `X_val` and `y_val`, or neither (then the training set is evaluated)."
-        )
+        raise LabError("error.training.val_pair")
     if X_val is not None and y_val is not None:
         X_eval = as_float_array("X_val", X_val, ndim=2)
         y_eval = as_class_indices("y_val", y_val)
         check_same_length(X_val=X_eval, y_val=y_eval)
         if X_eval.shape[1] != d:
-            raise ValueError(f"`X_val` must have {d} features like `X`. Got {X_eval.shape[1]}.")
+            raise LabError("error.training.val_features", d=d, got=X_eval.shape[1])
         if y_eval.max() >= k:
-            raise ValueError(f"`y_val` must contain class indices below n_classes={k}.")
+            raise LabError("error.training.class_below", name="y_val", k=k)
 
     W = np.zeros((d, k))
     b = np.zeros(k)

@@ -7,7 +7,13 @@ from collections.abc import Mapping
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from lib._validation import as_float_array, check_beta, check_finite_number
+from lib._validation import (
+    as_float_array,
+    check_beta,
+    check_choice,
+    check_finite_number,
+)
+from lib.i18n import LabError
 
 SCHEMES = ("balanced", "ins", "isns", "ens")
 
@@ -67,12 +73,12 @@ def class_weights(
 def _integer_labels(y: ArrayLike) -> NDArray[np.int64]:
     arr = np.asarray(y)
     if arr.ndim != 1 or arr.size == 0:
-        raise ValueError("`y` must be a non-empty 1-D array of class labels.")
+        raise LabError("error.arg.labels_1d", name="y")
     if arr.dtype.kind == "f":
         if not np.all(np.isfinite(arr)) or not np.all(arr == np.round(arr)):
-            raise ValueError("`y` must contain integer class labels.")
+            raise LabError("error.arg.integer_labels", name="y")
     elif arr.dtype.kind not in "iub":
-        raise ValueError("`y` must contain integer class labels.")
+        raise LabError("error.arg.integer_labels", name="y")
     return arr.astype(np.int64)
 
 
@@ -104,7 +110,7 @@ def effective_number(counts: ArrayLike, *, beta: float = 0.999) -> NDArray[np.fl
     b = check_beta(beta)
     n = as_float_array("counts", counts)
     if np.any(n < 0):
-        raise ValueError("`counts` must be >= 0.")
+        raise LabError("error.arg.nonnegative", name="counts")
     if b == 0.0:
         return (n > 0).astype(np.float64)
     # -expm1(n log beta) = 1 - beta**n without cancellation for beta near 1.
@@ -136,12 +142,11 @@ def weights_from_counts(
     ----------
     Cui et al. (2019), CVPR, sec. 4 (normalisation to sum k).
     """
-    if scheme not in SCHEMES:
-        raise ValueError(f"`scheme` must be one of {', '.join(SCHEMES)}. Got {scheme!r} instead.")
+    check_choice("scheme", scheme, SCHEMES)
     b = check_beta(beta)
     n = as_float_array("counts", counts)
     if np.any(n <= 0):
-        raise ValueError("`counts` must be > 0 for every class.")
+        raise LabError("error.weights.counts_positive")
     k = len(n)
     if scheme == "balanced":
         return np.asarray(n.sum() / (k * n), dtype=np.float64)
@@ -230,14 +235,11 @@ def multilabel_sample_weights(Y: ArrayLike, class_weight: ArrayLike) -> NDArray[
     labels = as_float_array("Y", Y, ndim=2)
     w = as_float_array("class_weight", class_weight)
     if not np.all((labels == 0) | (labels == 1)):
-        raise ValueError("`Y` must be a 0/1 label indicator matrix.")
+        raise LabError("error.weights.indicator")
     if labels.shape[1] != len(w):
-        raise ValueError(
-            f"`class_weight` must hold one weight per column of `Y` "
-            f"({labels.shape[1]}). Got {len(w)} instead."
-        )
+        raise LabError("error.weights.per_column", columns=labels.shape[1], got=len(w))
     if np.any(w < 0):
-        raise ValueError("`class_weight` must be >= 0 everywhere.")
+        raise LabError("error.arg.nonnegative_all", name="class_weight")
     return np.asarray(labels @ w, dtype=np.float64)
 
 
@@ -270,7 +272,7 @@ def recency_weights(age: ArrayLike, *, half_life: float) -> NDArray[np.float64]:
     """
     a = as_float_array("age", age)
     if np.any(a < 0):
-        raise ValueError("`age` must be >= 0 (0 is the newest sample).")
+        raise LabError("error.weights.age")
     h = check_finite_number("half_life", half_life, low=0.0, low_inclusive=False)
     # Clamped at the smallest positive double: a very old sample is
     # down-weighted as far as floating point allows, but never to exactly 0.

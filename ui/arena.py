@@ -17,10 +17,9 @@ import streamlit as st
 from numpy.typing import NDArray
 
 from lib.budgets import arena_rows
-from lib.evaluation import CrossValidationResult, cross_validate_strategies, summary_wide
-from lib.figures_strategies import interval_chart
+from lib.remedies import STRATEGIES, CrossValidationResult, cross_validate_strategies, summary_wide
 from lib.settings import ParamError, ParamSpec
-from lib.strategies import STRATEGIES
+from lib.viz import interval_chart
 from ui.layout import guarded, plot, strategy_label
 from ui.state import bound, error_text, radio_param, slider_param, tr
 

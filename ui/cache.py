@@ -19,16 +19,16 @@ import streamlit as st
 from numpy.typing import NDArray
 
 from lib import budgets
-from lib.boundary_report import (
+from lib.data import make_imbalanced, plot_extent, project_1d
+from lib.gradients import ConvergenceComparison, compare_convergence, gradient_descent
+from lib.linear import LinearModel
+from lib.models import fit_focal_linear, fit_logistic, train_binary_sgd
+from lib.studies.boundaries import (
     BoundarySummary,
     NonlinearComparison,
     compare_nonlinear,
     summarise_boundaries,
 )
-from lib.data import make_imbalanced, plot_extent, project_1d
-from lib.gradients import ConvergenceComparison, compare_convergence, gradient_descent
-from lib.linear import LinearModel
-from lib.models import fit_focal_linear, fit_logistic, train_binary_sgd
 from lib.surface import SurfaceGrid, loss_surface, surface_grid
 from lib.training import TrainingResult
 
@@ -209,7 +209,7 @@ def trained(
 @st.cache_data(max_entries=16, show_spinner=False)
 def focal_model(
     n: int, ratio: int, sep: float, seed: int, shape: str, gamma: float, alpha: float | None
-) -> tuple[NDArray[np.float64], float]:
+) -> LinearModel:
     """A linear model trained with focal loss (``lib.models.fit_focal_linear``)."""
     X, y = dataset(n, ratio, sep, seed, shape)
     return fit_focal_linear(X, y, gamma=gamma, alpha=alpha)
@@ -232,19 +232,18 @@ def boundary_summary(
     """Shift, gap and per-class test metrics of the plain and the (w0, w1) logistic model."""
     X, _ = dataset(n, ratio, sep, seed, shape)
     X_test, y_test = test_dataset(n, ratio, sep, seed, shape)
+    return summarise_boundaries(
+        *both_models(n, ratio, sep, seed, shape, w0, w1), X, X_test, y_test, w0=w0, w1=w1
+    )
+
+
+def both_models(
+    n: int, ratio: int, sep: float, seed: int, shape: str, w0: float, w1: float
+) -> tuple[NDArray[np.float64], float, NDArray[np.float64], float]:
+    """``(coef, intercept, coef_w, intercept_w)`` of the plain and the (w0, w1) logistic model."""
     plain = logistic(n, ratio, sep, seed, shape, 1.0, 1.0)
     weighted = logistic(n, ratio, sep, seed, shape, w0, w1)
-    return summarise_boundaries(
-        plain.coef,
-        plain.intercept,
-        weighted.coef,
-        weighted.intercept,
-        X,
-        X_test,
-        y_test,
-        w0=w0,
-        w1=w1,
-    )
+    return plain.coef, plain.intercept, weighted.coef, weighted.intercept
 
 
 @st.cache_data(max_entries=8, show_spinner=False)

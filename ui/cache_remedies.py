@@ -14,17 +14,16 @@ import streamlit as st
 from numpy.typing import NDArray
 
 from lib import budgets
-from lib.models import model_probability_grid
+from lib.io import PreparedData, prepare, read_csv
+from lib.remedies import StrategyFit, fit_strategy, remedy_outputs
 from lib.repair import CalibrationRepair, calibration_repair
-from lib.strategies import StrategyFit, fit_strategy
 from lib.thresholds import (
     ThresholdReport,
     threshold_report,
     tune_plain_threshold,
     weighting_gap_row,
 )
-from lib.upload import PreparedData, prepare, read_csv
-from ui.cache import dataset, logistic, test_dataset
+from ui.cache import both_models, dataset, logistic, test_dataset
 
 #: Parameters as a hashable, sorted tuple of (name, value) pairs.
 Params = tuple[tuple[str, Any], ...]
@@ -44,7 +43,7 @@ def strategy_data(
 def strategy_fit(
     n: int, ratio: int, sep: float, seed: int, shape: str, name: str, params: Params
 ) -> StrategyFit:
-    """A remedy (``lib.strategies.fit_strategy``) fitted on the (capped) training data.
+    """A remedy (``lib.remedies.fit_strategy``) fitted on the (capped) training data.
 
     ``params`` has no default on purpose: ``st.cache_data`` keys on the
     arguments as passed, so ``f(..., name)`` and ``f(..., name, ())`` would
@@ -70,14 +69,11 @@ def strategy_outputs(
     NDArray[np.int64],
     tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]],
 ]:
-    """Test-set probabilities and labels of a fitted strategy, and its probability grid."""
+    """Test-set probabilities and labels of a fitted strategy, and its grid (``remedy_outputs``)."""
     model = strategy_fit(n, ratio, sep, seed, shape, name, params).model
     X_test, _ = strategy_data(n, ratio, sep, seed, shape, test=True)
-    classes = list(model.classes_)
-    p_test = np.asarray(model.predict_proba(X_test))[:, classes.index(1)]
-    pred = np.asarray(model.predict(X_test), dtype=np.int64)
-    grid = model_probability_grid(model, x_range, y_range, size=80)
-    return p_test, pred, grid
+    out = remedy_outputs(model, X_test, x_range=x_range, y_range=y_range)
+    return out.p_test, out.pred, out.grid
 
 
 # Keyed by the file's SHA-256 (``digest``) instead of its bytes or frame:
@@ -85,7 +81,7 @@ def strategy_outputs(
 # from a sample of its rows, which could return another file's result.
 @st.cache_data(max_entries=4, show_spinner=False)
 def upload_frame(digest: str, name: str, _data: bytes) -> pd.DataFrame:
-    """The uploaded CSV parsed once per file (see ``lib.upload.read_csv``)."""
+    """The uploaded CSV parsed once per file (see ``lib.io.read_csv``)."""
     return read_csv(_data, filename=name)
 
 
@@ -98,7 +94,7 @@ def upload_task(
     missing: str,
     _frame: pd.DataFrame,
 ) -> PreparedData:
-    """Features and labels of the parsed file ``_frame`` (see ``lib.upload.prepare``)."""
+    """Features and labels of the parsed file ``_frame`` (see ``lib.io.prepare``)."""
     return prepare(_frame, target, positive=positive, features=list(features), missing=missing)
 
 
@@ -149,17 +145,7 @@ def weighting_gap(
     """Weighted model at 0.5 against the plain one at w0/(w0+w1) (``weighting_gap_row``)."""
     key = (n, ratio, sep, seed, shape)
     X_test, y_test = test_dataset(*key)
-    plain, weighted = logistic(*key, 1.0, 1.0), logistic(*key, w0, w1)
-    return weighting_gap_row(
-        plain.coef,
-        plain.intercept,
-        weighted.coef,
-        weighted.intercept,
-        X_test,
-        y_test,
-        w0=w0,
-        w1=w1,
-    )
+    return weighting_gap_row(*both_models(*key, w0, w1), X_test, y_test, w0=w0, w1=w1)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)

@@ -141,26 +141,17 @@ def sidebar() -> Settings:
         )
         st.subheader(tr("sidebar.weights"))
         col0, col1 = st.columns(2)
-        col0.number_input(
-            "w0",
-            min_value=WEIGHT_MIN,
-            max_value=WEIGHT_MAX,
-            key=widget_key("w0"),
-            format="%.4g",
-            step=0.1,
-            help=tr("sidebar.w0_help"),
-            on_change=clear_notices,
-        )
-        col1.number_input(
-            "w1",
-            min_value=WEIGHT_MIN,
-            max_value=WEIGHT_MAX,
-            key=widget_key("w1"),
-            format="%.4g",
-            step=0.1,
-            help=tr("sidebar.w1_help"),
-            on_change=clear_notices,
-        )
+        for column, name in ((col0, "w0"), (col1, "w1")):
+            column.number_input(
+                name,
+                min_value=WEIGHT_MIN,
+                max_value=WEIGHT_MAX,
+                key=widget_key(name),
+                format="%.4g",
+                step=0.1,
+                help=tr(f"sidebar.{name}_help"),
+                on_change=clear_notices,
+            )
         col0.button(
             tr("sidebar.balanced"),
             on_click=_set_balanced,

@@ -19,10 +19,11 @@ import streamlit as st
 from numpy.typing import NDArray
 
 from lib.budgets import STRATEGY_MAX_ROWS
-from lib.export import keras_snippet, pos_weight, pytorch_snippet, sklearn_snippet
-from lib.figures import describe
 from lib.i18n import DEFAULT_LANGUAGE
+from lib.io import keras_snippet, pos_weight, pytorch_snippet, sklearn_snippet
 from lib.settings import Settings, to_query
+from lib.viz import describe
+from lib.viz.palette import INK_COLOR
 from ui.registry import page_of
 from ui.state import current_settings, error_text, lang, page_keys, tr
 
@@ -52,7 +53,7 @@ def projector_css() -> str:
 
 def for_projector(fig: go.Figure) -> go.Figure:
     """A figure restyled for a projector: bigger fonts, black text, thick lines."""
-    font = {"size": PROJECTOR_FONT, "color": "#000000"}
+    font = {"size": PROJECTOR_FONT, "color": INK_COLOR}
     fig.update_layout(font=font, title_font_size=PROJECTOR_FONT + 4, legend_font=font)
     # Streamlit's chart theme styles the axes itself: set them explicitly.
     fig.update_xaxes(tickfont=font, title_font=font)
@@ -107,7 +108,7 @@ def look_for(prefix: str) -> None:
 def plot(fig: go.Figure, key: str) -> None:
     """Show a figure at full width with a PNG download button in its toolbar.
 
-    Screen readers get a text summary of it (:func:`lib.figures.describe`).
+    Screen readers get a text summary of it (:func:`lib.viz.describe`).
     """
     if projector():
         fig = for_projector(fig)

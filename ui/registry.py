@@ -204,4 +204,3 @@ def params_markdown() -> str:
         "* every page: " + ", ".join(f"`{name}`" for name in GLOBAL_PARAMS) + " (projector mode)"
     )
     return "\n".join(lines)
-

@@ -1,10 +1,10 @@
 """Strategy arena: every remedy, cross-validated the same way on the same data."""
 
-import numpy as np
 import streamlit as st
 
 import ui
-from lib.datasets import REAL_DATASETS, load_real
+from lib.io import REAL_DATASETS, load_real
+from lib.studies.summary import summarize_data
 
 SOURCES = ("synthetic", *REAL_DATASETS)
 
@@ -33,10 +33,11 @@ else:
     X, y = ui.cached_call(load_real, source, ratio, random_state=s.seed)
     data_id = f"{source}-{ratio}-{s.seed}"
     st.caption(ui.tr(f"arena.source.{source}_text"))
+summary = summarize_data(X, y)
 ui.metric_row(
-    ("arena.rows", f"{len(y):,}"),
-    ("arena.features", f"{X.shape[1]}"),
-    ("arena.minority", f"{int(np.sum(y == 1)):,}"),
+    ("arena.rows", f"{summary.rows:,}"),
+    ("arena.features", f"{summary.features}"),
+    ("arena.minority", f"{summary.minority:,}"),
 )
 st.markdown(ui.tr("arena.method_text"))
 ui.arena(X, y, data_id, seed=s.seed)

@@ -3,8 +3,8 @@
 import streamlit as st
 
 import ui
-from lib.lessons import LESSONS, evidence, formatted
 from lib.settings import ParamSpec, int_param
+from lib.studies.lessons import LESSONS, evidence, formatted
 
 tr = ui.tr
 ui.page_header("lessons")

@@ -1,14 +1,15 @@
-"""Class-weight schemes on a long-tailed, seven-class distribution."""
+"""Class-weight schemes on a long-tailed, seven-class distribution.
 
-import numpy as np
-import pandas as pd
+Sections in views/weight_schemes_parts/.
+"""
+
 import streamlit as st
 
 import ui
-from lib.data import long_tail_counts
-from lib.figures import SERIES_COLORS, Curve, grouped_bars, line_chart
 from lib.settings import BETA_CHOICES as BETAS
-from lib.weights import effective_number, weights_from_counts
+from lib.studies.weight_schemes import SCHEMES, weight_schemes
+from lib.viz import grouped_bars
+from views.weight_schemes_parts import effective as effective_section
 
 TAILS = (10, 20, 50, 100, 200, 500, 1000)
 HEADS = (500, 1000, 2000, 5000, 10_000, 50_000)
@@ -36,18 +37,10 @@ with cols[2]:
         )
     )
 
-counts = long_tail_counts(head, tail)
-classes = [ui.tr("schemes.class_label", c=c) for c in range(len(counts))]
-schemes = {
-    "balanced": ui.tr("schemes.balanced"),
-    "ins": ui.tr("schemes.ins"),
-    "isns": ui.tr("schemes.isns"),
-    "ens": ui.tr("schemes.ens", beta=f"{beta:g}"),
-}
-weights = pd.DataFrame(
-    {label: weights_from_counts(counts, scheme, beta=beta) for scheme, label in schemes.items()},
-    index=classes,
-)
+study = ui.cached_call(weight_schemes, head, tail, beta=beta)
+classes = [ui.tr("schemes.class_label", c=c) for c in range(study.n_classes)]
+labels = {scheme: ui.tr(f"schemes.{scheme}", beta=f"{beta:g}") for scheme in SCHEMES}
+weights = study.weight_table(labels, classes)
 st.latex(
     r"w^{\text{bal}}_c = \frac{n}{k\,n_c},\quad w^{\text{INS}}_c \propto \frac{1}{n_c},"
     r"\quad w^{\text{ISNS}}_c \propto \frac{1}{\sqrt{n_c}},\quad"
@@ -65,60 +58,15 @@ ui.plot(
     ),
     key="schemes_bars",
 )
-table = weights.copy()
-table.insert(0, ui.tr("schemes.col_count"), counts)
-table.insert(1, ui.tr("schemes.col_effective"), effective_number(counts, beta=beta))
+count, effective = ui.tr("schemes.col_count"), ui.tr("schemes.col_effective")
 st.dataframe(
-    table.style.format("{:.3g}")
-    .format("{:,}", subset=[ui.tr("schemes.col_count")])
-    .format("{:,.1f}", subset=[ui.tr("schemes.col_effective")]),
+    study.count_table(count, effective, classes)
+    .join(weights)
+    .style.format("{:.3g}")
+    .format("{:,}", subset=[count])
+    .format("{:,.1f}", subset=[effective]),
     width="stretch",
 )
-st.caption(ui.tr("schemes.table_caption", n=f"{counts.sum():,}", k=len(counts)))
-
-st.subheader(ui.tr("schemes.beta_heading"))
-st.markdown(ui.tr("schemes.beta_text"))
-one_minus = np.logspace(-5, 0, 60)
-ens_curves = np.array([weights_from_counts(counts, "ens", beta=1.0 - m) for m in one_minus])
-curves = [
-    Curve(name, one_minus, ens_curves[:, c], SERIES_COLORS[c % len(SERIES_COLORS)])
-    for c, name in enumerate(classes)
-]
-left, right = st.columns(2, gap="large")
-with left:
-    ui.plot(
-        line_chart(
-            curves,
-            title=ui.tr("schemes.ens_title"),
-            xtitle=ui.tr("schemes.axis_one_minus_beta"),
-            ytitle=ui.tr("schemes.axis_weight"),
-            log_y=True,
-            log_x=True,
-            reverse_x=True,
-            marks=[(max(1.0 - beta, 1e-5), "#777777")],
-        ),
-        key="schemes_ens",
-    )
-with right:
-    effective = pd.DataFrame(
-        {
-            ui.tr("schemes.col_count"): counts,
-            ui.tr("schemes.col_effective"): effective_number(counts, beta=beta),
-        },
-        index=classes,
-    )
-    ui.plot(
-        grouped_bars(
-            effective,
-            title=ui.tr("schemes.effective_title", beta=f"{beta:g}"),
-            xtitle=ui.tr("schemes.axis_class"),
-            ytitle=ui.tr("schemes.axis_samples"),
-            log_y=True,
-        ),
-        key="schemes_effective",
-    )
-st.latex(
-    r"E_{n_c} = \frac{1 - \beta^{n_c}}{1 - \beta} \;\xrightarrow{\;\beta\to 1\;}\; n_c,"
-    r"\qquad E_{n_c} \le \frac{1}{1 - \beta}"
-)
+st.caption(ui.tr("schemes.table_caption", n=f"{study.n_samples:,}", k=study.n_classes))
+effective_section.render(study, classes)
 ui.look_for("schemes")

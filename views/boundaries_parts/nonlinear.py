@@ -3,13 +3,11 @@
 import streamlit as st
 
 import ui
-from lib.figures import WEIGHTED_COLOR, BoundaryLine
-from lib.figures_strategies import strategy_map
-from lib.models import boundary_cells
 from lib.settings import Settings
+from lib.viz import WEIGHTED_COLOR, BoundaryLine, strategy_map
 
 
-def show(s: Settings) -> None:
+def render(s: Settings) -> None:
     """Two probability maps of the trees, per-class test metrics and the measured sentence."""
     tr = ui.tr
     key = ui.data_key(s)
@@ -25,18 +23,19 @@ def show(s: Settings) -> None:
         "balanced": tr("boundaries.nonlinear_balanced", w0=w0, w1=w1),
         "line": tr("boundaries.nonlinear_line"),
     }
-    line = BoundaryLine(*result.line, 0.5, titles["line"], WEIGHTED_COLOR, "dot")
+    line = BoundaryLine.of(
+        result.line, threshold=0.5, label=titles["line"], color=WEIGHTED_COLOR, dash="dot"
+    )
     for column, name in zip(st.columns(2), ("plain", "balanced"), strict=True):
         with column:
-            grid = result.grids[name]
             ui.plot(
                 strategy_map(
                     X,
                     y,
                     shown,
-                    grid,
+                    result.grids[name],
                     lines=[line],
-                    boundary=boundary_cells(*grid),
+                    boundary=result.boundaries[name],
                     boundary_label=tr("boundaries.nonlinear_boundary"),
                     title=titles[name],
                     tr=tr,

@@ -3,11 +3,11 @@
 import streamlit as st
 
 import ui
-from lib.boundary_report import gap_table
 from lib.settings import Settings
+from lib.studies.boundaries import gap_table
 
 
-def show(s: Settings) -> None:
+def render(s: Settings) -> None:
     """The weighting-vs-threshold table for this shape and for "gaussian" (not on gaussian)."""
     if s.shape == "gaussian":
         return
