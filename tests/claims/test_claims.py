@@ -6,7 +6,7 @@ class gives under 1 % of the gradient" is a claim. This module is the one
 list of them:
 
 * :data:`CLAIMS` maps a catalogue key to the tests that compute its claims
-  with ``lib`` and assert them (``"tests/test_x.py::test_name"``);
+  with ``lib`` and assert them (``"tests/<folder>/test_x.py::test_name"``);
 * :data:`NOT_CLAIMS` maps a key that the detector below flags but that states
   nothing measurable (a control's label, a definition checked elsewhere, a
   quiz option that is wrong on purpose) to the reason why.
@@ -28,8 +28,8 @@ from lib.i18n import catalogue
 
 ROOT = Path(__file__).parents[2]
 
-#: Keys that are not explanations: error messages (tested in
-#: test_errors_i18n.py), page titles and navigation, axis labels.
+#: Keys that are not explanations: error messages (tested in tests/lib/test_i18n.py
+#: and tests/app/test_errors_i18n.py), page titles and navigation, axis labels.
 NOT_EXPLANATORY = ("error.", "nav.", "language.")
 
 #: A number, or a word that states a direction or a size.
@@ -460,7 +460,9 @@ CLAIMS: dict[str, tuple[str, ...]] = {
         "tests/app/test_lessons.py::test_smote_and_weights_inflate_probabilities",
         "tests/claims/test_toolbox.py::test_prior_correction_turns_resampled_probabilities_back_into_risks",
     ),
-    "lesson.smote.opt1": ("tests/app/test_lessons.py::test_smote_and_weights_inflate_probabilities",),
+    "lesson.smote.opt1": (
+        "tests/app/test_lessons.py::test_smote_and_weights_inflate_probabilities",
+    ),
     "lesson.smote.question": (
         "tests/claims/test_toolbox.py::test_smote_lesson_setting_is_1_percent_and_smote_equalises_the_classes",
     ),
@@ -681,7 +683,9 @@ CLAIMS: dict[str, tuple[str, ...]] = {
     "sidebar.balanced_help": (
         "tests/claims/test_core.py::test_balanced_weights_give_both_classes_the_same_total_weight",
     ),
-    "sidebar.copy_link_help": ("tests/browser/test_browser.py::test_copied_link_reproduces_the_view",),
+    "sidebar.copy_link_help": (
+        "tests/browser/test_browser.py::test_copied_link_reproduces_the_view",
+    ),
     "sidebar.projector_help": (
         "tests/app/test_projector.py::test_projector_mode_from_the_link_enlarges_charts_and_text",
     ),
@@ -954,7 +958,7 @@ NOT_CLAIMS: dict[str, str] = {
     "boundaries.line_05": LABEL,
     "boundaries.model_unweighted": LABEL,
     "boundaries.model_weighted": LABEL,
-    "boundaries.nonlinear_balanced": "chart title naming the measured balanced weights (tested in tests/test_claims_shapes_lessons.py::test_boundaries_trees_are_small_seeded_and_use_balanced_weights)",
+    "boundaries.nonlinear_balanced": "chart title naming the measured balanced weights (tested in tests/claims/test_shapes_lessons.py::test_boundaries_trees_are_small_seeded_and_use_balanced_weights)",
     "boundaries.nonlinear_boundary": "legend label of the trees' boundary p = 0.5",
     "boundaries.shift": LABEL,
     "boundaries.threshold": LABEL,
@@ -979,7 +983,7 @@ NOT_CLAIMS: dict[str, str] = {
     "fig.surface.colorbar": "label: names the colour scale, log10 of the loss",
     "focal.alpha": LABEL,
     "focal.easy_majority": LABEL,
-    "focal.gamma_help": "reports the cited paper's finding (Lin et al. 2017, Table 1a: γ = 2 best); γ = 0 being cross-entropy is tested in tests/test_losses.py",
+    "focal.gamma_help": "reports the cited paper's finding (Lin et al. 2017, Table 1a: γ = 2 best); γ = 0 being cross-entropy is tested in tests/lib/losses/test_focal.py",
     "focal.grad_title": LABEL,
     "focal.hard_majority": LABEL,
     "focal.loss_title": LABEL,
@@ -995,23 +999,23 @@ NOT_CLAIMS: dict[str, str] = {
     "grad.conv_optimum_recall1": "a chart or table label; its numbers are drawn from lib, not stated (p > 0.5 names the rule)",
     "grad.conv_positive_rate": "a chart or table label; its numbers are drawn from lib, not stated",
     "grad.conv_steps_to_optimum": "a chart or table label; its numbers are drawn from lib, not stated; the 1 % is the column's definition, computed by lib.gradients.descent_to_minimum",
-    "lesson.focal.opt1": "quiz option, wrong on purpose; the answer is tested in tests/test_lessons.py::test_focal_loss_removes_the_easy_majoritys_share",
-    "lesson.focal.opt2": "quiz option, wrong on purpose; the answer is tested in tests/test_lessons.py::test_focal_loss_removes_the_easy_majoritys_share",
-    "lesson.label_shift.opt0": "quiz option, wrong on purpose; the answer is tested in tests/test_lessons.py::test_label_shift_raises_precision_keeps_recall_and_lowers_the_threshold",
-    "lesson.label_shift.opt2": "quiz option, wrong on purpose; the answer is tested in tests/test_lessons.py::test_label_shift_raises_precision_keeps_recall_and_lowers_the_threshold",
-    "lesson.misspecified.opt0": "quiz option, wrong on purpose; the answer is tested in tests/test_lessons.py::test_on_a_misspecified_shape_weights_are_more_than_a_moved_threshold",
-    "lesson.misspecified.opt2": "quiz option, wrong on purpose; the answer is tested in tests/test_lessons.py::test_on_a_misspecified_shape_weights_are_more_than_a_moved_threshold",
-    "lesson.plain.opt0": "quiz option that is wrong on purpose (refuted by tests/test_lessons.py::test_plain_bce_learns_to_predict_class_0)",
+    "lesson.focal.opt1": "quiz option, wrong on purpose; the answer is tested in tests/app/test_lessons.py::test_focal_loss_removes_the_easy_majoritys_share",
+    "lesson.focal.opt2": "quiz option, wrong on purpose; the answer is tested in tests/app/test_lessons.py::test_focal_loss_removes_the_easy_majoritys_share",
+    "lesson.label_shift.opt0": "quiz option, wrong on purpose; the answer is tested in tests/app/test_lessons.py::test_label_shift_raises_precision_keeps_recall_and_lowers_the_threshold",
+    "lesson.label_shift.opt2": "quiz option, wrong on purpose; the answer is tested in tests/app/test_lessons.py::test_label_shift_raises_precision_keeps_recall_and_lowers_the_threshold",
+    "lesson.misspecified.opt0": "quiz option, wrong on purpose; the answer is tested in tests/app/test_lessons.py::test_on_a_misspecified_shape_weights_are_more_than_a_moved_threshold",
+    "lesson.misspecified.opt2": "quiz option, wrong on purpose; the answer is tested in tests/app/test_lessons.py::test_on_a_misspecified_shape_weights_are_more_than_a_moved_threshold",
+    "lesson.plain.opt0": "quiz option that is wrong on purpose (refuted by tests/app/test_lessons.py::test_plain_bce_learns_to_predict_class_0)",
     "lesson.plain.title": "step title naming the setting (1:1000), not a claim",
     "lesson.schemes.opt0": "quiz option that is wrong on purpose (the lesson measures the three ratios)",
     "lesson.schemes.opt1": "quiz option that is wrong on purpose (ISNS is the smallest ratio, INS the largest)",
-    "lesson.smote.opt0": "quiz option, wrong on purpose; the answer is tested in tests/test_lessons.py::test_smote_and_weights_inflate_probabilities",
-    "lesson.smote.opt2": "quiz option, wrong on purpose; the answer is tested in tests/test_lessons.py::test_smote_and_weights_inflate_probabilities",
-    "lesson.surface.opt1": "quiz option, wrong on purpose; the answer is tested in tests/test_weighting_vs_threshold.py::test_lesson_surface_numbers_tell_the_corrected_story",
+    "lesson.smote.opt0": "quiz option, wrong on purpose; the answer is tested in tests/app/test_lessons.py::test_smote_and_weights_inflate_probabilities",
+    "lesson.smote.opt2": "quiz option, wrong on purpose; the answer is tested in tests/app/test_lessons.py::test_smote_and_weights_inflate_probabilities",
+    "lesson.surface.opt1": "quiz option, wrong on purpose; the answer is tested in tests/lib/studies/test_lessons.py::test_lesson_surface_numbers_tell_the_corrected_story",
     "lesson.surface.question": "quiz question; the answer (opt0) is tested",
-    "lesson.threshold.opt2": "quiz option, wrong on purpose; the answer is tested in tests/test_weighting_vs_threshold.py::test_lesson_threshold_numbers_tell_the_corrected_story",
+    "lesson.threshold.opt2": "quiz option, wrong on purpose; the answer is tested in tests/lib/studies/test_lessons.py::test_lesson_threshold_numbers_tell_the_corrected_story",
     "lesson.threshold.question": "quiz question; the answer (opt1) is tested",
-    "lesson.validation.opt1": "A quiz option that is wrong on purpose; tests/test_lessons.py::test_weighted_model_has_worse_validation_loss_but_better_recall shows the log-loss gets worse.",
+    "lesson.validation.opt1": "A quiz option that is wrong on purpose; tests/app/test_lessons.py::test_weighted_model_has_worse_validation_loss_but_better_recall shows the log-loss gets worse.",
     "metrics.f05": "label: names the F-beta column (beta = 0.5, lib.metrics.per_class_report's default)",
     "overview.baseline": LABEL,
     "overview.n0": LABEL,
