@@ -90,13 +90,10 @@ def logistic(
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def probabilities(
-    coef: tuple[float, ...],
-    intercept: float,
-    x_range: tuple[float, float],
-    y_range: tuple[float, float],
+    model: LinearModel, x_range: tuple[float, float], y_range: tuple[float, float]
 ) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]:
-    """Probability grid of a fitted 2-D model for a boundary heatmap."""
-    return LinearModel.of(coef, intercept).probability_grid(x_range, y_range, size=100)
+    """Probability grid of a fitted 2-D model for a boundary heatmap (100 x 100)."""
+    return model.probability_grid(x_range, y_range, size=100)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)

@@ -39,6 +39,13 @@ def strategy_data(
     return X[rows], y[rows]
 
 
+@st.cache_data(max_entries=8, show_spinner=False)
+def strategy_shown(n: int, ratio: int, sep: float, seed: int, shape: str) -> NDArray[np.int64]:
+    """Rows of the (capped) training data drawn in scatters (``lib.budgets.display_rows``)."""
+    _, y = strategy_data(n, ratio, sep, seed, shape)
+    return budgets.display_rows(y, random_state=seed)
+
+
 @st.cache_data(max_entries=48, show_spinner=False)
 def strategy_fit(
     n: int, ratio: int, sep: float, seed: int, shape: str, name: str, params: Params

@@ -1,11 +1,12 @@
 """The page registry: every page, its navigation section and its URL parameters.
 
 One declarative table (like TensorFlow Playground's ``state.ts``): a page's
-script, URL path, title, icon, section and the names of the query
-parameters it reads. Sections are declared per page, never counted, so
+script, URL path, title, icon, section and the query parameters it reads,
+with their defaults. Sections are declared per page, never counted, so
 inserting a page cannot shift the menu. :func:`ui.state.bound`, the only way
-a page reads a parameter of its own, refuses a name its page did not declare,
-and the README's parameter list is generated from this table
+a page reads a parameter of its own, refuses a name its page did not declare
+or a default that differs from the table's, and the README's parameter list
+is generated from this table
 (:func:`params_markdown`; ``tests/app/test_registry.py`` holds them equal).
 """
 
@@ -16,11 +17,37 @@ from dataclasses import dataclass
 
 from lib.i18n import translate
 
-#: Parameters every page accepts besides the shared settings (projector mode).
-GLOBAL_PARAMS = ("proj",)
 #: Navigation sections in menu order: catalogue key of each title.
 SECTIONS = ("nav.section.core", "nav.section.weights", "nav.section.beyond")
 CORE, WEIGHTS, BEYOND = SECTIONS
+
+
+@dataclass(frozen=True)
+class Param:
+    """A page's own URL parameter.
+
+    Attributes
+    ----------
+    name : str
+        Query name; ``<...>`` stands for any name part (``<data set>_ratio``).
+    default : str or None
+        Its default as written in the URL, checked against the page's widget
+        (:func:`ui.state.bound`); None where it depends on other settings.
+    """
+
+    name: str
+    default: str | None
+
+    def matches(self, name: str) -> bool:
+        """Whether the query name ``name`` is this parameter."""
+        parts = re.split(r"<[^>]+>", self.name)
+        return re.fullmatch("[a-z0-9_]+".join(re.escape(part) for part in parts), name) is not None
+
+
+#: Short name for the table below.
+P = Param
+#: Parameters every page accepts besides the shared settings (projector mode).
+GLOBAL_PARAMS = (Param("proj", "0"),)
 
 
 @dataclass(frozen=True)
@@ -39,9 +66,8 @@ class Page:
         Streamlit material icon.
     section : str
         Catalogue key of its navigation section (one of :data:`SECTIONS`).
-    params : tuple of str
-        Its own query parameters; ``<...>`` stands for any name part
-        (``<data set>_ratio``).
+    params : tuple of Param
+        Its own query parameters.
     """
 
     script: str
@@ -49,28 +75,37 @@ class Page:
     title_key: str
     icon: str
     section: str
-    params: tuple[str, ...] = ()
+    params: tuple[Param, ...] = ()
+
+    def param(self, name: str) -> Param | None:
+        """The declared parameter (own or global) that ``name`` is, if any."""
+        return next((p for p in (*self.params, *GLOBAL_PARAMS) if p.matches(name)), None)
 
     def accepts(self, name: str) -> bool:
         """Whether ``name`` is one of this page's parameters (or a global one)."""
-        return name in GLOBAL_PARAMS or any(_pattern(p).fullmatch(name) for p in self.params)
-
-
-def _pattern(param: str) -> re.Pattern[str]:
-    parts = re.split(r"<[^>]+>", param)
-    return re.compile("[a-z0-9_]+".join(re.escape(part) for part in parts))
+        return self.param(name) is not None
 
 
 PAGES: tuple[Page, ...] = (
     Page("views/overview.py", "overview", "nav.overview", ":material/balance:", CORE),
-    Page("views/lessons.py", "lessons", "nav.lessons", ":material/menu_book:", CORE, ("lesson",)),
+    Page(
+        "views/lessons.py",
+        "lessons",
+        "nav.lessons",
+        ":material/menu_book:",
+        CORE,
+        (P("lesson", "1"),),
+    ),
     Page(
         "views/loss_surface.py",
         "loss-surface",
         "nav.loss_surface",
         ":material/landscape:",
         CORE,
-        ("view", "slice"),
+        (
+            P("view", "side"),
+            P("slice", "bias"),
+        ),
     ),
     Page(
         "views/gradients.py",
@@ -78,7 +113,7 @@ PAGES: tuple[Page, ...] = (
         "nav.gradients",
         ":material/trending_down:",
         CORE,
-        ("step",),
+        (P("step", "0"),),
     ),
     Page("views/boundaries.py", "boundaries", "nav.boundaries", ":material/border_style:", CORE),
     Page(
@@ -87,7 +122,11 @@ PAGES: tuple[Page, ...] = (
         "nav.weight_schemes",
         ":material/bar_chart:",
         WEIGHTS,
-        ("tail", "head", "beta"),
+        (
+            P("tail", "200"),
+            P("head", "2000"),
+            P("beta", "0.999"),
+        ),
     ),
     Page(
         "views/focal_loss.py",
@@ -95,7 +134,10 @@ PAGES: tuple[Page, ...] = (
         "nav.focal_loss",
         ":material/center_focus_strong:",
         WEIGHTS,
-        ("gamma", "alpha"),
+        (
+            P("gamma", "2"),
+            P("alpha", "none"),
+        ),
     ),
     Page(
         "views/class_balanced.py",
@@ -103,7 +145,16 @@ PAGES: tuple[Page, ...] = (
         "nav.class_balanced",
         ":material/stacked_bar_chart:",
         WEIGHTS,
-        ("imb", "nmax", "beta", "gamma", "wfrom", "bs", "test", "metric"),
+        (
+            P("imb", "100"),
+            P("nmax", "2000"),
+            P("beta", "0.999"),
+            P("gamma", "2"),
+            P("wfrom", "global"),
+            P("bs", "256"),
+            P("test", "balanced"),
+            P("metric", "f_beta"),
+        ),
     ),
     Page(
         "views/sample_weights.py",
@@ -111,7 +162,14 @@ PAGES: tuple[Page, ...] = (
         "nav.sample_weights",
         ":material/scale:",
         WEIGHTS,
-        ("cls1w", "pick", "pickw", "half", "drift", "spread"),
+        (
+            P("cls1w", "10"),
+            P("pick", "none"),
+            P("pickw", "10"),
+            P("half", "10"),
+            P("drift", "90"),
+            P("spread", "20"),
+        ),
     ),
     Page(
         "views/training_loss.py",
@@ -119,7 +177,7 @@ PAGES: tuple[Page, ...] = (
         "nav.training_loss",
         ":material/school:",
         WEIGHTS,
-        ("epochs",),
+        (P("epochs", "30"),),
     ),
     Page(
         "views/resampling.py",
@@ -127,7 +185,10 @@ PAGES: tuple[Page, ...] = (
         "nav.resampling",
         ":material/scatter_plot:",
         BEYOND,
-        ("k", "rs"),
+        (
+            P("k", "5"),
+            P("rs", "1"),
+        ),
     ),
     Page(
         "views/probabilities.py",
@@ -135,10 +196,15 @@ PAGES: tuple[Page, ...] = (
         "nav.probabilities",
         ":material/percent:",
         BEYOND,
-        ("fix",),
+        (P("fix", "class_weight"),),
     ),
     Page(
-        "views/ensembles.py", "ensembles", "nav.ensembles", ":material/forest:", BEYOND, ("trees",)
+        "views/ensembles.py",
+        "ensembles",
+        "nav.ensembles",
+        ":material/forest:",
+        BEYOND,
+        (P("trees", "10"),),
     ),
     Page(
         "views/thresholds.py",
@@ -146,7 +212,11 @@ PAGES: tuple[Page, ...] = (
         "nav.thresholds",
         ":material/tune:",
         BEYOND,
-        ("t", "cfn", "cfp"),
+        (
+            P("t", "0.5"),
+            P("cfn", "100.0"),
+            P("cfp", "1.0"),
+        ),
     ),
     Page(
         "views/prevalence.py",
@@ -154,7 +224,11 @@ PAGES: tuple[Page, ...] = (
         "nav.prevalence",
         ":material/public:",
         BEYOND,
-        ("deploy", "cfn", "cfp"),
+        (
+            P("deploy", "10"),
+            P("cfn", "100.0"),
+            P("cfp", "1.0"),
+        ),
     ),
     Page(
         "views/arena.py",
@@ -162,7 +236,17 @@ PAGES: tuple[Page, ...] = (
         "nav.arena",
         ":material/emoji_events:",
         BEYOND,
-        ("src", "<data set>_ratio", "strategies", "folds", "repeats", "cls"),
+        (
+            P("src", "synthetic"),
+            P("<data set>_ratio", None),
+            P(
+                "strategies",
+                "none,class_weight,random_under,smote,balanced_random_forest,easy_ensemble,threshold",
+            ),
+            P("folds", "5"),
+            P("repeats", "3"),
+            P("cls", "1"),
+        ),
     ),
     Page(
         "views/your_data.py",
@@ -170,7 +254,15 @@ PAGES: tuple[Page, ...] = (
         "nav.your_data",
         ":material/upload_file:",
         BEYOND,
-        ("strategies", "folds", "repeats", "cls"),
+        (
+            P(
+                "strategies",
+                "none,class_weight,random_under,smote,balanced_random_forest,easy_ensemble,threshold",
+            ),
+            P("folds", "5"),
+            P("repeats", "3"),
+            P("cls", "1"),
+        ),
     ),
 )
 
@@ -192,15 +284,18 @@ def page_of(script: str) -> Page:
     raise LookupError(f"no page with script {script!r}")
 
 
+def _listed(params: tuple[Param, ...]) -> str:
+    return ", ".join(
+        f"`{p.name}`" if p.default is None else f"`{p.name}` ({p.default})" for p in params
+    )
+
+
 def params_markdown() -> str:
-    """The README's list of page parameters, one line per page that has any."""
+    """The README's list of page parameters and their defaults, one line per page."""
     lines = [
-        f"* {translate(page.title_key, 'en')} (`/{page.path}`): "
-        + ", ".join(f"`{name}`" for name in page.params)
+        f"* {translate(page.title_key, 'en')} (`/{page.path}`): {_listed(page.params)}"
         for page in PAGES
         if page.params
     ]
-    lines.append(
-        "* every page: " + ", ".join(f"`{name}`" for name in GLOBAL_PARAMS) + " (projector mode)"
-    )
+    lines.append(f"* every page: {_listed(GLOBAL_PARAMS)}, projector mode")
     return "\n".join(lines)

@@ -144,13 +144,20 @@ def show_notice(notice: Notice) -> None:
 
 
 # ---------------------------------------------------------------- page parameters
-def _check_declared(name: str) -> None:
-    # The registry is the one list of URL parameters: a page that reads one
-    # it did not declare fails here (and in the tests), not silently.
+def _check_declared(spec: ParamSpec) -> None:
+    # The registry is the one list of URL parameters and their defaults: a
+    # page that reads one it did not declare, or with another default, fails
+    # here (and in the tests), not silently.
     path = st.session_state.get("_page_path")
-    if path is not None and not page_at(path).accepts(name):
+    if path is None:
+        return
+    declared = page_at(path).param(spec.name)
+    if declared is None:
+        raise LookupError(f"page {path!r} reads undeclared URL parameter {spec.name!r}")
+    if declared.default is not None and spec.fmt(spec.default) != declared.default:
         raise LookupError(
-            f"page {path!r} reads undeclared URL parameter {name!r}: add it to ui/registry.py"
+            f"page {path!r}: default of {spec.name!r} is {spec.fmt(spec.default)!r}, "
+            f"ui/registry.py says {declared.default!r}"
         )
 
 
@@ -162,7 +169,7 @@ def bound(spec: ParamSpec, render: Callable[[str], T]) -> T:
     opened with (bad values fall back to the default with a notice); later it
     keeps the user's last choice even after visiting other pages.
     """
-    _check_declared(spec.name)
+    _check_declared(spec)
     key, keep = page_keys(spec.name)
     if key not in st.session_state:
         if keep in st.session_state:

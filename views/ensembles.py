@@ -3,7 +3,7 @@
 import streamlit as st
 
 import ui
-from lib.data import display_subsample, plot_extent
+from lib.data import plot_extent
 from lib.studies.ensembles import ensemble_panel, ensemble_params, scores_table
 from lib.studies.summary import summarize_data
 from lib.viz import WEIGHTED_COLOR, BoundaryLine, strategy_map
@@ -18,7 +18,7 @@ trees = ui.slider_param(
 )
 X, y = ui.strategy_data(*key)
 X_test, y_test = ui.strategy_data(*key, test=True)
-shown = display_subsample(y, max_points=ui.MAX_DISPLAY_POINTS, random_state=s.seed)
+shown = ui.strategy_shown(*key)
 x_range, y_range = plot_extent(X, y)
 models = ensemble_params(trees)
 panels = {}

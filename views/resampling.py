@@ -3,7 +3,7 @@
 import streamlit as st
 
 import ui
-from lib.data import display_subsample, plot_extent
+from lib.data import plot_extent
 from lib.studies import resampling as study
 from lib.viz import UNWEIGHTED_COLOR, WEIGHTED_COLOR, BoundaryLine, strategy_map
 
@@ -32,7 +32,7 @@ with cols[1]:
 
 X, y = ui.strategy_data(*key)
 _, y_test = ui.strategy_data(*key, test=True)
-shown = display_subsample(y, max_points=ui.MAX_DISPLAY_POINTS, random_state=s.seed)
+shown = ui.strategy_shown(*key)
 x_range, y_range = plot_extent(X, y)
 with st.spinner(ui.tr("resampling.fitting")):
     plain_fit = ui.strategy_fit(*key, "none", ())

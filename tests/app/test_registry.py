@@ -49,7 +49,7 @@ def test_lookups_by_path_and_script():
 def test_a_page_accepts_its_own_and_the_global_params_only():
     arena = page_at("arena")
     assert arena.accepts("strategies") and arena.accepts("digits_ratio")
-    assert all(arena.accepts(name) for name in GLOBAL_PARAMS)
+    assert all(arena.accepts(p.name) for p in GLOBAL_PARAMS)
     assert not arena.accepts("gamma") and not arena.accepts("_ratio")
     assert not Page("v.py", "v", "t", "i", SECTIONS[0]).accepts("t")
 
@@ -62,12 +62,31 @@ def test_the_readme_lists_the_registry_parameters():
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[p.path for p in PAGES])
-def test_a_page_writes_exactly_its_declared_params(page):
-    # ui.state.bound raises for an undeclared name; this checks the converse
+def test_a_page_writes_exactly_its_declared_params_with_their_defaults(page):
+    # ui.state.bound raises for an undeclared name or another default; this
+    # checks the converse: every declared parameter is written, as declared
     at = open_app(n="2000", ratio="100")
     if page is not PAGES[0]:
         at = check(at.switch_page(page.script).run())
     assert not at.error, [e.value for e in at.error]
-    written = set(query(at)) - SHARED
-    declared = {name for name in page.params if (page.path, name) not in CONDITIONAL}
-    assert written == declared | set(GLOBAL_PARAMS)
+    written = {name: value for name, value in query(at).items() if name not in SHARED}
+    declared = {
+        p.name: p.default
+        for p in (*page.params, *GLOBAL_PARAMS)
+        if (page.path, p.name) not in CONDITIONAL
+    }
+    assert written == declared
+
+
+def test_a_page_refuses_an_undeclared_param_or_default(monkeypatch):
+    import ui.state
+    from lib.settings import ParamSpec, int_param
+
+    at = open_app(n="2000", ratio="100")
+    at = check(at.switch_page("views/gradients.py").run())
+    monkeypatch.setattr(ui.state.st, "session_state", {"_page_path": "gradients"})
+    with pytest.raises(LookupError, match="undeclared"):
+        ui.state._check_declared(ParamSpec("gamma", 2, int_param(0, 5)))
+    with pytest.raises(LookupError, match="default of 'step'"):
+        ui.state._check_declared(ParamSpec("step", 7, int_param(0, 500)))
+    ui.state._check_declared(ParamSpec("step", 0, int_param(0, 500)))

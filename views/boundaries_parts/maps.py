@@ -54,7 +54,7 @@ def render(s: Settings, summary: BoundarySummary) -> None:
     }
     for column, (name, (model, title, lines)) in zip(st.columns(2), panels.items(), strict=True):
         with column:
-            gx, gy, prob = ui.probabilities(tuple(model.coef), model.intercept, x_range, y_range)
+            gx, gy, prob = ui.probabilities(model, x_range, y_range)
             ui.plot(
                 boundary_map(X, y, shown, gx, gy, prob, lines, title=title, tr=tr),
                 key=f"boundary_{name}",

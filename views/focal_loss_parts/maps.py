@@ -48,7 +48,7 @@ def render(
     for column, (name, (title, color)) in zip(st.columns(2), panels.items(), strict=True):
         model = models[name]
         with column:
-            gx, gy, prob = ui.probabilities(tuple(model.coef), model.intercept, x_range, y_range)
+            gx, gy, prob = ui.probabilities(model, x_range, y_range)
             line = BoundaryLine.of(
                 model, threshold=0.5, label=tr("boundaries.line_05"), color=color
             )

@@ -18,8 +18,11 @@ def show(
 ) -> None:
     """Maps of the class_weight and sample_weight fits, three metrics, the candidates' weights."""
     fits = view.fits
-    plain = BoundaryLine(*fits.unweighted, 0.5, tr("sw.line_unweighted"), BLACK, "dot")
-    by_class = BoundaryLine(*fits.class_weighted, 0.5, tr("sw.line_class"), PURPLE)
+    line = BoundaryLine.of
+    plain = line(
+        fits.unweighted, threshold=0.5, label=tr("sw.line_unweighted"), color=BLACK, dash="dot"
+    )
+    by_class = line(fits.class_weighted, threshold=0.5, label=tr("sw.line_class"), color=PURPLE)
     maps = {
         "class": (view.class_weights, {}, [plain, by_class], {"w": f"{w1:,}"}),
         "sample": (
@@ -27,8 +30,14 @@ def show(
             {i: f"#{i}" for i in picked},
             [
                 plain,
-                BoundaryLine(*fits.class_weighted, 0.5, by_class.label, PURPLE, "dash"),
-                BoundaryLine(*fits.sample_weighted, 0.5, tr("sw.line_sample"), GREEN),
+                line(
+                    fits.class_weighted,
+                    threshold=0.5,
+                    label=by_class.label,
+                    color=PURPLE,
+                    dash="dash",
+                ),
+                line(fits.sample_weighted, threshold=0.5, label=tr("sw.line_sample"), color=GREEN),
             ],
             {"k": len(picked), "f": factor},
         ),

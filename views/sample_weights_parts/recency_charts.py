@@ -21,8 +21,12 @@ def drift_map(view: RecencySection, *, half: int, days: int) -> None:
             train.coef_oldest, 0.0, 0.5, tr("sw.line_true_old", days=days), viz.MUTED_COLOR, "dot"
         ),
         BoundaryLine(train.coef, train.intercept, 0.5, tr("sw.line_true_now"), GREEN),
-        BoundaryLine(*view.unweighted, 0.5, tr("sw.line_unweighted"), BLACK, "dash"),
-        BoundaryLine(*view.recency, 0.5, tr("sw.line_recency", h=half), PURPLE),
+        BoundaryLine.of(
+            view.unweighted, threshold=0.5, label=tr("sw.line_unweighted"), color=BLACK, dash="dash"
+        ),
+        BoundaryLine.of(
+            view.recency, threshold=0.5, label=tr("sw.line_recency", h=half), color=PURPLE
+        ),
     ]
     figure = viz.weighted_map(
         train.X,
