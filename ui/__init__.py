@@ -27,7 +27,7 @@ from lib.budgets import (
     MAX_DISPLAY_POINTS,
     STRATEGY_MAX_ROWS,
 )
-from ui.arena import ARENA_DEFAULT, FOLD_CHOICES, REPEAT_CHOICES, arena, arena_results, arena_store
+from ui.arena import FOLD_CHOICES, REPEAT_CHOICES, arena, arena_results, arena_store
 from ui.cache import (
     boundary_summary,
     cached_call,
@@ -42,16 +42,15 @@ from ui.cache import (
     probabilities,
     projection,
     shown_points,
+    strategy_data,
     surface,
     test_dataset,
     trained,
 )
 from ui.cache_remedies import (
     repair,
-    strategy_data,
     strategy_fit,
     strategy_outputs,
-    strategy_shown,
     threshold_page,
     tuned_threshold,
     upload_frame,
@@ -74,7 +73,7 @@ from ui.layout import (
     subsample_note,
     take_home,
 )
-from ui.registry import PAGES, SECTIONS, Page, page_at, page_of
+from ui.registry import ARENA_DEFAULT, PAGES, SECTIONS, Page, page_at, page_of
 from ui.state import (
     COST_MAX,
     apply_preset,
@@ -154,7 +153,6 @@ __all__ = [
     "strategy_fit",
     "strategy_label",
     "strategy_outputs",
-    "strategy_shown",
     "subsample_note",
     "surface",
     "take_home",

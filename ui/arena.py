@@ -21,18 +21,9 @@ from lib.remedies import STRATEGIES, CrossValidationResult, cross_validate_strat
 from lib.settings import ParamError, ParamSpec
 from lib.viz import interval_chart
 from ui.layout import guarded, plot, strategy_label
+from ui.registry import ARENA_DEFAULT
 from ui.state import bound, error_text, radio_param, slider_param, tr
 
-#: Strategies selected when the arena opens: one of each kind, quick to fit.
-ARENA_DEFAULT = (
-    "none",
-    "class_weight",
-    "random_under",
-    "smote",
-    "balanced_random_forest",
-    "easy_ensemble",
-    "threshold",
-)
 FOLD_CHOICES, REPEAT_CHOICES = (3, 5, 10), (1, 2, 3, 5)
 #: Results kept for all sessions (deterministic for their key, so sharing is safe).
 ARENA_RESULTS_KEPT = 16

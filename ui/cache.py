@@ -72,10 +72,25 @@ def test_dataset(
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def shown_points(n: int, ratio: int, sep: float, seed: int, shape: str) -> NDArray[np.int64]:
-    """Indices of the training points drawn in scatters (``lib.budgets.display_rows``)."""
-    _, y = dataset(n, ratio, sep, seed, shape)
+def shown_points(
+    n: int, ratio: int, sep: float, seed: int, shape: str, capped: bool = False
+) -> NDArray[np.int64]:
+    """Indices of the training points drawn in scatters (``lib.budgets.display_rows``).
+
+    ``capped``: of the remedy pages' training data (``ui.strategy_data``).
+    """
+    _, y = (strategy_data if capped else dataset)(n, ratio, sep, seed, shape)
     return budgets.display_rows(y, random_state=seed)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def strategy_data(
+    n: int, ratio: int, sep: float, seed: int, shape: str, test: bool = False
+) -> tuple[NDArray[np.float64], NDArray[np.int64]]:
+    """Training (or test) data of the current settings (``lib.budgets.strategy_rows``)."""
+    X, y = (test_dataset if test else dataset)(n, ratio, sep, seed, shape)
+    rows = budgets.strategy_rows(y, random_state=seed)
+    return X[rows], y[rows]
 
 
 @st.cache_data(max_entries=32, show_spinner=False)

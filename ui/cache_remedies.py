@@ -13,7 +13,6 @@ import pandas as pd
 import streamlit as st
 from numpy.typing import NDArray
 
-from lib import budgets
 from lib.io import PreparedData, prepare, read_csv
 from lib.remedies import StrategyFit, fit_strategy, remedy_outputs
 from lib.repair import CalibrationRepair, calibration_repair
@@ -23,27 +22,10 @@ from lib.thresholds import (
     tune_plain_threshold,
     weighting_gap_row,
 )
-from ui.cache import both_models, dataset, logistic, test_dataset
+from ui.cache import both_models, dataset, logistic, strategy_data, test_dataset
 
 #: Parameters as a hashable, sorted tuple of (name, value) pairs.
 Params = tuple[tuple[str, Any], ...]
-
-
-@st.cache_data(max_entries=8, show_spinner=False)
-def strategy_data(
-    n: int, ratio: int, sep: float, seed: int, shape: str, test: bool = False
-) -> tuple[NDArray[np.float64], NDArray[np.int64]]:
-    """Training (or test) data of the current settings (``lib.budgets.strategy_rows``)."""
-    X, y = (test_dataset if test else dataset)(n, ratio, sep, seed, shape)
-    rows = budgets.strategy_rows(y, random_state=seed)
-    return X[rows], y[rows]
-
-
-@st.cache_data(max_entries=8, show_spinner=False)
-def strategy_shown(n: int, ratio: int, sep: float, seed: int, shape: str) -> NDArray[np.int64]:
-    """Rows of the (capped) training data drawn in scatters (``lib.budgets.display_rows``)."""
-    _, y = strategy_data(n, ratio, sep, seed, shape)
-    return budgets.display_rows(y, random_state=seed)
 
 
 @st.cache_data(max_entries=48, show_spinner=False)

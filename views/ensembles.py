@@ -18,7 +18,7 @@ trees = ui.slider_param(
 )
 X, y = ui.strategy_data(*key)
 X_test, y_test = ui.strategy_data(*key, test=True)
-shown = ui.strategy_shown(*key)
+shown = ui.shown_points(*key, capped=True)
 x_range, y_range = plot_extent(X, y)
 models = ensemble_params(trees)
 panels = {}

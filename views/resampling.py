@@ -32,7 +32,7 @@ with cols[1]:
 
 X, y = ui.strategy_data(*key)
 _, y_test = ui.strategy_data(*key, test=True)
-shown = ui.strategy_shown(*key)
+shown = ui.shown_points(*key, capped=True)
 x_range, y_range = plot_extent(X, y)
 with st.spinner(ui.tr("resampling.fitting")):
     plain_fit = ui.strategy_fit(*key, "none", ())
