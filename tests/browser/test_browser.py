@@ -325,10 +325,19 @@ def test_screenshot(page: Page, base_url: str, path: str, name: str, n_plots: in
     _screenshot(page, name, n_plots)
 
 
+#: True when the sidebar's frames (the copy-link button) are there and laid out.
+SIDEBAR_FRAMES_DRAWN_JS = """() => {
+  const frames = document.querySelectorAll('[data-testid="stSidebarUserContent"] iframe');
+  return frames.length > 0 && Array.from(frames).every(f => f.getBoundingClientRect().height > 0);
+}"""
+
+
 def _screenshot(page: Page, name: str, n_plots: int) -> None:
     """Photograph the whole page (main area and sidebar) into ``docs/screenshots``."""
     # Streamlit scrolls inside its own container, so a full-page shot is only as
-    # tall as the viewport: fit the viewport to the content (sidebar or main).
+    # tall as the viewport: fit the viewport to the content (sidebar or main),
+    # measured once the sidebar's copy-link frame has its height.
+    page.wait_for_function(SIDEBAR_FRAMES_DRAWN_JS, timeout=TIMEOUT_MS)
     bottom = page.evaluate("""() => Math.max(...['stMainBlockContainer', 'stSidebarUserContent']
         .map(id => document.querySelector(`[data-testid="${id}"]`))
         .filter(Boolean).map(el => Math.ceil(el.getBoundingClientRect().bottom)))""")
