@@ -48,25 +48,63 @@ DESCENT_MAX_MAJORITY = 100_000
 #: Gradient-descent runs are computed (and cached) in chunks of this many
 #: steps, so a long run on a large data set can report progress between chunks.
 DESCENT_CHUNK = 50
+#: Arena runs with at least this many fits use joblib on every core: worker
+#: processes take about a second to start, and a run of a few dozen fits
+#: already takes longer than that (benchmarks/arena.py).
+ARENA_PARALLEL_FROM = 30
 #: The test set's seed is the training seed plus this offset.
 TEST_SEED_OFFSET = 1
 
 
 def test_seed(seed: int) -> int:
-    """Seed of the independent test set drawn for training seed ``seed``."""
+    """Seed of the independent test set drawn for training seed ``seed``.
+
+    Parameters
+    ----------
+    seed : int
+        The training set's seed, >= 0.
+
+    Returns
+    -------
+    int
+        ``seed + TEST_SEED_OFFSET``.
+    """
     return check_int("seed", seed, low=0) + TEST_SEED_OFFSET
 
 
 def display_rows(y: ArrayLike, *, random_state: int = 0) -> NDArray[np.int64]:
     """Rows drawn in a scatter: every minority point, at most ``MAX_DISPLAY_POINTS`` per class.
 
-    See :func:`lib.data.display_subsample`.
+    Parameters
+    ----------
+    y : array_like of shape (n,)
+        Labels 0/1.
+    random_state : int, default=0
+        Seed of the majority sample.
+
+    Returns
+    -------
+    ndarray of int
+        Row indices (:func:`lib.data.display_subsample`).
     """
     return display_subsample(y, max_points=MAX_DISPLAY_POINTS, random_state=random_state)
 
 
 def strategy_rows(y: ArrayLike, *, random_state: int = 0) -> NDArray[np.int64]:
-    """Rows the remedy pages fit on: a stratified sample of at most ``STRATEGY_MAX_ROWS``."""
+    """Rows the remedy pages fit on: a stratified sample of at most ``STRATEGY_MAX_ROWS``.
+
+    Parameters
+    ----------
+    y : array_like of shape (n,)
+        Labels.
+    random_state : int, default=0
+        Seed of the sample.
+
+    Returns
+    -------
+    ndarray of int
+        Row indices, class shares kept (:func:`lib.data.stratified_subsample`).
+    """
     return stratified_subsample(y, STRATEGY_MAX_ROWS, random_state=random_state)
 
 
@@ -77,7 +115,21 @@ def descent_rows(
 
     Every minority row with weight 1 and at most ``DESCENT_MAX_MAJORITY``
     majority rows with weight :math:`n_0 / m` (:func:`lib.data.majority_sample`),
-    so the weighted mean loss and its gradient are unbiased for the full data.
+    so the weighted mean loss and its gradient are unbiased for the full data
+    (Horvitz & Thompson 1952).
+
+    Parameters
+    ----------
+    y : array_like of shape (n,)
+        Labels 0/1.
+    random_state : int, default=0
+        Seed of the majority sample.
+
+    Returns
+    -------
+    rows : ndarray of int
+    weights : ndarray of float
+        One weight per row in ``rows``.
     """
     return majority_sample(y, DESCENT_MAX_MAJORITY, random_state=random_state)
 
@@ -117,6 +169,17 @@ def arena_rows(y: ArrayLike, *, random_state: int = 0) -> ArenaSample:
 
     Keeping the minimum of positives may make the ratio milder than the
     data set's; :class:`ArenaSample` reports both so the page can say so.
+
+    Parameters
+    ----------
+    y : array_like of shape (n,)
+        Labels 0/1.
+    random_state : int, default=0
+        Seed of the sample.
+
+    Returns
+    -------
+    ArenaSample
     """
     y_arr = np.asarray(y, dtype=np.int64)
     if len(y_arr) <= ARENA_MAX_ROWS:
@@ -129,21 +192,71 @@ def arena_rows(y: ArrayLike, *, random_state: int = 0) -> ArenaSample:
     return ArenaSample(rows, True, _ratio(y_arr), _ratio(kept), int(kept.sum()))
 
 
+def arena_jobs(n_fits: int) -> int:
+    """``n_jobs`` for an arena run of ``n_fits`` fits: every core from ``ARENA_PARALLEL_FROM``.
+
+    Parameters
+    ----------
+    n_fits : int
+        Strategies x folds x repeats.
+
+    Returns
+    -------
+    int
+        ``-1`` (every core) or ``1``.
+    """
+    return -1 if check_int("n_fits", n_fits, low=0) >= ARENA_PARALLEL_FROM else 1
+
+
 def descent_chunks(n_steps: int) -> list[int]:
-    """Lengths of the chunks a run of ``n_steps`` gradient steps is computed in."""
+    """Lengths of the chunks a run of ``n_steps`` gradient steps is computed in.
+
+    Parameters
+    ----------
+    n_steps : int
+        Steps of the run, >= 1.
+
+    Returns
+    -------
+    list of int
+        ``DESCENT_CHUNK`` each, the last one shorter; they add up to ``n_steps``.
+    """
     steps = check_int("n_steps", n_steps, low=1)
     return [min(DESCENT_CHUNK, steps - start) for start in range(0, steps, DESCENT_CHUNK)]
 
 
 def chunk_end(chunk: pd.DataFrame) -> tuple[float, ...]:
-    """Parameters ``(coef..., intercept)`` at a chunk's last step: the next chunk's start."""
+    """Parameters ``(coef..., intercept)`` at a chunk's last step: the next chunk's start.
+
+    Parameters
+    ----------
+    chunk : DataFrame
+        A run of :func:`lib.gradients.gradient_descent` (``coef_*`` and
+        ``intercept`` columns).
+
+    Returns
+    -------
+    tuple of float
+        The ``init`` of the next chunk.
+    """
     last = chunk.iloc[-1]
     coef_cols = [c for c in chunk.columns if c.startswith("coef_")]
     return (*last[coef_cols].astype(float), float(last["intercept"]))
 
 
 def join_chunks(chunks: Sequence[pd.DataFrame]) -> pd.DataFrame:
-    """One run from consecutive chunks (each repeats its start as row 0), steps renumbered."""
+    """One run from consecutive chunks (each repeats its start as row 0), steps renumbered.
+
+    Parameters
+    ----------
+    chunks : sequence of DataFrame
+        Consecutive runs, each started from :func:`chunk_end` of the one before.
+
+    Returns
+    -------
+    DataFrame
+        The whole run, ``step`` from 0.
+    """
     frames = [chunk if i == 0 else chunk.iloc[1:] for i, chunk in enumerate(chunks)]
     run = pd.concat(frames, ignore_index=True)
     run["step"] = np.arange(len(run))

@@ -63,6 +63,8 @@ GAMMA_CHOICES: tuple[str, ...] = ("0", "0.5", "1", "2", "5")
 WEIGHT_MIN, WEIGHT_MAX = 1e-3, 1e5
 SEP_MIN, SEP_MAX, SEP_STEP = 0.0, 6.0, 0.1
 SEED_MAX = 2**31 - 1
+#: Largest misclassification cost a page accepts (``cfn``, ``cfp``).
+COST_MAX = 1e6
 
 
 class ParamError(LabError):

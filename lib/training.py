@@ -38,7 +38,8 @@ from lib._validation import (
     check_same_length,
 )
 from lib.i18n import LabError
-from lib.losses import batch_loss, softmax_focal_loss_with_grad
+from lib.losses import batch_loss
+from lib.losses.multiclass import _softmax_focal
 from lib.metrics import per_class_report
 from lib.weights import SCHEMES, weights_from_counts
 
@@ -118,7 +119,9 @@ def per_sample_loss(
     (here in its softmax form).
     """
     check_choice("loss", loss, LOSSES)
-    return softmax_focal_loss_with_grad(y, z, gamma=gamma if loss == "focal" else 0.0)
+    # The loss module's own formula without its input checks: the trainer has
+    # validated y and z once, and this runs for every mini-batch.
+    return _softmax_focal(y, z, gamma if loss == "focal" else 0.0)
 
 
 def _mean_loss(

@@ -21,12 +21,6 @@ multipage app on a fresh server, running a deep-linked page without
 ``app.py`` and resetting the sidebar widgets on the first interaction.
 """
 
-from lib.budgets import (
-    ARENA_MAX_ROWS,
-    ARENA_MIN_MINORITY,
-    MAX_DISPLAY_POINTS,
-    STRATEGY_MAX_ROWS,
-)
 from ui.arena import FOLD_CHOICES, REPEAT_CHOICES, arena, arena_results, arena_store
 from ui.cache import (
     boundary_summary,
@@ -36,14 +30,11 @@ from ui.cache import (
     descent,
     descent_rows,
     focal_model,
-    grid_for,
     logistic,
     nonlinear,
     probabilities,
-    projection,
     shown_points,
     strategy_data,
-    surface,
     test_dataset,
     trained,
 )
@@ -73,9 +64,8 @@ from ui.layout import (
     subsample_note,
     take_home,
 )
-from ui.registry import ARENA_DEFAULT, PAGES, SECTIONS, Page, page_at, page_of
+from ui.registry import ARENA_DEFAULT, PAGES, SECTIONS, Page, page_at, page_of, script_of
 from ui.state import (
-    COST_MAX,
     apply_preset,
     bound,
     cost_params,
@@ -89,23 +79,12 @@ from ui.state import (
     tr,
 )
 
-
-def script_of(path: str) -> str:
-    """The page script served at URL path ``path``."""
-    return page_at(path).script
-
-
 __all__ = [
     "ARENA_DEFAULT",
-    "ARENA_MAX_ROWS",
-    "ARENA_MIN_MINORITY",
-    "COST_MAX",
     "FOLD_CHOICES",
-    "MAX_DISPLAY_POINTS",
     "PAGES",
     "REPEAT_CHOICES",
     "SECTIONS",
-    "STRATEGY_MAX_ROWS",
     "Page",
     "apply_preset",
     "arena",
@@ -124,7 +103,6 @@ __all__ = [
     "error_text",
     "file_uploader",
     "focal_model",
-    "grid_for",
     "guarded",
     "lang",
     "logistic",
@@ -140,7 +118,6 @@ __all__ = [
     "page_of",
     "plot",
     "probabilities",
-    "projection",
     "projector",
     "radio_param",
     "repair",
@@ -154,7 +131,6 @@ __all__ = [
     "strategy_label",
     "strategy_outputs",
     "subsample_note",
-    "surface",
     "take_home",
     "test_dataset",
     "threshold_page",

@@ -16,7 +16,7 @@ import pandas as pd
 import streamlit as st
 from numpy.typing import NDArray
 
-from lib.budgets import arena_rows
+from lib.budgets import arena_jobs, arena_rows
 from lib.remedies import STRATEGIES, CrossValidationResult, cross_validate_strategies, summary_wide
 from lib.settings import ParamError, ParamSpec
 from lib.viz import interval_chart
@@ -28,8 +28,6 @@ FOLD_CHOICES, REPEAT_CHOICES = (3, 5, 10), (1, 2, 3, 5)
 #: Results kept for all sessions (deterministic for their key, so sharing is safe).
 ARENA_RESULTS_KEPT = 16
 _ARENA_LOCK = threading.Lock()
-#: Runs with at least this many fits use joblib on every core.
-ARENA_PARALLEL_FROM = 30
 #: Summary metrics of the table: column -> catalogue key.
 ARENA_COLUMNS = {
     "f_beta_1": "arena.col.f05_1",
@@ -55,12 +53,6 @@ def _parse_strategies(raw: str) -> tuple[str, ...]:
     if unknown or not names:
         raise ParamError("notice.not_a_choice", choices=", ".join(STRATEGIES))
     return names
-
-
-def _arena_jobs(n_tasks: int) -> int:
-    # Worker processes take about a second to start; a run of a few dozen
-    # fits already takes longer than that (benchmarks/arena.py).
-    return -1 if n_tasks >= ARENA_PARALLEL_FROM else 1
 
 
 def arena(X: NDArray[np.float64], y: NDArray[np.int64], data_id: str, *, seed: int) -> None:
@@ -136,7 +128,7 @@ def arena(X: NDArray[np.float64], y: NDArray[np.int64], data_id: str, *, seed: i
                 n_splits=folds,
                 n_repeats=repeats,
                 random_state=seed,
-                n_jobs=_arena_jobs(len(names) * folds * repeats),
+                n_jobs=arena_jobs(len(names) * folds * repeats),
                 errors="skip",
                 callback=advance,
             )

@@ -19,7 +19,7 @@ import streamlit as st
 from numpy.typing import NDArray
 
 from lib import budgets
-from lib.data import make_imbalanced, plot_extent, project_1d
+from lib.data import make_imbalanced, plot_extent
 from lib.gradients import ConvergenceComparison, compare_convergence, gradient_descent
 from lib.linear import LinearModel
 from lib.models import fit_focal_linear, fit_logistic, train_binary_sgd
@@ -29,7 +29,6 @@ from lib.studies.boundaries import (
     compare_nonlinear,
     summarise_boundaries,
 )
-from lib.surface import SurfaceGrid, loss_surface, surface_grid
 from lib.training import TrainingResult
 
 T = TypeVar("T")
@@ -109,41 +108,6 @@ def probabilities(
 ) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]:
     """Probability grid of a fitted 2-D model for a boundary heatmap (100 x 100)."""
     return model.probability_grid(x_range, y_range, size=100)
-
-
-@st.cache_data(max_entries=8, show_spinner=False)
-def projection(n: int, ratio: int, sep: float, seed: int, shape: str) -> NDArray[np.float64]:
-    """The 1-D standardised projection used by the loss surface."""
-    X, y = dataset(n, ratio, sep, seed, shape)
-    return project_1d(X, y)
-
-
-@st.cache_data(max_entries=16, show_spinner=False)
-def grid_for(
-    n: int, ratio: int, sep: float, seed: int, shape: str, w0: float, w1: float
-) -> SurfaceGrid:
-    """A (slope, bias) grid showing both the unweighted and weighted minimum."""
-    _, y = dataset(n, ratio, sep, seed, shape)
-    return surface_grid(projection(n, ratio, sep, seed, shape), y, [(1.0, 1.0), (w0, w1)], size=80)
-
-
-@st.cache_data(max_entries=32, show_spinner=False)
-def surface(
-    n: int,
-    ratio: int,
-    sep: float,
-    seed: int,
-    shape: str,
-    w0: float,
-    w1: float,
-    slopes: tuple[float, ...],
-    biases: tuple[float, ...],
-) -> NDArray[np.float64]:
-    """Mean weighted BCE on the grid (fast method)."""
-    _, y = dataset(n, ratio, sep, seed, shape)
-    return loss_surface(
-        projection(n, ratio, sep, seed, shape), y, np.array(slopes), np.array(biases), w0=w0, w1=w1
-    )
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
@@ -228,13 +192,12 @@ def focal_model(
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def convergence(key: tuple[Any, ...], w0: float, w1: float) -> ConvergenceComparison:
-    """Both gradient-descent runs followed to their own minimum.
-
-    ``key`` is :func:`ui.state.data_key`'s tuple; steps and row cap are lib's defaults.
-    """
-    X, y = dataset(*key)
-    return compare_convergence(X, y, w0=w0, w1=w1, random_state=int(key[3]))
+def convergence(
+    n: int, ratio: int, sep: float, seed: int, shape: str, w0: float, w1: float
+) -> ConvergenceComparison:
+    """Both gradient-descent runs followed to their own minimum (``compare_convergence``)."""
+    X, y = dataset(n, ratio, sep, seed, shape)
+    return compare_convergence(X, y, w0=w0, w1=w1, random_state=seed)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)

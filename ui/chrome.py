@@ -31,7 +31,6 @@ from lib.settings import (
 )
 from lib.weights import class_weights
 from ui.cache import dataset
-from ui.layout import projector_css
 from ui.registry import PAGES, SECTIONS
 from ui.state import (
     SETTING_KEYS,
@@ -45,6 +44,15 @@ from ui.state import (
     value_key,
     widget_key,
 )
+
+#: Projector mode: larger type and high-contrast text for the whole page
+#: (Streamlit sizes everything in rem); charts: ui.layout.for_projector.
+PROJECTOR_CSS = """<style>
+html { font-size: 20px; }
+[data-testid="stMain"] p:not(button p), [data-testid="stMain"] li,
+[data-testid="stMain"] td, [data-testid="stSidebar"] p:not(button p),
+[data-testid="stSidebar"] label { color: #000000; }
+</style>"""
 
 
 def navigation() -> Any:
@@ -190,7 +198,7 @@ def _projector_toggle() -> None:
         lambda key: st.toggle(tr("sidebar.projector"), key=key, help=tr("sidebar.projector_help")),
     )
     if on:
-        st.markdown(projector_css(), unsafe_allow_html=True)
+        st.markdown(PROJECTOR_CSS, unsafe_allow_html=True)
 
 
 #: A button that copies the address bar: every setting of the page is in the

@@ -29,26 +29,14 @@ from ui.state import current_settings, error_text, lang, page_keys, tr
 
 PLOT_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
 
-#: Projector mode: larger type and high-contrast text for the whole page
-#: (Streamlit sizes everything in rem) ...
-PROJECTOR_CSS = """<style>
-html { font-size: 20px; }
-[data-testid="stMain"] p:not(button p), [data-testid="stMain"] li,
-[data-testid="stMain"] td, [data-testid="stSidebar"] p:not(button p),
-[data-testid="stSidebar"] label { color: #000000; }
-</style>"""
-#: ... and for every chart: bigger fonts, thicker lines, black text.
+#: Projector mode for every chart (the page's style sheet is in ui.chrome):
+#: bigger fonts, thicker lines, black text.
 PROJECTOR_FONT, PROJECTOR_LINE = 18, 4.0
 
 
 def projector() -> bool:
     """Whether projector mode is on (sidebar toggle, ``?proj=1``)."""
     return bool(st.session_state.get(page_keys("proj")[0], False))
-
-
-def projector_css() -> str:
-    """The style sheet of projector mode (larger, black text)."""
-    return PROJECTOR_CSS
 
 
 def for_projector(fig: go.Figure) -> go.Figure:

@@ -155,6 +155,11 @@ def page_at(path: str) -> Page:
     raise LookupError(f"no page at path {path!r}")
 
 
+def script_of(path: str) -> str:
+    """The page script served at URL path ``path``."""
+    return page_at(path).script
+
+
 def page_of(script: str) -> Page:
     """The page whose script is ``script``."""
     for page in PAGES:

@@ -18,6 +18,7 @@ import streamlit as st
 from lib.i18n import DEFAULT_LANGUAGE, languages, translate
 from lib.i18n import error_text as _error_text
 from lib.settings import (
+    COST_MAX,
     Notice,
     ParamSpec,
     Settings,
@@ -33,8 +34,6 @@ from ui.registry import page_at
 T = TypeVar("T")
 
 SETTING_KEYS = tuple(asdict(Settings()).keys())
-#: Largest misclassification cost a page accepts.
-COST_MAX = 1e6
 
 
 # ---------------------------------------------------------------- language

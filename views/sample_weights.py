@@ -14,7 +14,7 @@ st.latex(
     r"J(\beta) = \tfrac12\lVert\beta\rVert^2 + C\sum_i s_i\,w_{y_i}\,\ell(y_i, p_i),\qquad"
     r"\texttt{class\_weight}=\{0{:}\,1,\ 1{:}\,w\}\iff s_i = w^{[y_i = 1]}"
 )
-picked_points.show(s)
-recency.show(s)
-regression.show(s)
+picked_points.render(s)
+recency.render(s)
+regression.render(s)
 ui.look_for("sw")

@@ -12,6 +12,7 @@ from views.your_data_parts import task
 
 
 def use(source: str) -> None:
+    """Remember which data the page shows: the uploaded file or the example."""
     # The last action wins: a new upload replaces the example and vice versa.
     st.session_state["_upload_source"] = source
 

@@ -210,7 +210,7 @@ def contributions_at(
     y : array_like of shape (n,)
         Labels 0/1.
     run : DataFrame
-        Output of :func:`gradient_descent` (columns ``coef_0..``, ``intercept``).
+        Output of :func:`lib.gradients.gradient_descent` (columns ``coef_0..``, ``intercept``).
     step : int
         Row of ``run`` to use, 0 to ``len(run) - 1``.
     w0, w1 : float, default=1.0

@@ -89,7 +89,7 @@ def logistic_minimum(
     .. math:: \theta^* = \arg\min_\theta \frac{\sum_i h_i\, w_{y_i}\,
               \ell(y_i, \tilde x_i^\top \theta)}{\sum_i h_i}
 
-    — the loss :func:`gradient_descent` descends. Found by Newton's method
+    — the loss :func:`lib.gradients.gradient_descent` descends. Found by Newton's method
     (scikit-learn's ``LogisticRegression(C=inf, solver="newton-cholesky")``,
     gradient tolerance 1e-12), independently of gradient descent. With
     :math:`w_0 = w_1` it is the maximum-likelihood fit. Any positive weights

@@ -204,7 +204,7 @@ def cost_by_prevalence(
     r"""Mean cost of the three decision rules at other deployment prevalences.
 
     With the classes of the labelled set reweighted to prevalence
-    :math:`\pi = 1/(1+r)` (see :func:`metrics_by_prevalence`), the mean cost
+    :math:`\pi = 1/(1+r)` (see :func:`lib.prevalence.metrics_by_prevalence`), the mean cost
     of the rule :math:`p \ge t` is
 
     .. math:: C(\pi, t) = \pi\,c_{FN}\,(1 - \mathrm{TPR}(t))

@@ -45,7 +45,7 @@ def check_strategy_data(name: str, counts: dict[int, int], **params: Any) -> Non
     counts : dict of int to int
         Class counts of the training data (e.g. the smallest training fold).
     **params
-        The strategy's parameters, as for :func:`make_strategy`.
+        The strategy's parameters, as for :func:`lib.remedies.make_strategy`.
 
     Raises
     ------

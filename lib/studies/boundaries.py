@@ -4,7 +4,7 @@
 boundary shift, the gap to a moved threshold, per-class test metrics),
 :func:`gap_table` compares weighting and threshold moving across data shapes
 and :func:`compare_nonlinear` trains gradient-boosted trees without and with
-balanced weights. (Moved here from ``lib.boundary_report``.)
+balanced weights.
 """
 
 from __future__ import annotations

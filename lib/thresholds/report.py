@@ -92,7 +92,7 @@ def threshold_report(
     cost_fp, cost_fn : float
         Costs of a false positive and of a false negative.
     tuned : (float, float) or None, default=None
-        Threshold and cross-validated cost from :func:`tune_plain_threshold`.
+        Threshold and cross-validated cost from :func:`lib.thresholds.tune_plain_threshold`.
 
     Returns
     -------

@@ -81,10 +81,10 @@ def tune_threshold_cv(
     .. math:: \hat t = \arg\min_t \frac{1}{K} \sum_{k=1}^{K} C_k(t),
 
     and refit the estimator on all the data. Unlike a search over training
-    predictions (:func:`optimal_threshold` on the data the model was fitted
+    predictions (:func:`lib.thresholds.optimal_threshold` on the data the model was fitted
     to), each fold is scored by a model that has not seen it, so the chosen
     threshold and its cost are not optimistic; unlike
-    :func:`bayes_threshold` it does not need calibrated probabilities.
+    :func:`lib.thresholds.bayes_threshold` it does not need calibrated probabilities.
 
     Parameters
     ----------

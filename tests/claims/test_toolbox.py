@@ -45,6 +45,7 @@ from sklearn.neighbors import NearestNeighbors
 from sklearn.preprocessing import StandardScaler
 
 import ui
+from lib import budgets
 from lib.calibration import (
     brier_score,
     expected_calibration_error,
@@ -292,10 +293,10 @@ def test_arena_sample_of_a_large_data_set_keeps_60_positives_for_10_folds_and_sm
     X, y = data(ratio=10_000, n=1_000_000)
     assert int(y.sum()) == 100
     rows = stratified_subsample(
-        y, ui.ARENA_MAX_ROWS, random_state=SEED, min_per_class=ui.ARENA_MIN_MINORITY
+        y, budgets.ARENA_MAX_ROWS, random_state=SEED, min_per_class=budgets.ARENA_MIN_MINORITY
     )
     Xs, ys = X[rows], y[rows]
-    assert len(ys) == ui.ARENA_MAX_ROWS and int(ys.sum()) == 60 == ui.ARENA_MIN_MINORITY
+    assert len(ys) == budgets.ARENA_MAX_ROWS and int(ys.sum()) == 60 == budgets.ARENA_MIN_MINORITY
     # 1:{after} is milder than 1:{before}
     assert (len(ys) - 60) / 60 < (len(y) - 100) / 100
     most = max(ui.FOLD_CHOICES)
@@ -326,7 +327,7 @@ def test_synthetic_data_has_two_features():
 
 # ====================================================================== data
 def test_both_classes_are_thinned_only_when_class_1_is_too_many_to_draw():
-    limit = ui.MAX_DISPLAY_POINTS
+    limit = budgets.MAX_DISPLAY_POINTS
     # 1:300 on a million rows: class 1 is rare (0.3 %) and still has more
     # points than a chart draws, so both classes are thinned.
     _, y = data(ratio=300, n=1_000_000)
@@ -719,8 +720,8 @@ def test_at_1_to_1000_the_plain_model_predicts_no_positives_and_shows_precision_
 # ===================================================== large-data capping
 def test_a_capped_sample_keeps_the_class_shares_and_over_sampling_nearly_doubles_the_rows():
     _, y = data(ratio=100, n=1_000_000)
-    rows = stratified_subsample(y, ui.STRATEGY_MAX_ROWS, random_state=SEED)
-    assert len(rows) == ui.STRATEGY_MAX_ROWS
+    rows = stratified_subsample(y, budgets.STRATEGY_MAX_ROWS, random_state=SEED)
+    assert len(rows) == budgets.STRATEGY_MAX_ROWS
     assert np.mean(y[rows]) == pytest.approx(np.mean(y), rel=0.01)
     for ratio in (10, 100, 1000):
         X, y = data(ratio, n=5000)

@@ -78,3 +78,8 @@ def test_a_run_computed_in_chunks_equals_the_run_in_one_go():
     joined = budgets.join_chunks(chunks)
     assert list(joined["step"]) == list(range(121))
     pd.testing.assert_frame_equal(joined, whole, rtol=1e-9)
+
+
+def test_the_arena_runs_in_parallel_only_when_it_pays():
+    assert budgets.arena_jobs(budgets.ARENA_PARALLEL_FROM - 1) == 1
+    assert budgets.arena_jobs(budgets.ARENA_PARALLEL_FROM) == -1

@@ -1,5 +1,7 @@
 """Decision boundaries, section: weights on this data shape next to the Gaussian data."""
 
+from dataclasses import replace
+
 import streamlit as st
 
 import ui
@@ -17,7 +19,7 @@ def render(s: Settings) -> None:
         return
     key = ui.data_key(s)
     here = ui.boundary_summary(*key, s.w0, s.w1)
-    gaussian = ui.boundary_summary(*key[:4], "gaussian", s.w0, s.w1)
+    gaussian = ui.boundary_summary(*ui.data_key(replace(s, shape="gaussian")), s.w0, s.w1)
     table = gap_table({ui.tr(f"shape.{s.shape}"): here, ui.tr("shape.gaussian"): gaussian})
     st.markdown(ui.tr("boundaries.shapes_intro", t=f"{here.threshold:.4g}"))
     st.dataframe(

@@ -19,7 +19,7 @@ def render(s: Settings, labels: list[str]) -> None:
     st.subheader(tr("grad.converge_heading"))
     st.markdown(tr("grad.converge_text", steps=steps))
     with st.spinner(tr("grad.converge_running", steps=steps)):
-        result = ui.convergence(ui.data_key(s), s.w0, s.w1)
+        result = ui.convergence(*ui.data_key(s), s.w0, s.w1)
     if result.separable:
         st.warning(tr("grad.converge_separable"), icon=":material/warning:")
     runs = dict(zip(labels, (result.unweighted, result.weighted), strict=True))

@@ -14,6 +14,7 @@ tr = ui.tr
 
 
 def pick_widget(key: str, candidates: dict[int, int]) -> list[int]:
+    """The multiselect of points to up-weight, keeping only picks that still exist."""
     st.session_state[key] = [i for i in st.session_state[key] if i in candidates]  # data changed
     return st.multiselect(
         tr("sw.pick"),
@@ -25,7 +26,7 @@ def pick_widget(key: str, candidates: dict[int, int]) -> list[int]:
     )
 
 
-def show(s: Settings) -> None:
+def render(s: Settings) -> None:
     """Heading, text and the section's fragment."""
     st.subheader(tr("sw.a_heading"))
     st.markdown(tr("sw.a_text"))
@@ -72,4 +73,4 @@ def _hand_picked(s: Settings) -> None:
             picked=tuple(picked),
             factor=float(factor),
         )
-        picked_results.show(data, view, w1=w1, picked=picked, factor=factor)
+        picked_results.render(data, view, w1=w1, picked=picked, factor=factor)

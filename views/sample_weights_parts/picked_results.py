@@ -13,7 +13,7 @@ from lib.viz import BoundaryLine
 tr = ui.tr
 
 
-def show(
+def render(
     data: PickableData, view: PickedPointsSection, *, w1: int, picked: list[int], factor: str
 ) -> None:
     """Maps of the class_weight and sample_weight fits, three metrics, the candidates' weights."""

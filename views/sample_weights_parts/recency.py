@@ -13,7 +13,7 @@ DRIFTS = ("0", "30", "60", "90", "120", "180")
 tr = ui.tr
 
 
-def show(s: Settings) -> None:
+def render(s: Settings) -> None:
     """Heading, text, the weights' formula and the section's fragment."""
     st.subheader(tr("sw.b_heading"))
     st.markdown(tr("sw.b_text", n=N_DRIFT, days=DAYS))

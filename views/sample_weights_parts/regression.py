@@ -16,7 +16,7 @@ STYLES = {"truth": (GREEN, "solid"), "ols": (BLACK, "dash"), "wls": (PURPLE, "so
 tr = ui.tr
 
 
-def show(s: Settings) -> None:
+def render(s: Settings) -> None:
     """Heading, text, the least-squares formula and the section's fragment."""
     st.subheader(tr("sw.c_heading"))
     st.markdown(tr("sw.c_text", n=N_REG))

@@ -1,5 +1,7 @@
 """Thresholds, section: the cost curve and the cost of each way to choose a threshold."""
 
+import math
+
 import streamlit as st
 
 import ui
@@ -9,7 +11,7 @@ from lib.viz import cost_figure
 
 def _text(value: float) -> str:
     """A number with four significant digits; a dash for NaN (not available)."""
-    return "—" if value != value else f"{value:.4g}"
+    return "—" if math.isnan(value) else f"{value:.4g}"
 
 
 def render(r: ThresholdReport) -> None:
@@ -34,7 +36,7 @@ def render(r: ThresholdReport) -> None:
             ("thresholds.cv_cost", _text(r.cv_cost)), ("thresholds.cost_half", cost["half"])
         )
         ui.metric_row(("thresholds.cost_current", cost["current"]))
-    if r.thresholds["tuned"] != r.thresholds["tuned"]:
+    if math.isnan(r.thresholds["tuned"]):
         st.info(tr("thresholds.untuned"))
     st.caption(tr("thresholds.cost_caption"))
     st.markdown(tr("thresholds.which_text"))

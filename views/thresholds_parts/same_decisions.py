@@ -1,5 +1,7 @@
 """Thresholds, section: the weighted model at 0.5 against the plain model at w0/(w0+w1)."""
 
+from dataclasses import replace
+
 import streamlit as st
 
 import ui
@@ -42,9 +44,10 @@ def render(s: Settings, r: ThresholdReport, t: float) -> None:
     )
     if s.shape == "gaussian":
         return
+    gaussian = ui.data_key(replace(s, shape="gaussian"))
     side = {
         tr(f"shape.{s.shape}"): gap,
-        tr("shape.gaussian"): ui.weighting_gap(*key[:4], "gaussian", s.w0, s.w1),
+        tr("shape.gaussian"): ui.weighting_gap(*gaussian, s.w0, s.w1),
     }
     left, right = st.columns([3, 2], gap="large")
     left.dataframe(
