@@ -61,9 +61,9 @@ RATIO = _slider("sidebar.ratio")
 #: url path -> (number of figures, main control)
 PAGES = {
     "": (1, RATIO),
-    "loss-surface": (3, W1),
+    "loss-surface": (1, W1),
     "gradients": (4, W1),
-    "boundaries": (4, W1),
+    "boundaries": (3, W1),
     "weight-schemes": (3, _slider("schemes.beta")),
     "focal-loss": (5, _slider("focal.gamma")),
     "class-balanced": (3, _slider("cb.beta")),

@@ -50,7 +50,7 @@ from benchmarks.serve import (
     wait_healthy,
 )
 
-PAGE, N_PLOTS = "boundaries", 4
+PAGE, N_PLOTS = "boundaries", 3
 TIMEOUT_MS = 120_000
 
 

@@ -61,6 +61,8 @@ N_CHOICES: tuple[int, ...] = (
 BETA_CHOICES: tuple[str, ...] = ("0", "0.5", "0.9", "0.99", "0.995", "0.999", "0.9995", "0.9999")
 GAMMA_CHOICES: tuple[str, ...] = ("0", "0.5", "1", "2", "5")
 WEIGHT_MIN, WEIGHT_MAX = 1e-3, 1e5
+#: The weight-ratio sliders' range, log10(w1 / w0): 1/100 to 10,000.
+RATIO_LOG_MIN, RATIO_LOG_MAX = -2.0, 4.0
 SEP_MIN, SEP_MAX, SEP_STEP = 0.0, 6.0, 0.1
 SEED_MAX = 2**31 - 1
 #: Largest misclassification cost a page accepts (``cfn``, ``cfp``).
@@ -364,3 +366,34 @@ def format_point_ids(ids: Sequence[int]) -> str:
         ``"3,17"``, or ``"none"`` for an empty list.
     """
     return ",".join(str(int(i)) for i in sorted(ids)) or "none"
+
+
+def weights_for_ratio(w0: float, w1: float, ratio: float) -> tuple[float, float]:
+    r"""Class weights with :math:`w_1 / w_0` = ``ratio``, keeping ``w0`` where the bounds allow.
+
+    A weight-ratio slider sets :math:`w_1 = w_0 \cdot r` (four significant
+    digits, as the sidebar shows them). When that leaves
+    [``WEIGHT_MIN``, ``WEIGHT_MAX``], both weights move together so the ratio
+    holds; the ratio itself is clipped to what the bounds allow.
+
+    Parameters
+    ----------
+    w0, w1 : float
+        The current weights (``w1`` is replaced; kept for the signature's symmetry).
+    ratio : float
+        The wanted :math:`w_1 / w_0`, finite and > 0.
+
+    Returns
+    -------
+    (float, float)
+        ``(w0, w1)`` within the bounds.
+    """
+    for name, value in (("ratio", ratio), ("w0", w0)):
+        if not (math.isfinite(value) and value > 0):
+            raise LabError("error.weights.ratio", name=name, value=value)
+    r = min(max(float(ratio), WEIGHT_MIN / WEIGHT_MAX), WEIGHT_MAX / WEIGHT_MIN)
+    new0 = float(w0)
+    if not WEIGHT_MIN <= new0 * r <= WEIGHT_MAX:  # only then does w0 move
+        new0 = min(max(new0, WEIGHT_MIN, WEIGHT_MIN / r), WEIGHT_MAX, WEIGHT_MAX / r)
+    new1 = min(max(float(f"{new0 * r:.4g}"), WEIGHT_MIN), WEIGHT_MAX)
+    return new0, new1

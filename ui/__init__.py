@@ -11,6 +11,8 @@ One job per module:
 * :mod:`ui.cache` and :mod:`ui.cache_remedies` — thin ``st.cache_data``
   calls into ``lib`` (no policy: row budgets are :mod:`lib.budgets`').
 * :mod:`ui.arena` — the cross-validated strategy arena.
+* :mod:`ui.live` and :mod:`ui.live_views` — the live views: a canvas the
+  browser redraws while a slider moves (``ui/live.js``), committed on release.
 
 Pages import this package and call ``ui.<name>``; the names below are
 re-exported from those modules.
@@ -60,10 +62,12 @@ from ui.layout import (
     plot,
     projector,
     rows_note,
+    section,
     strategy_label,
     subsample_note,
     take_home,
 )
+from ui.live_views import boundary_view, lesson_view, path_view, shares_view, surface_view
 from ui.registry import ARENA_DEFAULT, PAGES, SECTIONS, Page, page_at, page_of, script_of
 from ui.state import (
     apply_preset,
@@ -91,6 +95,7 @@ __all__ = [
     "arena_results",
     "arena_store",
     "boundary_summary",
+    "boundary_view",
     "bound",
     "cached_call",
     "convergence",
@@ -105,6 +110,7 @@ __all__ = [
     "focal_model",
     "guarded",
     "lang",
+    "lesson_view",
     "logistic",
     "look_for",
     "metric_row",
@@ -116,6 +122,7 @@ __all__ = [
     "page_header",
     "page_link",
     "page_of",
+    "path_view",
     "plot",
     "probabilities",
     "projector",
@@ -123,6 +130,8 @@ __all__ = [
     "repair",
     "rows_note",
     "script_of",
+    "section",
+    "shares_view",
     "shown_points",
     "sidebar",
     "slider_param",
@@ -131,6 +140,7 @@ __all__ = [
     "strategy_label",
     "strategy_outputs",
     "subsample_note",
+    "surface_view",
     "take_home",
     "test_dataset",
     "threshold_page",

@@ -29,6 +29,7 @@ from lib.studies.boundaries import (
     compare_nonlinear,
     summarise_boundaries,
 )
+from lib.studies.live import BoundaryPath, DescentPaths, boundary_path, descent_paths, ratio_grid
 from lib.training import TrainingResult
 
 T = TypeVar("T")
@@ -229,4 +230,25 @@ def nonlinear(n: int, ratio: int, sep: float, seed: int, shape: str) -> Nonlinea
     x_range, y_range = plot_extent(X, y)
     return compare_nonlinear(
         X, y, X_test, y_test, x_range=x_range, y_range=y_range, random_state=seed
+    )
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def live_boundaries(
+    n: int, ratio: int, sep: float, seed: int, shape: str, w0: float
+) -> BoundaryPath:
+    """Logistic fits along the weight-ratio grid, on the gradient runs' row sample."""
+    X, y = dataset(n, ratio, sep, seed, shape)
+    rows, weights = descent_rows(n, ratio, sep, seed, shape)
+    return boundary_path(X[rows], y[rows], w0=w0, ratios=ratio_grid(), sample_weight=weights)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def live_paths(
+    n: int, ratio: int, sep: float, seed: int, shape: str, w0: float, w1: float, steps: int
+) -> DescentPaths:
+    """Gradient-descent paths of the one-feature model on its two loss surfaces."""
+    rows, weights = descent_rows(n, ratio, sep, seed, shape)
+    return descent_paths(
+        n, ratio, sep, seed, shape, w0=w0, w1=w1, steps=steps, rows=rows, sample_weight=weights
     )

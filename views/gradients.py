@@ -8,8 +8,7 @@ import streamlit as st
 import ui
 from lib.settings import ParamSpec, int_param
 from lib.studies.gradients_page import STEPS, contributions_at_step
-from lib.viz import gradient_bars
-from views.gradients_parts import convergence, runs
+from views.gradients_parts import convergence, path, runs
 
 s = ui.current_settings()
 key = ui.data_key(s)
@@ -44,13 +43,14 @@ step = ui.bound(
 at_step = contributions_at_step(X, y, histories, losses, step=step)
 left, right = st.columns([1, 1], gap="large")
 with left:
-    ui.plot(gradient_bars(at_step.contributions, tr=tr), key="grad_bars")
+    ui.shares_view(s, at_step.contributions, losses, tr("grad.weighted"))
 with right:
     st.markdown(tr("grad.at_step", step=step, w0=f"{s.w0:.4g}", w1=f"{s.w1:.4g}"))
     table = at_step.table.rename(index=lambda r: tr(f"grad.col_{r}"))
     st.dataframe(table.style.format("{:.4g}"), width="stretch")
     st.caption(tr("grad.table_caption"))
 
+path.render(s, step)
 runs.render(s, histories, step)
 convergence.render(s, list(losses))
 ui.look_for("gradients")

@@ -45,6 +45,7 @@ elif st.session_state.get(revealed):
     with st.spinner(tr("lessons.measuring")):
         numbers = ui.cached_call(evidence, lesson.key)
     st.markdown(tr(f"{prefix}.explain", **formatted(numbers)))
+    ui.lesson_view(lesson)
 if st.button(
     tr("lessons.open"),
     icon=":material/open_in_new:",

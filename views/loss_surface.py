@@ -4,7 +4,7 @@ import streamlit as st
 
 import ui
 from lib.studies.loss_surface import DIRECTIONS, LOSSES, surface_study
-from lib.viz import UNWEIGHTED_COLOR, WEIGHTED_COLOR, Curve, line_chart, surface_heatmap
+from lib.viz import UNWEIGHTED_COLOR, WEIGHTED_COLOR, Curve, line_chart
 
 COLORS = {"unweighted": UNWEIGHTED_COLOR, "weighted": WEIGHTED_COLOR}
 
@@ -26,20 +26,7 @@ views = ("side", *LOSSES)
 view = ui.radio_param(
     "view", views, "side", ui.tr("surface.view"), format_func=lambda v: ui.tr(f"surface.view_{v}")
 )
-shown = LOSSES if view == "side" else (view,)
-for column, name in zip(st.columns(len(shown)), shown, strict=True):
-    with column:
-        ui.plot(
-            surface_heatmap(
-                study.slopes,
-                study.biases,
-                study.surfaces[name],
-                optimum=study.optima[name],
-                title=titles[name],
-                tr=ui.tr,
-            ),
-            key=f"surface_{name}",
-        )
+ui.surface_view(s, list(LOSSES if view == "side" else (view,)))
 
 (a_u, b_u), (a_w, b_w) = study.optima["unweighted"], study.optima["weighted"]
 cols = st.columns(3)

@@ -22,9 +22,9 @@ ROOT = Path(__file__).parents[2]
 #: page name -> (script, number of plotly charts under default settings)
 PAGES = {
     "overview": ("views/overview.py", 1),
-    "loss_surface": ("views/loss_surface.py", 3),
-    "gradients": ("views/gradients.py", 5),
-    "boundaries": ("views/boundaries.py", 4),
+    "loss_surface": ("views/loss_surface.py", 1),
+    "gradients": ("views/gradients.py", 4),
+    "boundaries": ("views/boundaries.py", 3),
     "weight_schemes": ("views/weight_schemes.py", 3),
     "training_loss": ("views/training_loss.py", 2),
     "focal_loss": ("views/focal_loss.py", 5),
@@ -35,15 +35,21 @@ PAGES = {
 #: Charts (by element key) that show the weighted model and so must follow w1.
 WEIGHTED_CHARTS = {
     "overview": (),
-    "loss_surface": ("surface_weighted", "surface_slice"),
-    "gradients": ("grad_bars", "grad_share", "grad_norms", "grad_losses", "grad_converge"),
-    "boundaries": ("boundary_weighted",),
+    "loss_surface": ("surface_slice",),
+    "gradients": ("grad_share", "grad_norms", "grad_losses", "grad_converge"),
+    "boundaries": ("boundary_unweighted",),  # its moved threshold; the weighted model is live
     "weight_schemes": (),  # its own seven-class data: the sidebar weights do not apply
     "training_loss": ("trainloss_losses", "trainloss_metrics"),
     "focal_loss": ("focal_boundary_weighted",),
     "class_balanced": (),  # its own seven-class data
     "sample_weights": (),  # its own weights and data; only the seed and ratio apply
     "prevalence": (),  # the plain model only: the sidebar weights do not apply
+}
+#: The live view (ui/live.js) that draws each core page's weighted main figure.
+WEIGHTED_LIVE = {
+    "loss_surface": "live_surface",
+    "gradients": "live_shares",
+    "boundaries": "live_boundary",
 }
 SMALL = {"n": "2000"}
 EQUAL_WEIGHTS_TEXT = "w0 equals w1"
@@ -81,6 +87,13 @@ def rerun(at: AppTest) -> AppTest:
 def charts(at: AppTest) -> dict[str, dict[str, Any]]:
     """The page's plotly figures as parsed JSON, by element key."""
     return {el.key: json.loads(el.proto.spec) for el in at.get("plotly_chart")}
+
+
+def live_views(at: AppTest) -> dict[str, dict[str, Any]]:
+    """The live components' data (``ui.live.live_view``) by key."""
+    return {
+        el.proto.id.rsplit("-", 1)[-1]: json.loads(el.proto.json) for el in at.get("bidi_component")
+    }
 
 
 def trace_data(fig: dict[str, Any]) -> list[tuple[Any, ...]]:

@@ -24,8 +24,10 @@ from tests.app.helpers import (
     PAGES,
     SMALL,
     WEIGHTED_CHARTS,
+    WEIGHTED_LIVE,
     button,
     charts,
+    live_views,
     markdown_containing,
     metric,
     notices,
@@ -83,6 +85,7 @@ def test_equal_weights_other_than_one_warn_on_loss_surface():
 def test_changing_w1_updates_the_weighted_figures(page):
     at = open_page(page, **SMALL)
     before = charts(at)
+    live_before = live_views(at)
     assert before == charts(rerun(at)), "figures must be deterministic"
     share_before = [m.value for m in at.markdown if "of the total sample weight" in m.value]
 
@@ -93,6 +96,10 @@ def test_changing_w1_updates_the_weighted_figures(page):
     assert before.keys() == after.keys() and len(after) == PAGES[page][1]
     for key in WEIGHTED_CHARTS[page]:
         assert trace_data(after[key]) != trace_data(before[key]), key
+    if page in WEIGHTED_LIVE:
+        key = WEIGHTED_LIVE[page]
+        assert live_views(at)[key] != live_before[key], key
+        assert live_views(at)[key]["slider"]["value"] == round(np.log10(50), 4)
     if not WEIGHTED_CHARTS[page]:
         assert after == before  # these figures do not depend on the weights
     if page == "overview":
@@ -188,14 +195,14 @@ def test_single_query_value(param, raw, used, reason):
 @pytest.mark.parametrize(
     ("page", "params", "n_charts", "widget", "value", "notice"),
     [
-        ("loss_surface", {"view": "weighted"}, 2, "page_view", "weighted", False),
-        ("loss_surface", {"view": "unweighted"}, 2, "page_view", "unweighted", False),
-        ("loss_surface", {"view": "bogus"}, 3, "page_view", "side", True),
-        ("loss_surface", {"slice": "slope"}, 3, "page_slice", "slope", False),
-        ("loss_surface", {"slice": "x"}, 3, "page_slice", "bias", True),
-        ("gradients", {"step": "250"}, 5, "page_step", 250, False),
-        ("gradients", {"step": "9999"}, 5, "page_step", 0, True),
-        ("gradients", {"step": "-1"}, 5, "page_step", 0, True),
+        ("loss_surface", {"view": "weighted"}, 1, "page_view", "weighted", False),
+        ("loss_surface", {"view": "unweighted"}, 1, "page_view", "unweighted", False),
+        ("loss_surface", {"view": "bogus"}, 1, "page_view", "side", True),
+        ("loss_surface", {"slice": "slope"}, 1, "page_slice", "slope", False),
+        ("loss_surface", {"slice": "x"}, 1, "page_slice", "bias", True),
+        ("gradients", {"step": "250"}, 4, "page_step", 250, False),
+        ("gradients", {"step": "9999"}, 4, "page_step", 0, True),
+        ("gradients", {"step": "-1"}, 4, "page_step", 0, True),
     ],
 )
 def test_page_specific_query_values(page, params, n_charts, widget, value, notice):
@@ -227,7 +234,7 @@ def test_page_notice_is_shown_once_and_choice_kept_after_leaving():
     visit(at, "loss_surface")
     assert notices(at) == []
     assert at.radio(key="page_view").value == "weighted"
-    assert len(at.get("plotly_chart")) == 2
+    assert len(live_views(at)["live_surface"]["panels"]) == 1
 
 
 # ---------------------------------------------------------------- 7. notices go away
@@ -252,14 +259,15 @@ def test_notices_disappear_after_a_setting_changes(change):
 # ---------------------------------------------------------------- 8. page widgets
 def test_view_radio_changes_the_number_of_charts():
     at = open_page("loss_surface", **SMALL)
-    assert len(at.get("plotly_chart")) == 3
-    for view, count in (("unweighted", 2), ("weighted", 2), ("side", 3)):
+    assert len(live_views(at)["live_surface"]["panels"]) == 2
+    for view, count in (("unweighted", 1), ("weighted", 1), ("side", 2)):
         at.radio(key="page_view").set_value(view)
         rerun(at)
-        keys = set(charts(at))
-        assert len(keys) == count
-        expected = {"unweighted", "weighted"} if view == "side" else {view}
-        assert keys == {f"surface_{v}" for v in expected} | {"surface_slice"}
+        assert set(charts(at)) == {"surface_slice"}
+        panels = live_views(at)["live_surface"]["panels"]
+        assert len(panels) == count
+        live = [p.get("live", False) for p in panels]
+        assert live == {"unweighted": [False], "weighted": [True], "side": [False, True]}[view]
         assert query(at)["view"] == view
 
 

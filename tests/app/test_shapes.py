@@ -21,6 +21,7 @@ from tests.app.helpers import (
     EXTREMES,
     charts,
     check,
+    live_views,
     notices,
     open_app,
     open_page,
@@ -102,11 +103,11 @@ def test_choosing_a_shape_redraws_the_data_and_writes_the_url():
 def test_shape_survives_page_switches_and_reaches_the_models():
     at = open_app(**PARAMS, shape="unequal_var")
     check(at.switch_page(script_of("boundaries")).run())
-    unequal = charts(at)
+    unequal = live_views(at)["live_boundary"]
     at.selectbox(key="sb_shape").set_value("gaussian")
     rerun(at)
-    gaussian = charts(at)
-    assert trace_data(unequal["boundary_weighted"]) != trace_data(gaussian["boundary_weighted"])
+    gaussian = live_views(at)["live_boundary"]
+    assert unequal["path"] != gaussian["path"] and unequal["exact"] != gaussian["exact"]
     check(at.switch_page(script_of("gradients")).run())
     assert at.selectbox(key="sb_shape").value == "gaussian" and query(at)["shape"] == "gaussian"
 

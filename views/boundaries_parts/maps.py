@@ -6,59 +6,40 @@ import ui
 from lib.data import plot_extent
 from lib.settings import Settings
 from lib.studies.boundaries import BoundarySummary
-from lib.viz import THRESHOLD_COLOR, UNWEIGHTED_COLOR, WEIGHTED_COLOR, BoundaryLine, boundary_map
+from lib.viz import THRESHOLD_COLOR, UNWEIGHTED_COLOR, BoundaryLine, boundary_map
 
 
 def render(s: Settings, summary: BoundarySummary) -> None:
-    """Two probability maps with their 0.5 lines, the moved threshold and the shifts."""
+    """The plain model's map with its 0.5 line and the moved threshold; the live weighted view."""
     tr = ui.tr
     key = ui.data_key(s)
     X, y = ui.dataset(*key)
     shown = ui.shown_points(*key)
-    plain, weighted = ui.logistic(*key, 1.0, 1.0), ui.logistic(*key, s.w0, s.w1)
+    plain = ui.logistic(*key, 1.0, 1.0)
     t = summary.threshold
     x_range, y_range = plot_extent(X, y)
-    panels = {
-        "unweighted": (
+    lines = [
+        BoundaryLine.of(
+            plain, threshold=0.5, label=tr("boundaries.line_05"), color=UNWEIGHTED_COLOR
+        ),
+        BoundaryLine.of(
             plain,
-            tr("boundaries.title_unweighted"),
-            [
-                BoundaryLine.of(
-                    plain, threshold=0.5, label=tr("boundaries.line_05"), color=UNWEIGHTED_COLOR
-                ),
-                BoundaryLine.of(
-                    plain,
-                    threshold=t,
-                    label=tr("boundaries.line_threshold", t=f"{t:.4g}"),
-                    color=THRESHOLD_COLOR,
-                    dash="dash",
-                ),
-            ],
+            threshold=t,
+            label=tr("boundaries.line_threshold", t=f"{t:.4g}"),
+            color=THRESHOLD_COLOR,
+            dash="dash",
         ),
-        "weighted": (
-            weighted,
-            tr("boundaries.title_weighted", w0=f"{s.w0:.4g}", w1=f"{s.w1:.4g}"),
-            [
-                BoundaryLine.of(
-                    weighted, threshold=0.5, label=tr("boundaries.line_05"), color=WEIGHTED_COLOR
-                ),
-                BoundaryLine.of(
-                    plain,
-                    threshold=0.5,
-                    label=tr("boundaries.line_unweighted_ref"),
-                    color=UNWEIGHTED_COLOR,
-                    dash="dot",
-                ),
-            ],
-        ),
-    }
-    for column, (name, (model, title, lines)) in zip(st.columns(2), panels.items(), strict=True):
-        with column:
-            gx, gy, prob = ui.probabilities(model, x_range, y_range)
-            ui.plot(
-                boundary_map(X, y, shown, gx, gy, prob, lines, title=title, tr=tr),
-                key=f"boundary_{name}",
-            )
+    ]
+    left, right = st.columns(2)
+    with left:
+        gx, gy, prob = ui.probabilities(plain, x_range, y_range)
+        title = tr("boundaries.title_unweighted")
+        ui.plot(
+            boundary_map(X, y, shown, gx, gy, prob, lines, title=title, tr=tr),
+            key="boundary_unweighted",
+        )
+    with right:  # the weighted model follows the weight-ratio slider in the browser
+        ui.boundary_view(s, X, y, shown, plain)
     ui.subsample_note(y, shown)
 
     ui.metric_row(
