@@ -36,13 +36,13 @@ from lib.surface import loss_surface, surface_grid
 SLOPE_LIMITS, BIAS_LIMITS = (-20.0, 20.0), (-40.0, 40.0)
 
 
-def ratio_grid(points: int = 25) -> NDArray[np.float64]:
+def ratio_grid(points: int = 13) -> NDArray[np.float64]:
     r"""Weight ratios :math:`w_1 / w_0` evenly spaced in :math:`\log_{10}` over the slider's range.
 
     Parameters
     ----------
-    points : int, default=25
-        Grid points, 2 to 200 (25 puts four points in every decade).
+    points : int, default=13
+        Grid points, 2 to 200 (13 puts two points in every decade: 1, 3.16, 10, ...).
 
     Returns
     -------

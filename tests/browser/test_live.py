@@ -11,17 +11,44 @@ import math
 from collections.abc import Iterator
 from urllib.parse import parse_qs, urlsplit
 
+import numpy as np
 import pytest
 from playwright.sync_api import Browser, Page
 
 from benchmarks.live_latency import attribute, drag, open_page, release_and_wait, scrub
+from lib.data import make_imbalanced
+from lib.gradients import class_gradient_contributions
 from lib.i18n import translate
+from lib.studies.live import boundary_path, class_gradient_norms, live_surface, ratio_grid
 from tests.browser.test_browser import TIMEOUT_MS, app_server, base_url, chromium_browser
 
 pytestmark = pytest.mark.browser
 __all__ = ["app_server", "base_url", "chromium_browser"]  # module-scoped fixtures reused
 
 QUERY = "ratio=100&n=2000&seed=0&w0=1&w1=1&lang=en"
+DATA = (2000, 100, 2.0, 0, "gaussian")  # the data of QUERY, as make_imbalanced takes them
+
+
+def _lowest(r: float) -> list[float]:
+    return list(live_surface(*DATA).lowest_cell(1.0, r))
+
+
+def _share(r: float) -> list[float]:
+    # the gradient page's step 0: every parameter zero
+    X, y = make_imbalanced(DATA[0], DATA[1], class_sep=DATA[2], random_state=DATA[3])
+    c = class_gradient_contributions(X, y, np.zeros(2), 0.0)
+    return [class_gradient_norms(c.norm0, c.norm1, w0=1, w1=1, new_w0=1, new_w1=r)[2]]
+
+
+def _line(r: float) -> list[float]:
+    X, y = make_imbalanced(DATA[0], DATA[1], class_sep=DATA[2], random_state=DATA[3])
+    coef, intercept = boundary_path(X, y, w0=1.0, ratios=ratio_grid()).at(r)
+    return [*coef, intercept]
+
+
+#: What each view draws, computed with lib: the surface's lowest cell, the
+#: weighted class-1 share, the interpolated boundary (coefficients, intercept).
+EXPECTED = {"surface": _lowest, "shares": _share, "boundary": _line}
 
 
 @pytest.fixture
@@ -63,6 +90,9 @@ def test_drag_redraws_in_the_browser_and_release_commits(
     value = float(attribute(page, kind, "value"))
     assert value > 2.5
     assert page.url == url_before, "a drag must not rerun the page before the release"
+    # what the browser drew is what lib computes at that ratio
+    shown = [float(v) for v in figure.get_attribute(f"data-{drawn}").split(",")]
+    assert shown == pytest.approx(EXPECTED[kind](10**value), rel=1e-4, abs=1e-4)
 
     release_and_wait(page, kind, n_plots)
     ratio = 10 ** float(attribute(page, kind, "committed"))

@@ -59,6 +59,29 @@ def states_a_claim(text: str) -> bool:
 
 #: Catalogue key -> the tests that measure its claims.
 CLAIMS: dict[str, tuple[str, ...]] = {
+    "live.boundary_drawn": (
+        "tests/lib/studies/test_live.py::test_boundary_path_holds_the_fit_at_every_grid_ratio",
+        "tests/lib/studies/test_live.py::test_boundary_path_interpolates_linearly_in_log_ratio",
+        "tests/lib/studies/test_live.py::test_ratio_grid_default_has_two_points_per_decade",
+        "tests/browser/test_live.py::test_drag_redraws_in_the_browser_and_release_commits",
+    ),
+    "live.commit_page": (
+        "tests/browser/test_live.py::test_drag_redraws_in_the_browser_and_release_commits",
+        "tests/lib/test_settings_ratio.py::test_w0_is_kept_when_the_bounds_allow",
+    ),
+    "live.path_text": (
+        "tests/lib/studies/test_live.py::test_descent_paths_are_lib_gradient_descent_on_the_projected_data",
+        "tests/lib/studies/test_live.py::test_descent_surface_spans_every_path_point",
+    ),
+    "live.share": (
+        "tests/browser/test_live.py::test_drag_redraws_in_the_browser_and_release_commits",
+        "tests/lib/studies/test_live.py::test_class_gradient_norms_match_a_recomputation",
+    ),
+    "live.surface_drawn": (
+        "tests/lib/studies/test_live.py::test_surface_is_the_weighted_loss_surface_for_any_weights",
+        "tests/lib/studies/test_live.py::test_lowest_cell_is_the_argmin_cell",
+        "tests/browser/test_live.py::test_drag_redraws_in_the_browser_and_release_commits",
+    ),
     "arena.capped": (
         "tests/claims/test_toolbox.py::test_arena_sample_of_a_large_data_set_keeps_60_positives_for_10_folds_and_smote",
     ),
@@ -949,6 +972,10 @@ LABEL = "label: names a control, a column, a curve or a figure, and states nothi
 #: Catalogue key flagged by :func:`states_a_claim` that makes no measurable
 #: claim -> why.
 NOT_CLAIMS: dict[str, str] = {
+    "live.line_at": "label: the drawn line's equation, numbers filled by the browser (checked in tests/browser/test_live.py)",
+    "live.mark_equal": "label: the 1 : 1 mark on the weight-ratio slider",
+    "live.ratio_label": "label: names the weight-ratio slider (w1/w0)",
+    "live.ratio_symbol": "label: the symbol w1/w0 in the slider's readout",
     "arena.col.f05_1": "label: names the column (F0.5 of class 1)",
     "arena.col.precision_1": "label: names the column",
     "arena.col.recall_0": "label: names the column",

@@ -197,10 +197,10 @@ def test_ratio_grid_is_log_spaced_over_the_slider(points):
     np.testing.assert_allclose(steps, (RATIO_LOG_MAX - RATIO_LOG_MIN) / (points - 1), rtol=1e-9)
 
 
-def test_ratio_grid_default_has_four_points_per_decade():
+def test_ratio_grid_default_has_two_points_per_decade():
     g = ratio_grid()
-    assert len(g) == 25
-    np.testing.assert_allclose(g[::4], 10.0 ** np.arange(-2, 5), rtol=1e-12)
+    assert len(g) == 13
+    np.testing.assert_allclose(g[::2], 10.0 ** np.arange(-2, 5), rtol=1e-12)
 
 
 @pytest.mark.parametrize("points", [1, 0, -3, 201, 2.5, True, "25", None])
