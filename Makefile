@@ -12,7 +12,7 @@ NGINX  := /usr/sbin/nginx
 REPLICAS ?= 2
 SUDO   := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
-.PHONY: run test lint typecheck pytest bench chromium nginx serve-replicas clean
+.PHONY: run test lint typecheck pytest bench chromium nginx axe serve-replicas clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,17 @@ nginx:
 			apt-get install -y --no-install-recommends nginx; \
 	fi
 
+# axe-core for the accessibility test (tests/browser/test_a11y.py), pinned in
+# package.json and package-lock.json, into node_modules/ (Debian's npm if
+# missing). The test injects it into the page; the app never loads it.
+AXE := node_modules/axe-core/axe.min.js
+axe: $(AXE)
+$(AXE): package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { $(SUDO) apt-get update && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends npm; }
+	npm ci --no-audit --no-fund
+	touch $@
+
 # More users than one process serves: REPLICAS app processes behind nginx with
 # sticky sessions, on http://localhost:$(PORT). See deploy/README.md.
 serve-replicas: $(VENV)/.runtime nginx
@@ -60,12 +71,12 @@ lint: $(VENV)/.dev
 typecheck: $(VENV)/.dev
 	$(BIN)/mypy lib ui
 
-pytest: $(VENV)/.dev chromium nginx
+pytest: $(VENV)/.dev chromium nginx axe
 	$(BIN)/python -m pytest
 
 test: lint typecheck pytest
 
-bench: $(VENV)/.dev chromium
+bench: $(VENV)/.dev chromium nginx
 	$(BIN)/python -m benchmarks.surface
 	$(BIN)/python -m benchmarks.figures
 	$(BIN)/python -m benchmarks.pages
@@ -77,6 +88,8 @@ bench: $(VENV)/.dev chromium
 	$(BIN)/python -m benchmarks.load --sessions 10 30
 	$(BIN)/python -m benchmarks.load --sessions 30 --ramp 60
 	$(BIN)/python -m benchmarks.load --sessions 10 30 --no-render
+	$(BIN)/python -m benchmarks.load_protocol --sessions 10 30
+	$(BIN)/python -m benchmarks.load_protocol --sessions 10 30 --replicas 2
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

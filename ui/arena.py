@@ -20,7 +20,7 @@ from lib.budgets import arena_jobs, arena_rows
 from lib.remedies import STRATEGIES, CrossValidationResult, cross_validate_strategies, summary_wide
 from lib.settings import ParamError, ParamSpec
 from lib.viz import interval_chart
-from ui.layout import guarded, plot, strategy_label
+from ui.layout import guarded, plot, section, strategy_label
 from ui.registry import ARENA_DEFAULT
 from ui.state import bound, error_text, radio_param, slider_param, tr
 
@@ -159,7 +159,7 @@ def arena_results(result: CrossValidationResult) -> None:
         if column not in ("fit_seconds", "brier", "roc_auc", "recall_0"):
             table[tr(label_key) + " ±"] = half.loc[order, column].to_numpy()
     table = table.sort_values(tr("arena.col.f05_1"), ascending=False)
-    st.subheader(tr("arena.table_heading"))
+    section(tr("arena.table_heading"))
     st.dataframe(
         table,
         hide_index=True,

@@ -30,7 +30,9 @@ from lib.settings import (
     to_query,
 )
 from lib.weights import class_weights
+from ui import style
 from ui.cache import dataset
+from ui.live_views import ratio_control
 from ui.registry import PAGES, SECTIONS
 from ui.state import (
     SETTING_KEYS,
@@ -99,6 +101,7 @@ def sidebar() -> Settings:
     entry script, so their values survive page switches.
     """
     start_session()
+    style.apply()
     for name in SETTING_KEYS:
         if widget_key(name) not in st.session_state:
             st.session_state[widget_key(name)] = st.session_state[value_key(name)]
@@ -167,6 +170,7 @@ def sidebar() -> Settings:
             width="stretch",
         )
         col1.button(tr("sidebar.reset_weights"), on_click=_set_unit_weights, width="stretch")
+        ratio_slot = st.container()
         st.selectbox(
             tr("sidebar.lang"),
             options=languages(),
@@ -182,6 +186,8 @@ def sidebar() -> Settings:
     st.query_params.from_dict(to_query(settings))
     with projector_slot:  # after from_dict, which would drop its query parameter
         _projector_toggle()
+    with ratio_slot:  # drawn from the settings of this run, after the weight inputs
+        ratio_control(settings)
     for notice in st.session_state.get("_notices", []):
         show_notice(notice)
     return settings

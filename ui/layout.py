@@ -8,6 +8,7 @@ showing an error from ``lib`` (:func:`guarded`).
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -26,6 +27,7 @@ from lib.viz import describe
 from lib.viz.palette import INK_COLOR
 from ui.registry import page_of
 from ui.state import current_settings, error_text, lang, page_keys, tr
+from ui.style import CAPTION_COLOR
 
 PLOT_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
 
@@ -54,14 +56,44 @@ def for_projector(fig: go.Figure) -> go.Figure:
 
 #: Streamlit writes the uploader's button and size note itself, in English;
 #: in another language these rules hide that text and show the catalogue's.
-_UPLOADER_CSS = """<style>
+#: A name from CSS ``content`` is not one every screen reader (or axe-core)
+#: reads, so a script also gives the button the shown words as its
+#: ``aria-label``: Streamlit may draw the button after the script runs, and
+#: again later, so an observer names every such button while the marker
+#: ``data-upload-name`` is on the page (and removes the name once it is gone,
+#: after a switch back to English). The marker's own slot is hidden.
+_UPLOADER_HTML = """<style>
 [data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p,
 [data-testid="stFileUploaderDropzoneInstructions"] span {{ display: none; }}
 [data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"]::after
 {{ content: "{button}"; }}
 [data-testid="stFileUploaderDropzoneInstructions"] > div::after
-{{ content: "{note}"; font-size: 0.875rem; color: rgba(49, 51, 63, 0.6); }}
-</style>"""
+{{ content: "{note}"; font-size: 0.875rem; color: {note_color}; }}
+.stElementContainer:has(> .stHtml > [data-upload-name]) {{ display: none; }}
+</style>
+<span data-upload-name="{name}" hidden></span>
+<script>
+(() => {{
+  const nameButtons = () => {{
+    const name = document.querySelector("[data-upload-name]")?.dataset.uploadName;
+    const buttons = '[data-testid="stFileUploaderDropzone"] button';
+    for (const button of document.querySelectorAll(buttons)) {{
+      if (name && button.getAttribute("aria-label") !== name) {{
+        button.setAttribute("aria-label", name);
+        button.dataset.uploadNamed = "1";
+      }} else if (!name && button.dataset.uploadNamed) {{
+        button.removeAttribute("aria-label");
+        delete button.dataset.uploadNamed;
+      }}
+    }}
+  }};
+  if (!window.uploadNamer) {{
+    window.uploadNamer = new MutationObserver(nameButtons);
+    window.uploadNamer.observe(document.body, {{ childList: true, subtree: true }});
+  }}
+  nameButtons();
+}})();
+</script>"""
 
 
 def file_uploader(label: str, types: Sequence[str], max_mb: int, **kwargs: Any) -> Any:
@@ -72,12 +104,15 @@ def file_uploader(label: str, types: Sequence[str], max_mb: int, **kwargs: Any) 
             return tr(key, **values).replace("\\", "").replace('"', "'")
 
         st.html(
-            _UPLOADER_CSS.format(
+            _UPLOADER_HTML.format(
                 button=css_text("upload.browse"),
                 note=css_text(
                     "upload.limit_note", mb=max_mb, types=", ".join(t.upper() for t in types)
                 ),
-            )
+                note_color=CAPTION_COLOR,
+                name=html.escape(tr("upload.browse")),
+            ),
+            unsafe_allow_javascript=True,
         )
     return st.file_uploader(label, type=list(types), **kwargs)
 
@@ -86,6 +121,16 @@ def page_header(prefix: str) -> None:
     """Title and introduction of a page from ``{prefix}.title`` / ``.intro``."""
     st.title(tr(f"{prefix}.title"))
     st.markdown(tr(f"{prefix}.intro"))
+
+
+def section(title: str) -> None:
+    """A section heading under the page's title: ``<h2>``, at ``st.subheader``'s size.
+
+    Pages call this instead of ``st.subheader`` (an ``<h3>``), so that no
+    heading level is skipped after the ``<h1>`` of :func:`page_header`;
+    :mod:`ui.style` keeps the size the sections had.
+    """
+    st.header(title)
 
 
 def look_for(prefix: str) -> None:
@@ -134,7 +179,7 @@ def subsample_note(y: NDArray[np.int64], shown: NDArray[np.int64]) -> None:
 
 def take_home(s: Settings) -> None:
     """Code that reproduces the weighted model in scikit-learn, PyTorch and Keras."""
-    st.subheader(tr("export.heading"))
+    section(tr("export.heading"))
     st.markdown(tr("export.text"))
     sklearn_tab, torch_tab, keras_tab = st.tabs(["scikit-learn", "PyTorch", "Keras"])
     with sklearn_tab:

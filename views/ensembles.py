@@ -60,7 +60,7 @@ with next(columns):
     st.markdown(ui.tr("ensembles.side_text", n=trees))
 ui.subsample_note(y, shown)
 ui.rows_note(s.n)
-st.subheader(ui.tr("ensembles.metrics_heading"))
+ui.section(ui.tr("ensembles.metrics_heading"))
 ui.metrics_table({label: panel.report for label, panel in panels.items()})
 st.dataframe(
     scores_table(panels, tr=ui.tr).style.format(

@@ -44,7 +44,7 @@ with right:
     ui.plot(grad_chart, key="focal_grad_curves")
 st.caption(tr("focal.curves_caption"))
 
-st.subheader(tr("focal.share_heading"))
+ui.section(tr("focal.share_heading"))
 with st.spinner(tr("focal.training")):
     models = {
         "plain": ui.logistic(*key, 1.0, 1.0),

@@ -22,7 +22,7 @@ k = ui.bound(
 )
 lesson = LESSONS[k - 1]
 prefix = f"lesson.{lesson.key}"
-st.subheader(tr("lessons.step_label", k=k, n=n, title=tr(f"{prefix}.title")))
+ui.section(tr("lessons.step_label", k=k, n=n, title=tr(f"{prefix}.title")))
 st.markdown(tr(f"{prefix}.question"))
 options = [tr(f"{prefix}.opt{i}") for i in range(3)]
 choice = st.radio(

@@ -45,7 +45,7 @@ if s.w0 == s.w1:
 if s.shape == "two_clusters":
     st.info(ui.tr("surface.projection_note"), icon=":material/info:")
 
-st.subheader(ui.tr("surface.slice_heading"))
+ui.section(ui.tr("surface.slice_heading"))
 direction = ui.radio_param(
     "slice",
     DIRECTIONS,

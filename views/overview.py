@@ -27,7 +27,7 @@ with left:
     ui.plot(data_scatter(X, y, shown, tr=ui.tr), key="overview_scatter")
     ui.subsample_note(y, shown)
 with right:
-    st.subheader(ui.tr("overview.loss_heading"))
+    ui.section(ui.tr("overview.loss_heading"))
     st.latex(r"L = -\,w_1\, y \log p \;-\; w_0\,(1 - y)\log(1 - p)")
     st.markdown(ui.tr("overview.loss_text"))
     st.markdown(
@@ -40,7 +40,7 @@ with right:
     )
 
 ui.look_for("overview")
-st.subheader(ui.tr("overview.explore"))
+ui.section(ui.tr("overview.explore"))
 for page in ui.PAGES[1:]:
     ui.page_link(page.script)
     st.caption(ui.tr(page.title_key + "_blurb"))

@@ -73,9 +73,9 @@ for name in study.METHODS:
         reports[ui.strategy_label(name)] = panel.report
 ui.subsample_note(y, shown)
 ui.rows_note(s.n)
-st.subheader(ui.tr("resampling.counts_heading"))
+ui.section(ui.tr("resampling.counts_heading"))
 st.dataframe(study.counts_table(panels, tr=ui.tr), hide_index=True, width="stretch")
-st.subheader(ui.tr("resampling.metrics_heading"))
+ui.section(ui.tr("resampling.metrics_heading"))
 ui.metrics_table(reports)
 st.caption(ui.tr("resampling.metrics_caption", n=f"{len(y_test):,}"))
 ui.look_for("resampling")

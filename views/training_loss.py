@@ -33,7 +33,7 @@ with left:
 with right:
     metrics.render(study, label_w, ui.tr("trainloss.model_unweighted"))
 
-st.subheader(ui.tr("trainloss.same_heading"))
+ui.section(ui.tr("trainloss.same_heading"))
 st.markdown(ui.tr("trainloss.same_text", model=label_w))
 table = study.score_table({c: ui.tr(f"trainloss.col_{c}") for c in SCORE_COLUMNS})
 st.dataframe(table.style.format("{:.4g}"), width="stretch", hide_index=True)

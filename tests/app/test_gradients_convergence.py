@@ -59,4 +59,4 @@ def test_separable_data_say_there_is_no_minimum():
 def test_convergence_section_in_russian_and_korean():
     for lang, heading in (("ru", "До минимума"), ("ko", "최소점까지")):
         at = open_page("gradients", **SMALL, lang=lang)
-        assert any(heading in h.value for h in at.subheader)
+        assert any(heading in h.value for h in at.header)

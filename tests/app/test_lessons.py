@@ -276,4 +276,4 @@ def test_new_lessons_open_their_page_with_the_preset(step, key, expected):
     q = query(at)
     assert {name: q.get(name) for name in expected} == expected
     if key == "misspecified":  # the section comparing this shape with the Gaussian data
-        assert any(s.value.startswith("Weights on the") for s in at.subheader)
+        assert any(s.value.startswith("Weights on the") for s in at.header)

@@ -11,7 +11,7 @@ def render(s: Settings, summary: BoundarySummary) -> None:
     """The three models' per-class metrics, the odds identity and the measured gap."""
     tr = ui.tr
     t = f"{summary.threshold:.4g}"
-    st.subheader(tr("boundaries.metrics_heading"))
+    ui.section(tr("boundaries.metrics_heading"))
     st.markdown(tr("boundaries.metrics_text", n=f"{summary.n_test:,}", n1=f"{summary.n1_test:,}"))
     labels = {
         "unweighted": tr("boundaries.model_unweighted"),

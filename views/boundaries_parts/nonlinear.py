@@ -13,7 +13,7 @@ def render(s: Settings) -> None:
     key = ui.data_key(s)
     X, y = ui.dataset(*key)
     shown = ui.shown_points(*key)
-    st.subheader(tr("boundaries.nonlinear_heading"))
+    ui.section(tr("boundaries.nonlinear_heading"))
     st.markdown(tr("boundaries.nonlinear_intro"))
     with st.spinner(tr("boundaries.fitting")):
         result = ui.nonlinear(*key)

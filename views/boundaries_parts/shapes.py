@@ -13,7 +13,7 @@ def render(s: Settings) -> None:
     """The weighting-vs-threshold table for this shape and for "gaussian" (not on gaussian)."""
     if s.shape == "gaussian":
         return
-    st.subheader(ui.tr("boundaries.shapes_heading", shape=ui.tr(f"shape.{s.shape}")))
+    ui.section(ui.tr("boundaries.shapes_heading", shape=ui.tr(f"shape.{s.shape}")))
     if s.w0 == s.w1:
         st.info(ui.tr("boundaries.shapes_equal"), icon=":material/info:")
         return

@@ -9,7 +9,7 @@ from views.class_balanced_parts.controls import Choices
 
 def render(study: cb.ClassBalancedStudy, choices: Choices, rows: dict[int, str]) -> None:
     """Per-batch INS weights against the global ones, what they cost, and PyTorch's divisor."""
-    st.subheader(ui.tr("cb.batch_heading"))
+    ui.section(ui.tr("cb.batch_heading"))
     st.latex(
         r"w^{\text{INS}}_{c} = k\,\frac{1/n_{c}}{\sum_{j} 1/n_{j}}\quad\text{or}\quad"
         r"w^{\text{INS}}_{c,B} = k_B\,\frac{1/n_{c,B}}{\sum_{j \in B} 1/n_{j,B}}\qquad"

@@ -17,7 +17,7 @@ def render(
     colors: list[str],
 ) -> None:
     """The metric switch, the change bars (changes from 0 capped) and how to read them."""
-    st.subheader(ui.tr("cb.change_heading"))
+    ui.section(ui.tr("cb.change_heading"))
     metric = ui.radio_param(
         "metric",
         cb.METRICS,

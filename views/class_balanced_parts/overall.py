@@ -9,7 +9,7 @@ from views.class_balanced_parts.controls import Choices
 
 def render(study: cb.ClassBalancedStudy, choices: Choices, names: dict[str, str]) -> None:
     """One column group per weight source trained (global first), then how to read it."""
-    st.subheader(ui.tr("cb.overall_heading"))
+    ui.section(ui.tr("cb.overall_heading"))
     groups = {src: ui.tr("cb.scores_group", source=ui.tr(f"cb.source_{src}")) for src in cb.SOURCES}
     columns = {
         "macro_f": ui.tr("cb.col_macro"),

@@ -26,7 +26,7 @@ def render(
     key = ui.data_key(s)
     X, y = ui.dataset(*key)
     shown = ui.shown_points(*key)
-    st.subheader(tr("focal.boundary_heading"))
+    ui.section(tr("focal.boundary_heading"))
     x_range, y_range = plot_extent(X, y)
     panels = {
         "weighted": (

@@ -16,7 +16,7 @@ def render(s: Settings, labels: list[str]) -> None:
     """
     tr = ui.tr
     steps = f"{CONVERGENCE_STEPS:,}"
-    st.subheader(tr("grad.converge_heading"))
+    ui.section(tr("grad.converge_heading"))
     st.markdown(tr("grad.converge_text", steps=steps))
     with st.spinner(tr("grad.converge_running", steps=steps)):
         result = ui.convergence(*ui.data_key(s), s.w0, s.w1)

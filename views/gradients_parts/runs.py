@@ -33,7 +33,7 @@ def render(s: Settings, runs: dict[str, Any], step: int) -> None:
     """Three charts over the steps of the runs (by legend label), the chosen step marked."""
     tr = ui.tr
     key = ui.data_key(s)
-    st.subheader(tr("grad.runs_heading"))
+    ui.section(tr("grad.runs_heading"))
     st.markdown(tr("grad.runs_text"))
     c = sample_counts(ui.dataset(*key)[1], *ui.descent_rows(*key))
     if c["m"] < c["n0"]:

@@ -11,7 +11,7 @@ from lib.viz import metrics_prevalence_chart
 def render(s: Settings, r: DeploymentReport, deploy: int) -> None:
     """Which metrics move with the prevalence, and how wide their intervals are."""
     tr = ui.tr
-    st.subheader(tr("prevalence.metrics_heading"))
+    ui.section(tr("prevalence.metrics_heading"))
     left, right = st.columns([3, 2], gap="large")
     with left:
         ui.plot(

@@ -12,7 +12,7 @@ def render(s: Settings, r: DeploymentReport) -> None:
     """Rates before and after the prior correction, and the costs of the threshold rules."""
     tr = ui.tr
     study = r.study
-    st.subheader(tr("prevalence.shift_heading"))
+    ui.section(tr("prevalence.shift_heading"))
     st.latex(
         r"p' = \frac{r_1\,p}{r_1\,p + r_0\,(1-p)},\quad r_1 = \frac{\pi_t}{\pi_s},\;"
         r"r_0 = \frac{1-\pi_t}{1-\pi_s};\qquad t^* = \frac{c_{FP}}{c_{FP} + c_{FN}}"

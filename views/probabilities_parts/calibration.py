@@ -51,7 +51,7 @@ def render(study: ProbabilityStudy) -> None:
             )
     st.caption(tr("proba.rel_caption"))
 
-    st.subheader(tr("proba.rate_heading"))
+    ui.section(tr("proba.rate_heading"))
     left, right = st.columns([3, 2], gap="large")
     with left:
         ui.plot(

@@ -11,7 +11,7 @@ from lib.viz import repair_figure
 def render(s: Settings) -> None:
     """The repair chart of one remedy and the scores of every remedy and version."""
     tr = ui.tr
-    st.subheader(tr("proba.repair_heading"))
+    ui.section(tr("proba.repair_heading"))
     with st.spinner(tr("proba.repairing")), ui.guarded():
         rep = ui.repair(*ui.data_key(s))
         st.markdown(

@@ -28,7 +28,7 @@ def pick_widget(key: str, candidates: dict[int, int]) -> list[int]:
 
 def render(s: Settings) -> None:
     """Heading, text and the section's fragment."""
-    st.subheader(tr("sw.a_heading"))
+    ui.section(tr("sw.a_heading"))
     st.markdown(tr("sw.a_text"))
     _hand_picked(s)
 

@@ -15,7 +15,7 @@ tr = ui.tr
 
 def render(s: Settings) -> None:
     """Heading, text, the weights' formula and the section's fragment."""
-    st.subheader(tr("sw.b_heading"))
+    ui.section(tr("sw.b_heading"))
     st.markdown(tr("sw.b_text", n=N_DRIFT, days=DAYS))
     st.latex(
         r"s_i = 2^{-a_i/h}\qquad n_{\text{eff}} = \frac{\left(\sum_i s_i\right)^2}{\sum_i s_i^2}"

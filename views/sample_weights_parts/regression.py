@@ -18,7 +18,7 @@ tr = ui.tr
 
 def render(s: Settings) -> None:
     """Heading, text, the least-squares formula and the section's fragment."""
-    st.subheader(tr("sw.c_heading"))
+    ui.section(tr("sw.c_heading"))
     st.markdown(tr("sw.c_text", n=N_REG))
     st.latex(
         r"(\hat a, \hat b) = \arg\min_{a, b}\sum_i s_i\,(y_i - a - b\,x_i)^2,\qquad"

@@ -17,7 +17,7 @@ def _text(value: float) -> str:
 def render(r: ThresholdReport) -> None:
     """Test cost against the threshold, and the Bayes, tuned, 0.5 and chosen thresholds."""
     tr = ui.tr
-    st.subheader(tr("thresholds.cost_heading"))
+    ui.section(tr("thresholds.cost_heading"))
     st.latex(
         r"C(t) = \frac{c_{FP}\,FP(t) + c_{FN}\,FN(t)}{n},\qquad "
         r"t^{*} = \frac{c_{FP}}{c_{FP} + c_{FN}}"

@@ -13,7 +13,7 @@ def render(s: Settings, r: ThresholdReport, t: float) -> None:
     """Operating points, decision agreement, and the same comparison on the Gaussian data."""
     tr = ui.tr
     key = ui.data_key(s)
-    st.subheader(tr("thresholds.same_heading"))
+    ui.section(tr("thresholds.same_heading"))
     same = r.operating[["precision", "recall", "tp", "fp", "fn"]].rename(
         index=lambda k: tr(f"thresholds.point.{k}", t=f"{t:g}", tw=f"{r.implied:.4g}"),
         columns=lambda c: tr(f"thresholds.col.{c}"),

@@ -9,7 +9,7 @@ from lib.viz import MARK_COLOR, SERIES_COLORS, Curve, grouped_bars, line_chart
 
 def render(study: WeightSchemes, classes: list[str]) -> None:
     """ENS weights over 1 - beta (left) and counts against effective numbers (right)."""
-    st.subheader(ui.tr("schemes.beta_heading"))
+    ui.section(ui.tr("schemes.beta_heading"))
     st.markdown(ui.tr("schemes.beta_text"))
     color = SERIES_COLORS
     curves = [
