@@ -71,8 +71,10 @@ lint: $(VENV)/.dev
 typecheck: $(VENV)/.dev
 	$(BIN)/mypy lib ui
 
+# Two workers (the machine's cores); a test file stays on one worker, so the
+# browser tests' module-scoped server and browser are started once per file.
 pytest: $(VENV)/.dev chromium nginx axe
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 test: lint typecheck pytest
 
@@ -84,6 +86,7 @@ bench: $(VENV)/.dev chromium nginx
 	$(BIN)/python -m benchmarks.arena
 	$(BIN)/python -m benchmarks.browser_latency
 	$(BIN)/python -m benchmarks.browser_latency --components
+	$(BIN)/python -m benchmarks.live_latency
 	$(BIN)/python -m benchmarks.lesson_walkthrough
 	$(BIN)/python -m benchmarks.load --sessions 10 30
 	$(BIN)/python -m benchmarks.load --sessions 30 --ramp 60

@@ -56,6 +56,12 @@ function buildView(root, first, setStateValue) {
     state.dragging = true;
     state.keyboard = false;
   });
+  // A press that does not move the thumb fires no "change": end the drag here too.
+  for (const type of ["pointerup", "pointercancel"]) {
+    input.addEventListener(type, () => {
+      state.dragging = false;
+    });
+  }
   // Keys move the value in steps a hand can count (the input's own step is
   // "any", so a committed ratio such as the balanced one is shown exactly).
   input.addEventListener("keydown", (event) => {
@@ -93,10 +99,9 @@ function buildView(root, first, setStateValue) {
     const s = d.slider;
     readout.textContent = sliderText(s, state.value);
     input.setAttribute("aria-valuetext", readout.textContent);
-    const drawn = DRAW[d.kind](d, state.value, state.canvases, note);
+    DRAW[d.kind](d, state.value, state.canvases, note);
     box.dataset.drawMs = (performance.now() - t0).toFixed(2);
     box.dataset.value = String(state.value);
-    return drawn;
   }
 
   // Reading layout or computed style forces the browser to lay the page out:
@@ -183,11 +188,11 @@ const DRAW = {
       const frame = heatmapFrame(slots[k], d, weights, title);
       frame.ring(at[0], at[1], d.colors.highlight);
       const text = d.labels.lowest.replace("{a}", at[0].toFixed(2)).replace("{b}", at[1].toFixed(2));
-      slots[k].caption.textContent = text;
+      setText(slots[k].caption, text);
       slots[k].canvas.setAttribute("aria-label", `${title}. ${text}`);
       slots[k].figure.dataset.lowest = `${at[0]},${at[1]}`;
     });
-    note.textContent = d.labels.note;
+    setText(note, d.labels.note);
   },
 
   path(d, value, slots, note) {
@@ -204,11 +209,11 @@ const DRAW = {
         .replace("{step}", step)
         .replace("{a}", a.toFixed(2))
         .replace("{b}", b.toFixed(2));
-      slots[k].caption.textContent = text;
+      setText(slots[k].caption, text);
       slots[k].canvas.setAttribute("aria-label", `${panel.title}. ${text}`);
       slots[k].figure.dataset.point = `${a},${b}`;
     });
-    note.textContent = d.labels.note;
+    setText(note, d.labels.note);
   },
 
   shares(d, value, slots, note) {
@@ -224,10 +229,10 @@ const DRAW = {
     barChart(slots[0], d, groups);
     const live = groups.find((g) => g.live);
     const text = d.labels.share.replace("{share}", (100 * live.share1).toFixed(2));
-    slots[0].caption.textContent = text;
+    setText(slots[0].caption, text);
     slots[0].canvas.setAttribute("aria-label", `${d.labels.title}. ${text}`);
     slots[0].figure.dataset.share = String(live.share1);
-    note.textContent = d.labels.note;
+    setText(note, d.labels.note);
   },
 
   boundary(d, value, slots, note) {
@@ -248,10 +253,10 @@ const DRAW = {
       .replace("{c0}", coef[0].toFixed(3))
       .replace("+ {c1}", signed(coef[1]))
       .replace("+ {b}", signed(intercept));
-    slots[0].caption.textContent = text;
+    setText(slots[0].caption, text);
     slots[0].canvas.setAttribute("aria-label", `${title(d, value)}. ${text}`);
     slots[0].figure.dataset.line = `${coef[0]},${coef[1]},${intercept}`;
-    note.textContent = d.labels.note;
+    setText(note, d.labels.note);
   },
 };
 
@@ -566,6 +571,11 @@ function barChart(slot, d, groups) {
 }
 
 // ------------------------------------------------------------------ small helpers
+
+// Writing unchanged text still costs the browser a layout pass: skip it.
+function setText(node, text) {
+  if (node.textContent !== text) node.textContent = text;
+}
 
 function el(tag, className) {
   const node = document.createElement(tag);

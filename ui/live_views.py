@@ -208,8 +208,9 @@ def lesson_view(lesson: Lesson) -> None:
 
     The step's preset gives the data and the starting weights; a committed
     ratio is kept for the step only (the sidebar keeps its settings until the
-    student opens the page). Steps on pages without a weighted model (the
-    weight-scheme step) have no live view.
+    student opens the page). The loss-surface and masking steps show their
+    page's view; the other steps on the lab's data show the boundary; the
+    weight-scheme step (its own seven-class counts) has none.
     """
     s, _ = parse_query({**to_query(current_settings()), **lesson.preset})
     kept = f"lesson_ratio_{lesson.key}"
@@ -232,6 +233,6 @@ def lesson_view(lesson: Lesson) -> None:
             for label, (a, b) in weights.items()
         }
         shares_view(s, contributions, weights, tr("grad.weighted"), key=key, commit=commit)
-    elif "w0" in lesson.preset:
+    elif "ratio" in lesson.preset:  # every step on the lab's data
         plain = logistic(*data_key(s), 1.0, 1.0)
         boundary_view(s, X, y, shown_points(*data_key(s)), plain, key=key, commit=commit)

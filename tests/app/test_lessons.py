@@ -18,7 +18,7 @@ from lib.metrics import label_shift_correction, weighted_threshold
 from lib.models import fit_logistic
 from lib.studies.lessons import LESSONS, evidence, formatted
 from lib.weights import class_weights
-from tests.app.helpers import open_page, query, rerun
+from tests.app.helpers import live_views, open_page, query, rerun
 from ui import PAGES, script_of
 
 
@@ -277,3 +277,36 @@ def test_new_lessons_open_their_page_with_the_preset(step, key, expected):
     assert {name: q.get(name) for name in expected} == expected
     if key == "misspecified":  # the section comparing this shape with the Gaussian data
         assert any(s.value.startswith("Weights on the") for s in at.header)
+
+
+#: The live view each step draws after the reveal (issue 16); None: no live view.
+LIVE_KIND = {
+    "surface": "surface",
+    "masking": "shares",
+    "schemes": None,  # its own seven-class counts: no weighted model of the lab's data
+}
+
+
+@pytest.mark.parametrize("k", range(1, len(LESSONS) + 1))
+def test_each_step_shows_its_live_view_inline_after_the_reveal(k):
+    lesson = LESSONS[k - 1]
+    at = open_page("overview", lesson=str(k))
+    at.switch_page(script_of("lessons")).run()
+    assert live_views(at).keys() == {"live_ratio_sidebar"}  # nothing before the reveal
+    at.radio(key=f"lesson_choice_{lesson.key}").set_value(0)
+    rerun(at)
+    next(b for b in at.button if b.key == f"lesson_reveal_{lesson.key}").click()
+    rerun(at)
+    assert not at.exception, [e.value for e in at.exception]
+    views = live_views(at)
+    kind = LIVE_KIND.get(lesson.key, "boundary")
+    if kind is None:
+        assert views.keys() == {"live_ratio_sidebar"}
+        return
+    view = views[f"live_lesson_{lesson.key}"]
+    assert view["kind"] == kind
+    # drawn on the step's own data and weights, not the sidebar's
+    w0, w1 = float(lesson.preset.get("w0", 1)), float(lesson.preset.get("w1", 1))
+    assert view["slider"]["value"] == pytest.approx(math.log10(w1 / w0), abs=1e-4)
+    assert query(at).get("w1") == "1"  # the sidebar keeps its settings
+    assert any(b.key == f"lesson_open_{lesson.key}" for b in at.button)

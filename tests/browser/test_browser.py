@@ -24,6 +24,7 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from benchmarks.lesson_walkthrough import walk_step
+from benchmarks.live_latency import FIND_LIVE_JS
 from benchmarks.serve import (
     CHROMIUM_ARGS,
     IDLE_JS,
@@ -245,8 +246,8 @@ def test_page_renders_and_follows_w1(
 
     if name in LIVE_KINDS:  # the live view (a canvas) holds the committed weights
         page.wait_for_function(
-            "(k) => Number(document.querySelector(`.live[data-kind=${k}]`)"
-            "?.dataset.committed) === Math.round(Math.log10(50) * 1e4) / 1e4",
+            "(k) => Number((" + FIND_LIVE_JS + ")(k)?.dataset.committed)"
+            " === Math.round(Math.log10(50) * 1e4) / 1e4",
             arg=LIVE_KINDS[name],
             timeout=10_000,
         )
@@ -479,7 +480,7 @@ def test_lesson_predict_reveal_and_open(page: Page, base_url: str) -> None:
     _screenshot(page, "lessons", 0)
     page.get_by_role("button", name="Open the page with this step's settings").click()
     page.wait_for_url("**/gradients?**")
-    _wait_idle(page, 5)
+    _wait_idle(page, 4)
     assert _query(page)["w1"] == "1" and _query(page)["ratio"] == "1000"
     assert not _exceptions(page)
 

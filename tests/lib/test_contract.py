@@ -43,7 +43,11 @@ def test_contract_names_import_from_their_documented_module(module, names):
         assert hasattr(mod, name), f"{module}.{name}"
 
 
-@pytest.mark.parametrize(("where", "keywords"), KEYWORDS.items(), ids=lambda v: str(v))
+@pytest.mark.parametrize(
+    ("where", "keywords"),
+    KEYWORDS.items(),
+    ids=lambda v: str(sorted(v)) if isinstance(v, set) else str(v),
+)
 def test_contract_keywords_are_keyword_only(where, keywords):
     fn = getattr(importlib.import_module(where[0]), where[1])
     params = inspect.signature(fn).parameters
