@@ -16,7 +16,7 @@ st.latex(
 )
 
 with st.spinner(ui.tr("surface.computing")):
-    study = ui.cached_call(surface_study, *ui.data_key(s), w0=s.w0, w1=s.w1)
+    study = ui.cached_call(surface_study, *ui.data_key(s), w0=s.w0, w1=s.w1, surfaces=False)
 titles = {
     "unweighted": ui.tr("surface.title_unweighted"),
     "weighted": ui.tr("surface.title_weighted", w0=f"{s.w0:.4g}", w1=f"{s.w1:.4g}"),

@@ -26,14 +26,11 @@ from numpy.typing import ArrayLike, NDArray
 
 from lib._validation import check_finite_number, check_int
 from lib.data import make_imbalanced, project_1d
-from lib.gradients import gradient_descent, logistic_minimum
+from lib.gradients import gradient_descent
 from lib.i18n import LabError
 from lib.models import fit_logistic
 from lib.settings import RATIO_LOG_MAX, RATIO_LOG_MIN
 from lib.surface import loss_surface, surface_grid
-
-#: The axes' limits of :func:`lib.surface.surface_grid`, kept when a grid is widened.
-SLOPE_LIMITS, BIAS_LIMITS = (-20.0, 20.0), (-40.0, 40.0)
 
 
 def ratio_grid(points: int = 13) -> NDArray[np.float64]:
@@ -132,16 +129,8 @@ def live_surface(
     x, y = _projected(n_samples, ratio, class_sep, seed, shape)
     extremes = [(1.0, 10.0**RATIO_LOG_MIN), (1.0, 10.0**RATIO_LOG_MAX)]
     grid = surface_grid(x, y, [(1.0, 1.0), *extremes], size=size)
-    # scikit-learn's solver stops early where the loss is tiny (an extreme
-    # ratio), so the grid is widened to the extremes' exact minima (Newton).
-    exact = [logistic_minimum(x[:, None], y, w0=a, w1=b) for a, b in extremes]
-    found = np.array([t for t in exact if t is not None]).reshape(-1, 2)
-    slopes, biases = grid.slopes, grid.biases
-    if len(found):
-        slopes = _spanning(slopes, np.clip(found[:, 0], *SLOPE_LIMITS), size)
-        biases = _spanning(biases, np.clip(found[:, 1], *BIAS_LIMITS), size)
-    parts = [loss_surface(x, y, slopes, biases, w0=a, w1=b) for a, b in ((1, 0), (0, 1))]
-    return LiveSurface(slopes, biases, parts[0], parts[1])
+    parts = [loss_surface(x, y, grid.slopes, grid.biases, w0=a, w1=b) for a, b in ((1, 0), (0, 1))]
+    return LiveSurface(grid.slopes, grid.biases, parts[0], parts[1])
 
 
 def class_gradient_norms(

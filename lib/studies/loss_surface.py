@@ -56,7 +56,8 @@ class SurfaceStudy:
     weights : dict of str to (float, float)
         :math:`(w_0, w_1)` of ``"unweighted"`` (1, 1) and ``"weighted"``.
     surfaces : dict of str to ndarray of shape (len(biases), len(slopes))
-        The loss surface of each entry of :data:`LOSSES`.
+        The loss surface of each entry of :data:`LOSSES` (empty when
+        :func:`surface_study` was asked for ``surfaces=False``).
     optima : dict of str to (float, float)
         ``(slope, bias)`` minimising each loss.
     slices : dict of str to dict of str to SurfaceSlice
@@ -93,6 +94,7 @@ def surface_study(
     w1: float,
     size: int = 80,
     slice_points: int = 200,
+    surfaces: bool = True,
 ) -> SurfaceStudy:
     r"""Unweighted and weighted BCE of a 1-D logistic model over (slope, bias).
 
@@ -117,6 +119,10 @@ def surface_study(
         Grid points per axis (10 to 200).
     slice_points : int, default=200
         Points of each slice (2 to 2000).
+    surfaces : bool, default=True
+        Whether to evaluate the two surfaces on the grid; ``False`` leaves
+        ``SurfaceStudy.surfaces`` empty (the page draws them from
+        :func:`lib.studies.live.live_surface`, which the browser reweights).
 
     Returns
     -------
@@ -141,9 +147,10 @@ def surface_study(
     weights = {"unweighted": (1.0, 1.0), "weighted": (w0, w1)}
     grid = surface_grid(x, y, list(weights.values()), size=size)
     optima = dict(zip(LOSSES, grid.optima, strict=True))
-    surfaces = {
+    grids = {
         name: loss_surface(x, y, grid.slopes, grid.biases, w0=a, w1=b)
         for name, (a, b) in weights.items()
+        if surfaces
     }
     slices: dict[str, dict[str, SurfaceSlice]] = {}
     for direction, values in (("bias", grid.biases), ("slope", grid.slopes)):
@@ -157,4 +164,4 @@ def surface_study(
                 line = loss_surface(x, y, axis, [bias], w0=a, w1=b)
             at = bias if direction == "bias" else slope
             slices[direction][name] = SurfaceSlice(axis, line.ravel(), at)
-    return SurfaceStudy(grid.slopes, grid.biases, weights, surfaces, optima, slices)
+    return SurfaceStudy(grid.slopes, grid.biases, weights, grids, optima, slices)
