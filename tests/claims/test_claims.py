@@ -59,6 +59,10 @@ def states_a_claim(text: str) -> bool:
 
 #: Catalogue key -> the tests that measure its claims.
 CLAIMS: dict[str, tuple[str, ...]] = {
+    "surface.intro": (
+        "tests/lib/test_surface.py::test_surface_grid_optima_are_the_exact_minima",
+        "tests/lib/studies/test_live.py::test_lowest_cell_is_the_argmin_cell",
+    ),
     "live.boundary_drawn": (
         "tests/lib/studies/test_live.py::test_boundary_path_holds_the_fit_at_every_grid_ratio",
         "tests/lib/studies/test_live.py::test_boundary_path_interpolates_linearly_in_log_ratio",

@@ -4,6 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lib.data import make_imbalanced, project_1d
+from lib.gradients import logistic_minimum
 from lib.losses import weighted_bce_with_logits
 from lib.surface import loss_surface, surface_grid
 
@@ -91,3 +92,18 @@ def test_bad_input(kwargs, message):
     args = {"x": [0.0, 1.0], "y": [0, 1], "slopes": [1.0], "biases": [0.0]} | kwargs
     with pytest.raises(ValueError, match=message):
         loss_surface(args.pop("x"), args.pop("y"), args.pop("slopes"), args.pop("biases"), **args)
+
+
+@pytest.mark.parametrize("w1", [0.01, 1.0, 13.0, 1e4])
+def test_surface_grid_optima_are_the_exact_minima(w1):
+    # Newton's minimum, not scikit-learn's early-stopped lbfgs (4 bias units off at 1/100)
+    X, y = make_imbalanced(20_000, 1000, class_sep=2.0, random_state=0)
+    x = project_1d(X, y)
+    [optimum] = surface_grid(x, y, [(1.0, w1)], size=10).optima
+    np.testing.assert_allclose(optimum, logistic_minimum(x[:, None], y, w0=1.0, w1=w1))
+    # the gradient of the mean weighted loss vanishes there
+    a, b = optimum
+    p = 1 / (1 + np.exp(-(a * x + b)))
+    w = np.where(y == 1, w1, 1.0)
+    grad = [np.mean(w * (p - y) * x), np.mean(w * (p - y))]
+    np.testing.assert_allclose(grad, 0.0, atol=1e-8 * max(1.0, w1))
