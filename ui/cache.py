@@ -20,7 +20,12 @@ from numpy.typing import NDArray
 
 from lib import budgets
 from lib.data import make_imbalanced, plot_extent
-from lib.gradients import ConvergenceComparison, compare_convergence, gradient_descent
+from lib.gradients import (
+    ConvergenceComparison,
+    ConvergenceRun,
+    compare_convergence,
+    gradient_descent,
+)
 from lib.linear import LinearModel
 from lib.models import fit_focal_linear, fit_logistic, train_binary_sgd
 from lib.studies.boundaries import (
@@ -198,7 +203,15 @@ def convergence(
 ) -> ConvergenceComparison:
     """Both gradient-descent runs followed to their own minimum (``compare_convergence``)."""
     X, y = dataset(n, ratio, sep, seed, shape)
-    return compare_convergence(X, y, w0=w0, w1=w1, random_state=seed)
+    plain = unweighted_convergence(n, ratio, sep, seed, shape)
+    return compare_convergence(X, y, w0=w0, w1=w1, random_state=seed, unweighted=plain)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def unweighted_convergence(n: int, ratio: int, sep: float, seed: int, shape: str) -> ConvergenceRun:
+    """The unweighted run to the minimum: the same for every weight, so computed once."""
+    X, y = dataset(n, ratio, sep, seed, shape)
+    return compare_convergence(X, y, w0=1.0, w1=1.0, random_state=seed).unweighted
 
 
 @st.cache_data(max_entries=16, show_spinner=False)

@@ -377,6 +377,7 @@ def compare_convergence(
     n_steps: int = CONVERGENCE_STEPS,
     max_rows: int = CONVERGENCE_MAX_ROWS,
     random_state: int = 0,
+    unweighted: ConvergenceRun | None = None,
 ) -> ConvergenceComparison:
     r"""The unweighted and the (w0, w1) run of full-batch descent, each to its minimum.
 
@@ -401,6 +402,11 @@ def compare_convergence(
         Most rows per class, >= 1.
     random_state : int, default=0
         Seed of the row sample.
+    unweighted : ConvergenceRun or None, default=None
+        The unweighted run of an earlier call on the same ``X, y``,
+        ``n_steps``, ``max_rows`` and ``random_state``, reused instead of
+        descending again: it does not depend on the weights, and with few
+        positives it is the long one (masking slows it down).
 
     Returns
     -------
@@ -421,7 +427,11 @@ def compare_convergence(
     rows, h = rows0[keep], h0[keep] * h1
     Xs, ys = X_arr[rows], y_arr[rows]
     weight = None if np.all(h == 1.0) else h
-    plain = descent_to_minimum(Xs, ys, n_steps=n_steps, sample_weight=weight)
+    plain = (
+        unweighted
+        if unweighted is not None
+        else descent_to_minimum(Xs, ys, n_steps=n_steps, sample_weight=weight)
+    )
     # Unit weights: the weighted run is the same run.
     weighted = (
         plain

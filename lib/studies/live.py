@@ -325,9 +325,9 @@ def descent_paths(
     every = np.vstack(list(paths.values()))
     slopes = _spanning(grid.slopes, every[:, 0], size)
     biases = _spanning(grid.biases, every[:, 1], size)
-    parts = [loss_surface(x, y, slopes, biases, w0=a, w1=b) for a, b in ((1, 0), (0, 1))]
-    if sample_weight is not None:
-        # The surface of the sampled rows with their weights estimates the full data's.
+    if sample_weight is None:
+        parts = [loss_surface(x, y, slopes, biases, w0=a, w1=b) for a, b in ((1, 0), (0, 1))]
+    else:  # the sampled rows with their weights estimate the full data's surface
         h = np.asarray(sample_weight, dtype=np.float64)
         parts = [_weighted_part(x, y, h, slopes, biases, cls) for cls in (0, 1)]
     return DescentPaths(LiveSurface(slopes, biases, parts[0], parts[1]), weights, paths)

@@ -7,6 +7,7 @@ page's default data with its unweighted and balanced runs.
 import warnings
 
 import numpy as np
+import pandas as pd
 import pytest
 from sklearn.linear_model import LogisticRegression
 
@@ -241,3 +242,14 @@ def test_noisy_mini_batches_stop_short_of_the_minimum(lesson_runs):
         rows = rng.integers(0, len(y), 256)
         theta -= Xt[rows].T @ (_sigmoid(Xt[rows] @ theta) - y[rows]) / (256 * lam)
     assert np.linalg.norm(theta - runs.unweighted.optimum) > 100 * runs.unweighted.last_distance
+
+
+def test_a_reused_unweighted_run_gives_the_same_comparison():
+    # ui.cache keeps the unweighted run once per data set (it does not depend on the weights)
+    X, y = make_imbalanced(3000, 100, class_sep=2.0, random_state=4)
+    plain = compare_convergence(X, y, w0=1.0, w1=1.0, n_steps=3000).unweighted
+    fresh = compare_convergence(X, y, w0=0.5, w1=50.0, n_steps=3000)
+    reused = compare_convergence(X, y, w0=0.5, w1=50.0, n_steps=3000, unweighted=plain)
+    assert reused.unweighted is plain
+    pd.testing.assert_frame_equal(reused.summary(), fresh.summary())
+    np.testing.assert_array_equal(reused.weighted.optimum, fresh.weighted.optimum)
