@@ -296,7 +296,8 @@ const MARGIN = { left: 56, right: 16, top: 34, bottom: 44 };
 function frameFor(slot, xRange, yRange, titleText) {
   const canvas = slot.canvas;
   const width = slot.width;
-  const height = Math.round(width * 0.78);
+  // A full-width panel (a lesson's bars) would be taller than a screen: capped.
+  const height = Math.round(Math.min(width * 0.78, 460));
   const ratio = window.devicePixelRatio || 1;
   if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
     canvas.width = Math.round(width * ratio);
