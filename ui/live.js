@@ -112,6 +112,8 @@ function buildView(root, first, setStateValue) {
       slot.width = Math.max(240, slot.figure.clientWidth || 480);
       slot.ink = css.color;
       slot.font = css.fontFamily;
+      // Projector mode enlarges the root font (20 px instead of 16): canvas text follows.
+      slot.scale = parseFloat(getComputedStyle(document.documentElement).fontSize) / 16 || 1;
     }
   }
   new ResizeObserver(() => {
@@ -310,37 +312,39 @@ function frameFor(slot, xRange, yRange, titleText) {
   ctx.clearRect(0, 0, width, height);
   const ink = slot.ink;
   const font = slot.font;
+  const u = (n) => n * (slot.scale || 1); // lengths of text and margins, in scaled pixels
   const plot = {
-    x: MARGIN.left,
-    y: MARGIN.top,
-    w: width - MARGIN.left - MARGIN.right,
-    h: height - MARGIN.top - MARGIN.bottom,
+    x: u(MARGIN.left),
+    y: u(MARGIN.top),
+    w: width - u(MARGIN.left + MARGIN.right),
+    h: height - u(MARGIN.top + MARGIN.bottom),
   };
   const X = (v) => plot.x + ((v - xRange[0]) / (xRange[1] - xRange[0])) * plot.w;
   const Y = (v) => plot.y + plot.h - ((v - yRange[0]) / (yRange[1] - yRange[0])) * plot.h;
   ctx.fillStyle = ink;
-  ctx.font = `600 15px ${font}`;
-  ctx.fillText(titleText, plot.x, 20, plot.w);
+  ctx.font = `600 ${u(15)}px ${font}`;
+  ctx.fillText(titleText, plot.x, u(20), plot.w);
   const frame = {
     ctx,
     plot,
     X,
     Y,
+    u,
     invX: (px) => xRange[0] + ((px - plot.x) / plot.w) * (xRange[1] - xRange[0]),
     invY: (py) => yRange[0] + ((plot.y + plot.h - py) / plot.h) * (yRange[1] - yRange[0]),
     axes(xLabel, yLabel) {
       ctx.strokeStyle = ink;
       ctx.lineWidth = 1;
       ctx.strokeRect(plot.x, plot.y, plot.w, plot.h);
-      ctx.font = `13px ${font}`;
+      ctx.font = `${u(13)}px ${font}`;
       ctx.fillStyle = ink;
       ctx.textAlign = "center";
-      for (const v of ticks(xRange)) ctx.fillText(tickText(v), X(v), plot.y + plot.h + 16);
-      ctx.fillText(xLabel, plot.x + plot.w / 2, plot.y + plot.h + 36);
+      for (const v of ticks(xRange)) ctx.fillText(tickText(v), X(v), plot.y + plot.h + u(16));
+      ctx.fillText(xLabel, plot.x + plot.w / 2, plot.y + plot.h + u(36));
       ctx.textAlign = "right";
-      for (const v of ticks(yRange)) ctx.fillText(tickText(v), plot.x - 6, Y(v) + 4);
+      for (const v of ticks(yRange)) ctx.fillText(tickText(v), plot.x - 6, Y(v) + u(4));
       ctx.save();
-      ctx.translate(14, plot.y + plot.h / 2);
+      ctx.translate(u(14), plot.y + plot.h / 2);
       ctx.rotate(-Math.PI / 2);
       ctx.textAlign = "center";
       ctx.fillText(yLabel, 0, 0);
@@ -424,13 +428,17 @@ function frameFor(slot, xRange, yRange, titleText) {
       target.restore();
     },
     legend(items) {
-      ctx.font = `13px ${font}`;
+      ctx.font = `${u(13)}px ${font}`;
       let x = plot.x + 8;
-      const y = plot.y + 16;
+      let y = plot.y + u(16);
       for (const [text, color, dash] of items) {
         ctx.fillStyle = "rgba(255,255,255,0.85)";
         const w = ctx.measureText(text).width + 34;
-        ctx.fillRect(x - 4, y - 12, w, 18);
+        if (x > plot.x + 8 && x + w > plot.x + plot.w) {
+          x = plot.x + 8; // no room left on this line (large type): the next one
+          y += u(20);
+        }
+        ctx.fillRect(x - 4, y - u(12), w, u(18));
         ctx.setLineDash(dash);
         ctx.strokeStyle = color;
         ctx.lineWidth = 3;
@@ -525,7 +533,7 @@ function probabilityImage(slot, frame, coef, intercept, colors) {
 // into a layer of the canvas's size, then copied each frame.
 function pointsLayer(slot, frame, d) {
   const { canvas } = slot;
-  if (slot.pointsData !== d || slot.pointsWidth !== canvas.width) {
+  if (slot.pointsData !== d || slot.pointsWidth !== canvas.width || slot.pointsScale !== slot.scale) {
     const layer = slot.pointsCanvas || (slot.pointsCanvas = document.createElement("canvas"));
     layer.width = canvas.width;
     layer.height = canvas.height;
@@ -535,6 +543,7 @@ function pointsLayer(slot, frame, d) {
     frame.points(d.points, d.colors, ctx);
     slot.pointsData = d;
     slot.pointsWidth = canvas.width;
+    slot.pointsScale = slot.scale;
   }
   const { ctx } = frame;
   ctx.save();
@@ -548,7 +557,7 @@ function barChart(slot, d, groups) {
   const top = Math.max(...groups.flatMap((g) => [g.norm0, g.norm1])) * 1.15 || 1;
   const frame = frameFor(slot, [0, groups.length], [0, top], d.labels.title);
   const { ctx, plot, X, Y } = frame;
-  ctx.font = `13px ${slot.font}`;
+  ctx.font = `${frame.u(13)}px ${slot.font}`;
   groups.forEach((g, k) => {
     [g.norm0, g.norm1].forEach((v, cls) => {
       const left = X(k + 0.18 + cls * 0.32);
@@ -559,8 +568,9 @@ function barChart(slot, d, groups) {
       ctx.textAlign = "center";
       ctx.fillText(fmt(v), (left + right) / 2, Y(v) - 4);
     });
-    ctx.fillText(g.label, X(k + 0.5), plot.y + plot.h + 16);
-    ctx.fillText(d.labels.share_short.replace("{share}", (100 * g.share1).toFixed(2)), X(k + 0.5), plot.y + plot.h + 34);
+    const share = d.labels.share_short.replace("{share}", (100 * g.share1).toFixed(2));
+    ctx.fillText(g.label, X(k + 0.5), plot.y + plot.h + frame.u(16));
+    ctx.fillText(share, X(k + 0.5), plot.y + plot.h + frame.u(34));
   });
   ctx.textAlign = "left";
   ctx.strokeStyle = slot.ink;
