@@ -186,7 +186,7 @@ const DRAW = {
       const weights = panel.live ? [w0, w1] : panel.weights;
       const low = argmin(mix(d.z0, d.z1, weights[0], weights[1]));
       const at = [d.slopes[low % d.slopes.length], d.biases[Math.floor(low / d.slopes.length)]];
-      const title = panel.live ? d.labels.weighted_title.replace("{w0}", fmt(w0)).replace("{w1}", fmt(w1)) : panel.title;
+      const title = panel.live ? weightedTitle(d, value) : panel.title;
       const frame = heatmapFrame(slots[k], d, weights, title);
       frame.ring(at[0], at[1], d.colors.highlight);
       const text = d.labels.lowest.replace("{a}", at[0].toFixed(2)).replace("{b}", at[1].toFixed(2));
@@ -241,7 +241,7 @@ const DRAW = {
     // At the committed ratio the server's own fit is drawn; elsewhere the interpolation.
     const exact = d.exact && Math.abs(value - d.exact.log_ratio) < 5e-4;
     const [coef, intercept] = exact ? [d.exact.coef, d.exact.intercept] : interpolate(d.path, value);
-    const frame = frameFor(slots[0], d.x_range, d.y_range, title(d, value));
+    const frame = frameFor(slots[0], d.x_range, d.y_range, weightedTitle(d, value));
     probabilityImage(slots[0], frame, coef, intercept, d.colors);
     frame.axes(d.labels.x, d.labels.y);
     pointsLayer(slots[0], frame, d);
@@ -256,13 +256,14 @@ const DRAW = {
       .replace("+ {c1}", signed(coef[1]))
       .replace("+ {b}", signed(intercept));
     setText(slots[0].caption, text);
-    slots[0].canvas.setAttribute("aria-label", `${title(d, value)}. ${text}`);
+    slots[0].canvas.setAttribute("aria-label", `${weightedTitle(d, value)}. ${text}`);
     slots[0].figure.dataset.line = `${coef[0]},${coef[1]},${intercept}`;
     setText(note, d.labels.note);
   },
 };
 
-function title(d, value) {
+// "Weighted loss (w0 = …, w1 = …)" for the slider's ratio, w0 kept as committing keeps it.
+function weightedTitle(d, value) {
   const w1 = d.w0 * Math.pow(10, value);
   return d.labels.weighted_title.replace("{w0}", fmt(d.w0)).replace("{w1}", fmt(w1));
 }

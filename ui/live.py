@@ -72,8 +72,8 @@ def numbers(values: ArrayLike) -> list[Any]:
 
 
 def log_ratio(w0: float, w1: float) -> float:
-    """``log10(w1 / w0)`` clipped to the ratio sliders' range."""
-    return min(max(math.log10(w1 / w0), RATIO_LOG_MIN), RATIO_LOG_MAX)
+    """``log10(w1 / w0)`` clipped to the sliders' range, to 4 decimals: the slider's value."""
+    return round(min(max(math.log10(w1 / w0), RATIO_LOG_MIN), RATIO_LOG_MAX), 4)
 
 
 def ratio_slider(
@@ -88,7 +88,7 @@ def ratio_slider(
         "min": RATIO_LOG_MIN,
         "max": RATIO_LOG_MAX,
         "step": 0.01,
-        "value": round(log_ratio(w0, w1), 4),
+        "value": log_ratio(w0, w1),
         "marks": [
             {"value": 0.0, "label": tr("live.mark_equal")},
             {"value": round(math.log10(balanced), 4), "label": tr("live.mark_balanced")},

@@ -24,7 +24,7 @@ from lib.studies.lessons import Lesson
 from lib.studies.live import live_surface
 from lib.weights import class_weights
 from ui.cache import cached_call, dataset, live_boundaries, live_paths, logistic, shown_points
-from ui.live import live_view, numbers, ratio_slider, step_slider
+from ui.live import live_view, log_ratio, numbers, ratio_slider, step_slider
 from ui.state import current_settings, data_key, tr
 
 Commit = Callable[[float], None]
@@ -151,7 +151,7 @@ def boundary_view(
         "plain": {"coef": numbers(plain.coef), "intercept": float(plain.intercept)},
         # The committed weights' own fit, drawn while the slider rests on them.
         "exact": {
-            "log_ratio": ratio_slider(s.w0, s.w1, 1.0)["value"],
+            "log_ratio": log_ratio(s.w0, s.w1),
             "coef": numbers(exact.coef),
             "intercept": float(exact.intercept),
         },
